@@ -1,0 +1,3 @@
+export * from './span.js';
+export * from './kql-error.js';
+export * from './codes.js';

@@ -1,0 +1,74 @@
+/**
+ * The contracts every scalar function and aggregate implements.
+ * The binder resolves a call by name, hands the definition the argument types (and literal values),
+ * and gets back the result type plus an implementation it compiles into a closure once.
+ */
+import type { Span } from '../errors/span.js';
+import type { KqlType } from '../runtime/types.js';
+
+/** What the binder knows about one argument at bind time. */
+export interface ArgInfo {
+  type: KqlType;
+  /** Present when the argument is a constant (a literal or a let-bound constant). */
+  constant?: { value: unknown };
+  /** The argument's own column name when it is a plain column reference (used for output naming). */
+  columnName?: string;
+  span: Span;
+}
+
+/** Values the running query provides to implementations. */
+export interface EvalContext {
+  /** now() for the whole query, in ms since epoch. */
+  readonly now: number;
+}
+
+export interface ScalarImpl {
+  type: KqlType;
+  /** Compute the result from already evaluated argument values. */
+  call(args: unknown[], ctx: EvalContext): unknown;
+}
+
+/** Returned by bind when the arguments do not fit; the binder turns it into a KqlSemanticError. */
+export interface BindFailure {
+  error: string;
+  /** Index of the argument at fault, when one is (the error then points at it). */
+  argIndex?: number;
+}
+
+export interface ScalarFunction {
+  name: string;
+  aliases?: string[];
+  minArgs: number;
+  maxArgs: number;
+  /** One-line description for the generated reference. */
+  description: string;
+  bind(args: ArgInfo[]): ScalarImpl | BindFailure;
+}
+
+/** Running state of one aggregate over one group. */
+export interface Accumulator {
+  add(args: unknown[]): void;
+  /** One value per output column of the aggregate. */
+  result(): unknown[];
+}
+
+export interface AggregateImpl {
+  /** Output columns. `name` undefined means "use the default name" from defaultName. */
+  outputs: { name?: string; type: KqlType }[];
+  create(): Accumulator;
+}
+
+export interface AggregateFunction {
+  name: string;
+  aliases?: string[];
+  minArgs: number;
+  maxArgs: number;
+  description: string;
+  /** Default output column name for `summarize f(args)` without an explicit name, e.g. set_x, count_. */
+  defaultName(args: ArgInfo[]): string;
+  bind(args: ArgInfo[]): AggregateImpl | BindFailure;
+}
+
+export function isBindFailure(x: unknown): x is BindFailure {
+  return typeof x === 'object' && x !== null && 'error' in x;
+}
