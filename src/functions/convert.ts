@@ -1,0 +1,149 @@
+/**
+ * Value conversions shared by the to*() functions, iff/case/coalesce and the operators.
+ * Every conversion of bad input returns null; nothing here throws.
+ */
+import type { KqlType } from '../runtime/types.js';
+import { isNumericType, widerNumeric } from '../runtime/types.js';
+import { MIN_DATETIME_MS, MS_PER_TICK, inDateTimeRange, parseDateTime, parseTimespan } from '../runtime/datetime.js';
+import { dynamicToString, toDynamic, type DynamicValue } from '../runtime/values.js';
+
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A number written in text, or null. Accepts surrounding whitespace, not hex or thousands separators. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (NUMBER_TEXT.test(t)) return Number(t);
+  if (/^[+-]?(?:inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^nan$/i.test(t)) return NaN;
+  return null;
+}
+
+/** Kusto ticks (100 ns) since 0001-01-01 of a datetime: what tolong(datetime) returns. */
+export function datetimeToTicks(ms: number): number {
+  return Math.round((ms - MIN_DATETIME_MS) / MS_PER_TICK);
+}
+
+function asNumber(v: unknown, t: KqlType): number | null {
+  if (v === null || v === undefined) return null;
+  switch (t) {
+    case 'int': case 'long': case 'real': case 'decimal':
+      return v as number;
+    case 'bool':
+      return v ? 1 : 0;
+    case 'string': case 'guid':
+      return parseNumber(v as string);
+    case 'datetime':
+      return datetimeToTicks(v as number);
+    case 'timespan':
+      return Math.round((v as number) / MS_PER_TICK);
+    case 'dynamic':
+      if (typeof v === 'number') return v;
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      if (typeof v === 'string') return parseNumber(v);
+      return null;
+  }
+}
+
+const INT_MIN = -2147483648, INT_MAX = 2147483647;
+
+/** toint/tolong: truncate toward zero; outside the target range (or not a number) -> null. */
+export function toIntegerValue(v: unknown, t: KqlType, bits: 32 | 64): number | null {
+  const n = asNumber(v, t);
+  if (n === null || !Number.isFinite(n)) return null;
+  const r = Math.trunc(n);
+  if (bits === 32 && (r < INT_MIN || r > INT_MAX)) return null;
+  if (bits === 64 && Math.abs(r) > 9223372036854775807) return null;
+  return r === 0 ? 0 : r; // no -0
+}
+
+export function toRealValue(v: unknown, t: KqlType): number | null {
+  return asNumber(v, t);
+}
+
+/** tobool: "true"/"false" (any case) and numbers (non-zero is true); anything else null. */
+export function toBoolValue(v: unknown, t: KqlType): boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v;
+  if (t === 'int' || t === 'long' || t === 'real' || t === 'decimal' || typeof v === 'number') {
+    return Number.isNaN(v as number) ? null : (v as number) !== 0;
+  }
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true') return true;
+    if (s === 'false') return false;
+    const n = parseNumber(s);
+    return n === null || Number.isNaN(n) ? null : n !== 0;
+  }
+  return null;
+}
+
+/** todatetime: datetimes pass, text is parsed; numbers are not datetimes here (null). */
+export function toDateTimeValue(v: unknown, t: KqlType): number | null {
+  if (v === null || v === undefined) return null;
+  if (t === 'datetime') return v as number;
+  if (typeof v === 'string' && (t === 'string' || t === 'dynamic')) return parseDateTime(v);
+  return null;
+}
+
+/** totimespan: timespans pass, text is parsed, numbers are ticks (100 ns). */
+export function toTimespanValue(v: unknown, t: KqlType): number | null {
+  if (v === null || v === undefined) return null;
+  if (t === 'timespan') return v as number;
+  if (typeof v === 'string' && (t === 'string' || t === 'dynamic')) return parseTimespan(v);
+  if (typeof v === 'number' && t !== 'datetime' && Number.isFinite(v)) return v * MS_PER_TICK;
+  return null;
+}
+
+/** A dynamic value read as a scalar of type t (for comparisons and iff/case unification). */
+export function fromDynamic(v: unknown, t: KqlType): unknown {
+  if (v === undefined) v = null;
+  switch (t) {
+    case 'dynamic':
+      return v;
+    case 'string':
+      return dynamicToString(v as DynamicValue);
+    case 'int': case 'long':
+      return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : null;
+    case 'real': case 'decimal':
+      return typeof v === 'number' ? v : null;
+    case 'bool':
+      return typeof v === 'boolean' ? v : null;
+    case 'datetime':
+      return typeof v === 'string' ? parseDateTime(v) : null;
+    case 'timespan':
+      return typeof v === 'string' ? parseTimespan(v) : null;
+    case 'guid':
+      return typeof v === 'string' ? v : null;
+  }
+}
+
+/** Convert a value of type `from` to the (unified) type `to`; identity for numeric widening. */
+export function convertTo(v: unknown, from: KqlType, to: KqlType): unknown {
+  if (from === to) return v;
+  if (from === 'dynamic') return fromDynamic(v, to);
+  if (to === 'dynamic') return toDynamic(v, from);
+  if (isNumericType(from) && isNumericType(to)) return v;
+  return null;
+}
+
+/**
+ * The result type of iff/case branches (checked against the official analyzer):
+ * equal types stay; numeric types widen int -> long -> real; dynamic yields to the other type;
+ * any other mix (string and long, datetime and timespan) becomes dynamic.
+ */
+export function unifyBranchTypes(types: KqlType[]): KqlType {
+  const typed: KqlType[] = types.filter((t) => t !== 'dynamic');
+  if (typed.length === 0) return 'dynamic';
+  if (typed.every(isNumericType)) return typed.reduce(widerNumeric);
+  return typed.every((t) => t === typed[0]) ? typed[0] : 'dynamic';
+}
+
+/** coalesce needs one common type: equal types, or numeric types that widen; otherwise undefined. */
+export function strictCommonType(types: KqlType[]): KqlType | undefined {
+  if (types.every(isNumericType)) return types.reduce(widerNumeric);
+  return types.every((t) => t === types[0]) ? types[0] : undefined;
+}
+
+export function inDateRangeOrNull(ms: number): number | null {
+  return inDateTimeRange(ms) ? ms : null;
+}

@@ -1,0 +1,32 @@
+import { MIN_DATETIME_MS } from '../../runtime/datetime.js';
+import { defineScalar } from '../define.js';
+import { nullIfOutOfRange } from '../calendar.js';
+
+/** Null, zero or negative bin sizes give null (bin-function.md). */
+function floorTo(v: number, size: number, origin = 0): number | null {
+  if (!(size > 0)) return null;
+  return Math.floor((v - origin) / size) * size + origin;
+}
+
+/**
+ * bin(value, size) rounds down to a multiple of size; floor() is the same function.
+ * Datetimes are binned from Kusto's tick origin 0001-01-01 (Kusto bins the tick count), not the Unix
+ * epoch: both agree for bins that divide a day, but 7d bins start on Mondays (0001-01-01 was a Monday).
+ */
+export const bin = defineScalar({
+  name: 'bin',
+  aliases: ['floor'],
+  description: 'Rounds a number, datetime or timespan down to a multiple of the bin size.',
+  overloads: [
+    { params: ['long', 'long'], result: 'long', kernel: ([v, s]) => floorTo(v as number, s as number) },
+    { params: ['real', 'real'], result: 'real', kernel: ([v, s]) => floorTo(v as number, s as number) },
+    {
+      params: ['datetime', 'timespan'], result: 'datetime',
+      kernel: ([v, s]) => {
+        const r = floorTo(v as number, s as number, MIN_DATETIME_MS);
+        return r === null ? null : nullIfOutOfRange(r);
+      },
+    },
+    { params: ['timespan', 'timespan'], result: 'timespan', kernel: ([v, s]) => floorTo(v as number, s as number) },
+  ],
+});
