@@ -1,0 +1,96 @@
+/**
+ * + - * / %
+ * Numbers: integer op integer gives long (the analyzer types int + int as long); any real makes real (IEEE:
+ * 1.0/0 is Infinity). Integer / and % truncate toward zero; integer division or modulo by zero gives null.
+ * datetime - datetime = timespan; datetime +/- timespan = datetime; timespan +/- timespan = timespan;
+ * timespan * number = timespan; timespan / timespan = real; timespan / number = timespan.
+ * A dynamic operand is read as the other operand's type (dynamic + long = long); dynamic with dynamic is
+ * numeric and stays dynamic. Null operands give null. Datetimes out of Kusto's range give null.
+ */
+import type { KqlType } from '../../runtime/types.js';
+import { isIntegerType, isNumericType, widerNumeric } from '../../runtime/types.js';
+import type { BinaryOperator } from '../registry-types-operators.js';
+import { fromDynamic } from '../convert.js';
+import { nullIfOutOfRange } from '../calendar.js';
+
+type Kernel = (a: number, b: number) => number | null;
+interface Rule { result: KqlType; kernel: Kernel }
+type Op = '+' | '-' | '*' | '/' | '%';
+
+const intDiv: Kernel = (a, b) => (b === 0 ? null : Math.trunc(a / b) || 0);
+const intMod: Kernel = (a, b) => (b === 0 ? null : a % b || 0);
+const NUMERIC: Record<Op, [Kernel, Kernel]> = {
+  // [integer kernel, real kernel]
+  '+': [(a, b) => a + b, (a, b) => a + b],
+  '-': [(a, b) => a - b, (a, b) => a - b],
+  '*': [(a, b) => a * b, (a, b) => a * b],
+  '/': [intDiv, (a, b) => a / b],
+  '%': [intMod, (a, b) => a % b],
+};
+
+function rule(op: Op, l: KqlType, r: KqlType): Rule | undefined {
+  if (isNumericType(l) && isNumericType(r)) {
+    const integer = isIntegerType(l) && isIntegerType(r);
+    return { result: integer ? 'long' : widerNumeric(l, r), kernel: NUMERIC[op][integer ? 0 : 1] };
+  }
+  const dt = (k: Kernel): Kernel => (a, b) => {
+    const v = k(a, b);
+    return v === null ? null : nullIfOutOfRange(v);
+  };
+  const key = `${l} ${op} ${r}`;
+  switch (key) {
+    case 'datetime - datetime': return { result: 'timespan', kernel: (a, b) => a - b };
+    case 'datetime + timespan': return { result: 'datetime', kernel: dt((a, b) => a + b) };
+    case 'timespan + datetime': return { result: 'datetime', kernel: dt((a, b) => a + b) };
+    case 'datetime - timespan': return { result: 'datetime', kernel: dt((a, b) => a - b) };
+    case 'timespan + timespan': return { result: 'timespan', kernel: (a, b) => a + b };
+    case 'timespan - timespan': return { result: 'timespan', kernel: (a, b) => a - b };
+    case 'timespan / timespan': return { result: 'real', kernel: (a, b) => a / b };
+    case 'timespan % timespan': return { result: 'timespan', kernel: (a, b) => (b === 0 ? null : a % b) };
+  }
+  if (l === 'timespan' && isNumericType(r)) {
+    if (op === '*') return { result: 'timespan', kernel: (a, b) => a * b };
+    if (op === '/') return { result: 'timespan', kernel: (a, b) => (b === 0 ? null : a / b) };
+  }
+  if (isNumericType(l) && r === 'timespan' && op === '*') return { result: 'timespan', kernel: (a, b) => a * b };
+  return undefined;
+}
+
+function arithmetic(op: Op, description: string): BinaryOperator {
+  return {
+    op,
+    description,
+    bind(left, right) {
+      const both = left.type === 'dynamic' && right.type === 'dynamic';
+      // A dynamic side takes the other side's type; two dynamics are numbers.
+      const lt = both ? 'real' : left.type === 'dynamic' ? right.type : left.type;
+      const rt = both ? 'real' : right.type === 'dynamic' ? left.type : right.type;
+      const found = rule(op, lt, rt);
+      if (!found) {
+        return {
+          error: `The operator '${op}' is not defined for ${left.type} and ${right.type}.`,
+          argIndex: isNumericType(lt) || lt === 'datetime' || lt === 'timespan' ? 1 : 0,
+        };
+      }
+      const readL = left.type === 'dynamic' ? (v: unknown) => fromDynamic(v, lt) : (v: unknown) => v;
+      const readR = right.type === 'dynamic' ? (v: unknown) => fromDynamic(v, rt) : (v: unknown) => v;
+      const { kernel } = found;
+      return {
+        type: both ? 'dynamic' : found.result,
+        call([a, b]) {
+          const x = readL(a), y = readR(b);
+          if (x === null || x === undefined || y === null || y === undefined) return null;
+          return kernel(x as number, y as number);
+        },
+      };
+    },
+  };
+}
+
+export const ARITHMETIC_OPERATORS: BinaryOperator[] = [
+  arithmetic('+', 'Addition of numbers, datetime + timespan, timespan + timespan.'),
+  arithmetic('-', 'Subtraction; datetime - datetime gives a timespan.'),
+  arithmetic('*', 'Multiplication; timespan * number gives a timespan.'),
+  arithmetic('/', 'Division; integer division truncates toward zero, by zero gives null.'),
+  arithmetic('%', 'Remainder; integer remainder by zero gives null.'),
+];

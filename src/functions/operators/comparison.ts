@@ -1,0 +1,121 @@
+/**
+ * == != < <= > >= =~ !~
+ *
+ * Nulls (scalar-data-types/null-values.md): == of two nulls is null, of one null and a value is false;
+ * != of two nulls is null, of one null and a value is true; < <= > >= with any null are null
+ * (`where` drops null predicates).
+ * Types: numbers compare across int/long/real; strings only with strings (and guids); datetime with datetime;
+ * timespan with timespan; bool with bool. A dynamic operand compares by its underlying value: it is read as the
+ * other operand's type (dynamic "ip" == "ip" is true); two dynamics compare by JSON content.
+ * Ordering of strings is rejected, as the official analyzer rejects it; mixed kinds (string == long) are
+ * rejected as the Kusto engine does ("Cannot compare values of types ..."), although the analyzer allows them.
+ */
+import type { KqlType } from '../../runtime/types.js';
+import { isNumericType } from '../../runtime/types.js';
+import { dynamicKey, dynamicToString, type DynamicValue } from '../../runtime/values.js';
+import type { ArgInfo, BindFailure, ScalarImpl } from '../registry-types.js';
+import type { BinaryOperator } from '../registry-types-operators.js';
+import { fromDynamic } from '../convert.js';
+
+type Kind = 'number' | 'string' | 'datetime' | 'timespan' | 'bool' | 'dynamic';
+
+function kindOf(t: KqlType): Kind {
+  if (isNumericType(t)) return 'number';
+  if (t === 'guid') return 'string';
+  return t as Kind;
+}
+
+/** The common kind of two operands, or undefined when they cannot be compared. */
+function commonKind(a: KqlType, b: KqlType): Kind | undefined {
+  const ka = kindOf(a), kb = kindOf(b);
+  if (ka === 'dynamic') return kb;
+  if (kb === 'dynamic') return ka;
+  return ka === kb ? ka : undefined;
+}
+
+const KIND_TYPE: Record<Kind, KqlType> = {
+  number: 'real', string: 'string', datetime: 'datetime', timespan: 'timespan', bool: 'bool', dynamic: 'dynamic',
+};
+
+/** A reader that turns an operand value into a comparable JS value of the common kind (null stays null). */
+function reader(t: KqlType, kind: Kind): (v: unknown) => unknown {
+  if (t !== 'dynamic') return (v) => (v === undefined ? null : v);
+  if (kind === 'dynamic') return (v) => (v === null || v === undefined ? null : dynamicKey(v as DynamicValue));
+  const target = KIND_TYPE[kind];
+  return (v) => (v === null || v === undefined ? null : fromDynamic(v, target));
+}
+
+function mismatch(op: string, l: ArgInfo, r: ArgInfo): BindFailure {
+  return { error: `Cannot compare values of types ${l.type} and ${r.type} with '${op}'.`, argIndex: 1 };
+}
+
+function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
+  return {
+    op,
+    description: negate ? 'Not equal (case-sensitive for strings).' : 'Equal (case-sensitive for strings).',
+    bind(l, r): ScalarImpl | BindFailure {
+      const kind = commonKind(l.type, r.type);
+      if (!kind) return mismatch(op, l, r);
+      const rl = reader(l.type, kind), rr = reader(r.type, kind);
+      return {
+        type: 'bool',
+        call([a, b]) {
+          const x = rl(a), y = rr(b);
+          if (x === null && y === null) return null;
+          if (x === null || y === null) return negate;
+          return (x === y) !== negate;
+        },
+      };
+    },
+  };
+}
+
+function ordering(op: '<' | '<=' | '>' | '>=', test: (x: number, y: number) => boolean): BinaryOperator {
+  return {
+    op,
+    description: `Ordering comparison '${op}' of numbers, datetimes, timespans or bools.`,
+    bind(l, r) {
+      const kind = commonKind(l.type, r.type);
+      if (!kind || kind === 'string') return mismatch(op, l, r);
+      // Two dynamics are compared as numbers.
+      const k: Kind = kind === 'dynamic' ? 'number' : kind;
+      const rl = reader(l.type, k), rr = reader(r.type, k);
+      return {
+        type: 'bool',
+        call([a, b]) {
+          const x = rl(a), y = rr(b);
+          if (x === null || y === null) return null;
+          return test(Number(x), Number(y));
+        },
+      };
+    },
+  };
+}
+
+function textOf(t: KqlType): ((v: unknown) => string) | undefined {
+  if (t === 'string' || t === 'guid') return (v) => (v === null || v === undefined ? '' : String(v));
+  if (t === 'dynamic') return (v) => dynamicToString((v ?? null) as DynamicValue);
+  return undefined;
+}
+
+function caseInsensitive(op: '=~' | '!~', negate: boolean): BinaryOperator {
+  return {
+    op,
+    description: negate ? 'Not equal, ignoring case.' : 'Equal, ignoring case.',
+    bind(l, r) {
+      const tl = textOf(l.type), tr = textOf(r.type);
+      if (!tl) return { error: `The operator '${op}' needs string operands, not ${l.type}.`, argIndex: 0 };
+      if (!tr) return { error: `The operator '${op}' needs string operands, not ${r.type}.`, argIndex: 1 };
+      return { type: 'bool', call: ([a, b]) => (tl(a).toLowerCase() === tr(b).toLowerCase()) !== negate };
+    },
+  };
+}
+
+export const COMPARISON_OPERATORS: BinaryOperator[] = [
+  equality('==', false), equality('!=', true),
+  ordering('<', (x, y) => x < y), ordering('<=', (x, y) => x <= y),
+  ordering('>', (x, y) => x > y), ordering('>=', (x, y) => x >= y),
+  caseInsensitive('=~', false), caseInsensitive('!~', true),
+];
+
+export { textOf };

@@ -1,0 +1,97 @@
+/**
+ * in, !in, in~, !in~, has_any, has_all.
+ * Items that are dynamic arrays are flattened. `in` is an OR of == and `!in` an AND of != (null-values.md),
+ * so a null left operand gives false for in and true for !in; null items never match.
+ * Values are keyed by kind, so 1 (long) and 1.0 (real) match but "1" and 1 do not; dynamic values are keyed
+ * by their underlying JSON kind (dynamic "ip" matches "ip").
+ */
+import type { KqlType } from '../../runtime/types.js';
+import { isNumericType } from '../../runtime/types.js';
+import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '../../runtime/values.js';
+import type { ArgInfo } from '../registry-types.js';
+import type { ListOperator } from '../registry-types-operators.js';
+import { textOf } from './comparison.js';
+import { hasTerm } from './terms.js';
+
+function dynamicValueKey(v: DynamicValue, fold: boolean): string | undefined {
+  if (v === null) return undefined;
+  if (typeof v === 'number') return 'n:' + v;
+  if (typeof v === 'string') return 's:' + (fold ? v.toLowerCase() : v);
+  if (typeof v === 'boolean') return 'b:' + v;
+  return 'j:' + dynamicKey(v);
+}
+
+function keyOf(v: unknown, t: KqlType, fold: boolean): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (t === 'dynamic') return dynamicValueKey(v as DynamicValue, fold);
+  if (isNumericType(t)) return 'n:' + v;
+  if (t === 'string' || t === 'guid') return 's:' + (fold ? (v as string).toLowerCase() : v);
+  if (t === 'bool') return 'b:' + v;
+  return t[0] + ':' + v; // datetime d:, timespan t:
+}
+
+/** Item values flattened: a dynamic array item contributes each element (typed dynamic). */
+function flatten(values: unknown[], items: ArgInfo[]): [unknown, KqlType][] {
+  const out: [unknown, KqlType][] = [];
+  values.forEach((v, i) => {
+    const t = items[i]?.type ?? 'dynamic';
+    if (t === 'dynamic' && Array.isArray(v)) for (const e of v) out.push([e, 'dynamic']);
+    else out.push([v, t]);
+  });
+  return out;
+}
+
+function membership(op: string, fold: boolean, negate: boolean): ListOperator {
+  return {
+    op,
+    description: `${negate ? 'Not equal to any' : 'Equal to one'} of the items${fold ? ', ignoring case' : ''}.`,
+    bind(left, items) {
+      if (items.length === 0) return { error: `The operator '${op}' needs at least one item.` };
+      const lt = left.type;
+      return {
+        type: 'bool',
+        prepare(values) {
+          const set = new Set<string>();
+          for (const [v, t] of flatten(values, items)) {
+            const k = keyOf(v, t, fold);
+            if (k !== undefined) set.add(k);
+          }
+          return (l) => {
+            const k = keyOf(l, lt, fold);
+            return k === undefined ? negate : set.has(k) !== negate;
+          };
+        },
+      };
+    },
+  };
+}
+
+function termList(op: 'has_any' | 'has_all'): ListOperator {
+  const all = op === 'has_all';
+  return {
+    op,
+    description: all ? 'True when every item is a whole term of the left side.' : 'True when any item is a whole term of the left side.',
+    bind(left, items) {
+      const text = textOf(left.type);
+      if (!text) return { error: `The operator '${op}' needs a string or dynamic left side, not ${left.type}.`, argIndex: 0 };
+      return {
+        type: 'bool',
+        prepare(values) {
+          const needles = flatten(values, items)
+            .filter(([v]) => v !== null && v !== undefined)
+            .map(([v, t]) => (t === 'dynamic' ? dynamicToString(v as DynamicValue) : valueToString(v, t)));
+          return (l) => {
+            const s = text(l);
+            return all ? needles.every((n) => hasTerm(s, n, false)) : needles.some((n) => hasTerm(s, n, false));
+          };
+        },
+      };
+    },
+  };
+}
+
+export const LIST_OPERATORS: ListOperator[] = [
+  membership('in', false, false), membership('!in', false, true),
+  membership('in~', true, false), membership('!in~', true, true),
+  termList('has_any'), termList('has_all'),
+];
