@@ -1,0 +1,34 @@
+/** All aggregate functions by name and alias (exact, case-sensitive). */
+import type { AggregateFunction } from './registry-types.js';
+import { any, take_any } from './aggregates/any.js';
+import { arg_max, arg_min } from './aggregates/arg_max.js';
+import { avg } from './aggregates/avg.js';
+import { avgif } from './aggregates/avgif.js';
+import { count } from './aggregates/count.js';
+import { countif } from './aggregates/countif.js';
+import { dcount } from './aggregates/dcount.js';
+import { dcountif } from './aggregates/dcountif.js';
+import { make_list } from './aggregates/make_list.js';
+import { make_list_if } from './aggregates/make_list_if.js';
+import { make_set } from './aggregates/make_set.js';
+import { make_set_if } from './aggregates/make_set_if.js';
+import { max } from './aggregates/max.js';
+import { min } from './aggregates/min.js';
+import { sum } from './aggregates/sum.js';
+import { sumif } from './aggregates/sumif.js';
+
+const ALL: AggregateFunction[] = [
+  count, countif, dcount, dcountif, sum, sumif, avg, avgif, min, max,
+  make_set, make_set_if, make_list, make_list_if, arg_max, arg_min, any, take_any,
+];
+
+const BY_NAME = new Map<string, AggregateFunction>();
+for (const f of ALL) for (const n of [f.name, ...(f.aliases ?? [])]) BY_NAME.set(n, f);
+
+export function lookupAggregateFunction(name: string): AggregateFunction | undefined {
+  return BY_NAME.get(name);
+}
+
+export function listAggregateFunctions(): AggregateFunction[] {
+  return [...ALL];
+}

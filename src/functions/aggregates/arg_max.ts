@@ -1,0 +1,36 @@
+import type { AggregateFunction, ArgInfo } from '../registry-types.js';
+import { defineAggregate, emptyRow, isMissing } from '../aggregate-define.js';
+import { ORDERABLE, less } from './min.js';
+
+/**
+ * arg_max(expr, col...) / arg_min: the row where expr is largest (smallest); rows with a null expr are
+ * skipped, ties keep the first row. The binder expands `*` into one ArgInfo per column (without the first
+ * argument's own column). Outputs: expr named after its column (else max_/min_, per the analyzer), then
+ * each further argument named by its column (UNCERTAIN for non-column expressions: we use argN).
+ */
+function argExtreme(name: 'arg_max' | 'arg_min', wantMax: boolean): AggregateFunction {
+  const prefix = wantMax ? 'max' : 'min';
+  const nameAt = (a: ArgInfo, i: number) => a.columnName ?? (i === 0 ? `${prefix}_` : `arg${i}`);
+  return defineAggregate({
+    name,
+    description: `The row where the first argument is ${wantMax ? 'largest' : 'smallest'}; returns the other arguments from it.`,
+    params: ['real'], rest: 'any',
+    alternatives: ORDERABLE.slice(1),
+    defaultName: (args) => nameAt(args[0], 0),
+    outputs: (args) => args.map((a, i) => ({ name: nameAt(a, i), type: a.type })),
+    create: (args) => () => {
+      let best: unknown[] | undefined;
+      return {
+        add(values) {
+          const v = values[0];
+          if (isMissing(v) || (typeof v === 'number' && Number.isNaN(v))) return;
+          if (!best || (wantMax ? less(best[0], v) : less(v, best[0]))) best = values.slice();
+        },
+        result: () => best ?? emptyRow(args),
+      };
+    },
+  });
+}
+
+export const arg_max = argExtreme('arg_max', true);
+export const arg_min = argExtreme('arg_min', false);

@@ -1,0 +1,39 @@
+import type { KqlType } from '../../runtime/types.js';
+import { dynamicKey, toDynamic, type DynamicValue } from '../../runtime/values.js';
+import type { Accumulator } from '../registry-types.js';
+import { defineAggregate, sizeLimit } from '../aggregate-define.js';
+
+/**
+ * Distinct values in first-seen order, compared by JSON content. Nulls are skipped. A dynamic array
+ * argument contributes its elements (make-set-aggregation-function.md, "Set from array column").
+ */
+export function setBuilder(type: KqlType, limit: number, withPredicate: boolean): () => Accumulator {
+  return () => {
+    const seen = new Set<string>();
+    const out: DynamicValue[] = [];
+    const put = (d: DynamicValue) => {
+      if (d === null || out.length >= limit) return;
+      const k = dynamicKey(d);
+      if (!seen.has(k)) { seen.add(k); out.push(d); }
+    };
+    return {
+      add([v, p]) {
+        if (withPredicate && p !== true) return;
+        const d = toDynamic(v, type);
+        if (Array.isArray(d)) d.forEach(put);
+        else put(d);
+      },
+      result: () => [out.slice()],
+    };
+  };
+}
+
+export const make_set = defineAggregate({
+  name: 'make_set',
+  aliases: ['makeset'],
+  prefix: 'set',
+  description: 'Dynamic array of the distinct values in the group.',
+  params: ['any', 'integer'], optional: 1, constants: [1],
+  outputs: () => [{ type: 'dynamic' }],
+  create: (args) => setBuilder(args[0].type, sizeLimit(args, 1), false),
+});
