@@ -209,7 +209,7 @@ export function generateBenchData(alertCount: number, seed = 20240601): BenchDat
     // Entities, in Sentinel's $id style.
     const parts: string[] = [];
     let id = 2;
-    let compromised = host;
+    let compromised: string = host;
     if (rng.chance(0.85)) {
       parts.push(`{"$id":"${id++}","Address":"${rng.pick(alertIps)}","Type":"ip"}`);
       if (rng.chance(0.05)) parts.push(`{"$id":"${id++}","Address":"${rng.pick(alertIps)}","Type":"ip"}`);
