@@ -1,0 +1,253 @@
+/**
+ * The abstract syntax tree. Every node carries the span of the query text it came from,
+ * so the binder can point errors at the right line and column.
+ * Scalar and tabular expressions share one Expr union because KQL mixes them
+ * (`x in (T | project a)`, `let t = T | where ...;`); the binder decides which is which.
+ */
+import type { Span } from '../errors/span.js';
+import type { KqlType } from '../runtime/types.js';
+
+export interface Node { span: Span }
+
+export interface Query extends Node {
+  kind: 'Query';
+  statements: Statement[];
+}
+
+export type Statement = LetStatement | ExpressionStatement;
+
+export interface LetStatement extends Node {
+  kind: 'Let';
+  name: string;
+  nameSpan: Span;
+  value: Expr | FunctionDecl;
+}
+
+export interface ExpressionStatement extends Node {
+  kind: 'ExpressionStatement';
+  expr: Expr;
+}
+
+/** `(a:string, T:(x:long)) { body }` on the right of a let. */
+export interface FunctionDecl extends Node {
+  kind: 'FunctionDecl';
+  params: { name: string; type: KqlType | 'tabular'; default?: Expr; span: Span }[];
+  body: Query;
+}
+
+export type Expr =
+  | Literal
+  | NameRef
+  | StarExpr
+  | MemberExpr
+  | IndexExpr
+  | CallExpr
+  | BinaryExpr
+  | UnaryExpr
+  | ListExpr
+  | BetweenExpr
+  | PipeExpr
+  | DatatableExpr
+  | PrintExpr
+  | UnionExpr
+  | RangeExpr
+  | ParenExpr;
+
+export interface Literal extends Node {
+  kind: 'Literal';
+  type: KqlType;
+  /** Runtime value: see docs/architecture.md (datetime/timespan are ms numbers, dynamic is JSON). */
+  value: unknown;
+}
+
+export interface NameRef extends Node {
+  kind: 'Name';
+  name: string;
+}
+
+export interface StarExpr extends Node {
+  kind: 'Star';
+}
+
+export interface MemberExpr extends Node {
+  kind: 'Member';
+  target: Expr;
+  name: string;
+}
+
+export interface IndexExpr extends Node {
+  kind: 'Index';
+  target: Expr;
+  index: Expr;
+}
+
+export interface CallExpr extends Node {
+  kind: 'Call';
+  name: string;
+  nameSpan: Span;
+  args: Expr[];
+}
+
+export interface BinaryExpr extends Node {
+  kind: 'Binary';
+  /** Operator text as written, lower-cased for word operators: '==', 'has', '!contains_cs', 'and', '+', 'matches regex'. */
+  op: string;
+  opSpan: Span;
+  left: Expr;
+  right: Expr;
+}
+
+export interface UnaryExpr extends Node {
+  kind: 'Unary';
+  op: '-' | '+';
+  operand: Expr;
+}
+
+/** `x in (a, b)`, `x has_any (a, b)` and their negated / case-insensitive forms. */
+export interface ListExpr extends Node {
+  kind: 'List';
+  op: string;
+  opSpan: Span;
+  left: Expr;
+  items: Expr[];
+}
+
+export interface BetweenExpr extends Node {
+  kind: 'Between';
+  negated: boolean;
+  left: Expr;
+  low: Expr;
+  high: Expr;
+}
+
+/** `source | operator`. */
+export interface PipeExpr extends Node {
+  kind: 'Pipe';
+  source: Expr;
+  operator: TabularOperator;
+}
+
+export interface DatatableExpr extends Node {
+  kind: 'Datatable';
+  columns: { name: string; type: KqlType; span: Span }[];
+  values: Expr[];
+}
+
+export interface PrintExpr extends Node {
+  kind: 'Print';
+  items: Assignment[];
+}
+
+export interface UnionExpr extends Node {
+  kind: 'Union';
+  params: OperatorParam[];
+  tables: Expr[];
+}
+
+export interface RangeExpr extends Node {
+  kind: 'Range';
+  column: string;
+  from: Expr;
+  to: Expr;
+  step: Expr;
+}
+
+export interface ParenExpr extends Node {
+  kind: 'Paren';
+  inner: Expr;
+}
+
+/** `Name = expr`, `(A, B) = expr`, or a bare `expr`. */
+export interface Assignment extends Node {
+  names: { name: string; span: Span }[];
+  expr: Expr;
+}
+
+/** `kind=inner`, `withsource=T`, `isfuzzy=true`: operator parameters before the main arguments. */
+export interface OperatorParam extends Node {
+  name: string;
+  value: string | number | boolean;
+}
+
+export interface SortKey extends Node {
+  expr: Expr;
+  descending: boolean;
+  nullsFirst?: boolean;
+}
+
+export type TabularOperator =
+  | WhereOp
+  | ExtendOp
+  | ProjectOp
+  | ProjectAwayOp
+  | ProjectRenameOp
+  | ProjectKeepOp
+  | ProjectReorderOp
+  | SummarizeOp
+  | JoinOp
+  | MvApplyOp
+  | MvExpandOp
+  | DistinctOp
+  | TakeOp
+  | SortOp
+  | TopOp
+  | CountOp
+  | UnionOp
+  | GenericOp;
+
+interface OpBase extends Node {
+  /** Span of the operator keyword, for "unsupported operator" errors. */
+  keywordSpan: Span;
+}
+
+export interface WhereOp extends OpBase { op: 'where'; predicate: Expr }
+export interface ExtendOp extends OpBase { op: 'extend'; items: Assignment[] }
+export interface ProjectOp extends OpBase { op: 'project'; items: Assignment[] }
+export interface ProjectAwayOp extends OpBase { op: 'project-away'; columns: { pattern: string; span: Span }[] }
+export interface ProjectKeepOp extends OpBase { op: 'project-keep'; columns: { pattern: string; span: Span }[] }
+export interface ProjectReorderOp extends OpBase { op: 'project-reorder'; columns: { pattern: string; span: Span; descending?: boolean }[] }
+export interface ProjectRenameOp extends OpBase {
+  op: 'project-rename';
+  renames: { newName: string; oldName: string; span: Span; oldSpan: Span }[];
+}
+export interface SummarizeOp extends OpBase { op: 'summarize'; params: OperatorParam[]; aggregates: Assignment[]; by: Assignment[] }
+export interface JoinOp extends OpBase {
+  op: 'join';
+  params: OperatorParam[];
+  right: Expr;
+  /** Each condition is `Col` (same name both sides) or `$left.A == $right.B`. */
+  on: JoinCondition[];
+}
+export type JoinCondition =
+  | { kind: 'same'; name: string; span: Span }
+  | { kind: 'pair'; left: string; right: string; span: Span; leftSpan: Span; rightSpan: Span };
+
+export interface MvExpandItem extends Node {
+  name?: string;
+  expr: Expr;
+  toType?: KqlType;
+}
+export interface MvApplyOp extends OpBase {
+  op: 'mv-apply';
+  params: OperatorParam[];
+  items: MvExpandItem[];
+  itemIndex?: string;
+  limit?: number;
+  /** The operators applied to each row's expanded sub-table (the subquery has no source of its own). */
+  subquery: TabularOperator[];
+}
+export interface MvExpandOp extends OpBase {
+  op: 'mv-expand';
+  params: OperatorParam[];
+  items: MvExpandItem[];
+  itemIndex?: string;
+  limit?: number;
+}
+export interface DistinctOp extends OpBase { op: 'distinct'; items: Expr[] }
+export interface TakeOp extends OpBase { op: 'take'; count: Expr }
+export interface SortOp extends OpBase { op: 'sort'; keys: SortKey[] }
+export interface TopOp extends OpBase { op: 'top'; count: Expr; key: SortKey }
+export interface CountOp extends OpBase { op: 'count' }
+export interface UnionOp extends OpBase { op: 'union'; params: OperatorParam[]; tables: Expr[] }
+/** An operator the parser recognises by name but whose syntax it does not model: reported by the binder. */
+export interface GenericOp extends OpBase { op: 'unsupported'; name: string }

@@ -1,0 +1,934 @@
+/**
+ * The KQL grammar as a Chevrotain EmbeddedActionsParser: grammar rules build AST nodes directly
+ * (one pass, no separate CST), every node with its source span. AST building sits inside ACTION
+ * blocks because Chevrotain replays rules once without input to record the grammar.
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+import type * as A from './ast.js';
+import { joinSpans, type Span } from '../errors/span.js';
+import { parseTypeName, type KqlType } from '../runtime/types.js';
+import { parseLiteralToken, parseTypedLiteral, negateLiteral } from './literals.js';
+import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
+
+export function tokenSpan(t: IToken): Span {
+  return { offset: t.startOffset, length: t.image.length, line: t.startLine ?? 1, column: t.startColumn ?? 1 };
+}
+
+function spanOf(first: IToken | Span, last: IToken | Span): Span {
+  const a = 'image' in first ? tokenSpan(first) : first;
+  const b = 'image' in last ? tokenSpan(last) : last;
+  return joinSpans(a, b);
+}
+
+/** `[ 'name' ]` -> name, with escapes resolved. */
+export function bracketName(image: string): string {
+  const inner = image.slice(1, -1).trim();
+  return parseLiteralToken(inner).value as string;
+}
+
+const COMPARE_TOKENS: TokenType[] = [T.EqEq, T.NotEq, T.EqTilde, T.NotTilde, T.LtEq, T.GtEq, T.Lt, T.Gt];
+const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
+
+export class KqlParser extends EmbeddedActionsParser {
+  constructor() {
+    super(T.allTokens, { maxLookahead: 4, recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  // ---------- statements ----------
+
+  public query = this.RULE('query', (): A.Query => {
+    const statements: A.Statement[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Semicolon); } },
+        { ALT: () => { statements.push(this.SUBRULE(this.statement)); } },
+      ]);
+    });
+    return this.ACTION(() => ({
+      kind: 'Query' as const,
+      statements,
+      span: statements.length ? joinSpans(statements[0].span, statements[statements.length - 1].span) : { offset: 0, length: 0, line: 1, column: 1 },
+    }));
+  });
+
+  private statement = this.RULE('statement', (): A.Statement => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.letStatement) },
+      {
+        ALT: () => {
+          const expr = this.SUBRULE(this.pipeExpr);
+          return this.ACTION(() => ({ kind: 'ExpressionStatement' as const, expr, span: expr.span }));
+        },
+      },
+    ]);
+  });
+
+  private letStatement = this.RULE('letStatement', (): A.LetStatement => {
+    const letTok = this.CONSUME(T.Kw.let);
+    const name = this.SUBRULE(this.identifier);
+    this.CONSUME(T.Eq);
+    const value = this.OR([
+      { GATE: () => this.looksLikeFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
+      { ALT: () => this.SUBRULE(this.pipeExpr) },
+    ]);
+    return this.ACTION(() => ({ kind: 'Let' as const, name: name.name, nameSpan: name.span, value, span: joinSpans(tokenSpan(letTok), value.span) }));
+  });
+
+  /** `(` `)` `{` or `(` name `:` starts a function declaration; otherwise it is a parenthesised expression. */
+  private looksLikeFunctionDecl(): boolean {
+    let i = 1;
+    if (this.LA(1).image === 'view') i = 2;
+    if (this.LA(i).tokenType !== T.LParen) return false;
+    const next = this.LA(i + 1);
+    if (next.tokenType === T.RParen) return this.LA(i + 2).tokenType === T.LBrace;
+    return this.LA(i + 2).tokenType === T.Colon;
+  }
+
+  private functionDecl = this.RULE('functionDecl', (): A.FunctionDecl => {
+    const first = this.LA(1);
+    this.OPTION(() => this.CONSUME(T.Identifier)); // `view`
+    this.CONSUME(T.LParen);
+    const params: A.FunctionDecl['params'] = [];
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.OR([
+          { ALT: () => { this.SUBRULE(this.tabularSchema); return 'tabular' as const; } },
+          { ALT: () => this.SUBRULE(this.typeName) },
+        ]);
+        let def: A.Expr | undefined;
+        this.OPTION2(() => { this.CONSUME(T.Eq); def = this.SUBRULE(this.orExpr); });
+        this.ACTION(() => params.push({ name: p.name, type, default: def, span: p.span }));
+      },
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.LBrace);
+    const body = this.SUBRULE(this.query);
+    const last = this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'FunctionDecl' as const, params, body, span: spanOf(first, last) }));
+  });
+
+  /** `(a:string, ...)` or `(*)` as the type of a tabular parameter. */
+  private tabularSchema = this.RULE('tabularSchema', () => {
+    this.CONSUME(T.LParen);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Star) },
+      {
+        ALT: () => {
+          this.MANY_SEP({
+            SEP: T.Comma,
+            DEF: () => { this.SUBRULE(this.identifier); this.CONSUME(T.Colon); this.SUBRULE(this.typeName); },
+          });
+        },
+      },
+    ]);
+    this.CONSUME(T.RParen);
+  });
+
+  private typeName = this.RULE('typeName', (): KqlType => {
+    const tok = this.CONSUME(T.Identifier);
+    return this.ACTION(() => {
+      const t = parseTypeName(tok.image);
+      if (!t) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${tok.image}' is not a type name`, tokenSpan(tok));
+      return t;
+    });
+  });
+
+  // ---------- tabular expressions ----------
+
+  public pipeExpr = this.RULE('pipeExpr', (): A.Expr => {
+    let expr = this.SUBRULE(this.orExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      const op = this.SUBRULE(this.tabularOperator);
+      this.ACTION(() => { expr = { kind: 'Pipe', source: expr, operator: op, span: joinSpans(expr.span, op.span) }; });
+    });
+    return expr;
+  });
+
+  /** The operators of an mv-apply subquery: `where ... | extend ...` with an implicit source. */
+  private operatorChain = this.RULE('operatorChain', (): A.TabularOperator[] => {
+    const ops: A.TabularOperator[] = [];
+    ops.push(this.SUBRULE(this.tabularOperator));
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      ops.push(this.SUBRULE2(this.tabularOperator));
+    });
+    return ops;
+  });
+
+  private tabularOperator = this.RULE('tabularOperator', (): A.TabularOperator => {
+    // Ordered choice: operator keywords first, any other word last (it is reported as unsupported).
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      { ALT: () => this.SUBRULE(this.whereOp) },
+      { ALT: () => this.SUBRULE(this.extendOp) },
+      { ALT: () => this.SUBRULE(this.projectOp) },
+      { ALT: () => this.SUBRULE(this.projectNamesOp) },
+      { ALT: () => this.SUBRULE(this.projectRenameOp) },
+      { ALT: () => this.SUBRULE(this.summarizeOp) },
+      { ALT: () => this.SUBRULE(this.joinOp) },
+      { ALT: () => this.SUBRULE(this.mvApplyOp) },
+      { ALT: () => this.SUBRULE(this.mvExpandOp) },
+      { ALT: () => this.SUBRULE(this.distinctOp) },
+      { ALT: () => this.SUBRULE(this.takeOp) },
+      { ALT: () => this.SUBRULE(this.sortOp) },
+      { ALT: () => this.SUBRULE(this.topOp) },
+      { ALT: () => this.SUBRULE(this.countOp) },
+      { ALT: () => this.SUBRULE(this.unionOp) },
+      { ALT: () => this.SUBRULE(this.unknownOp) },
+    ] });
+  });
+
+  private whereOp = this.RULE('whereOp', (): A.WhereOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.where) }, { ALT: () => this.CONSUME(T.Kw.filter) }]);
+    const predicate = this.SUBRULE(this.orExpr);
+    return this.ACTION(() => ({ op: 'where' as const, predicate, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), predicate.span) }));
+  });
+
+  private extendOp = this.RULE('extendOp', (): A.ExtendOp => {
+    const kw = this.CONSUME(T.Kw.extend);
+    const items = this.SUBRULE(this.assignmentList);
+    return this.ACTION(() => ({ op: 'extend' as const, items, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  private projectOp = this.RULE('projectOp', (): A.ProjectOp => {
+    const kw = this.CONSUME(T.Kw.project);
+    const items = this.SUBRULE(this.assignmentList);
+    return this.ACTION(() => ({ op: 'project' as const, items, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  /** project-away, project-keep, project-reorder: a list of column names or wildcard patterns. */
+  private projectNamesOp = this.RULE('projectNamesOp', (): A.ProjectAwayOp | A.ProjectKeepOp | A.ProjectReorderOp => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.Hyphenated.projectAway) },
+      { ALT: () => this.CONSUME(T.Hyphenated.projectKeep) },
+      { ALT: () => this.CONSUME(T.Hyphenated.projectReorder) },
+    ]);
+    const columns: { pattern: string; span: Span; descending?: boolean }[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.SUBRULE(this.namePattern);
+        let descending: boolean | undefined;
+        this.OPTION(() => {
+          this.OR2([
+            { ALT: () => { this.CONSUME(T.Kw.asc); descending = false; } },
+            { ALT: () => { this.CONSUME(T.Kw.desc); descending = true; } },
+          ]);
+        });
+        this.ACTION(() => columns.push({ ...p, descending }));
+      },
+    });
+    return this.ACTION(() => {
+      const op = kw.image as 'project-away' | 'project-keep' | 'project-reorder';
+      return { op, columns, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), columns[columns.length - 1].span) };
+    });
+  });
+
+  /** A column name or a wildcard pattern such as `Col*`, `*Id`, `*`. */
+  private namePattern = this.RULE('namePattern', (): { pattern: string; span: Span } => {
+    const parts: IToken[] = [];
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => parts.push(this.CONSUME(T.Identifier)) },
+        { ALT: () => parts.push(this.CONSUME(T.BracketIdentifier)) },
+        { ALT: () => parts.push(this.CONSUME(T.Star)) },
+      ]);
+    });
+    return this.ACTION(() => ({
+      pattern: parts.map((p) => (p.tokenType === T.BracketIdentifier ? bracketName(p.image) : p.image)).join(''),
+      span: spanOf(parts[0], parts[parts.length - 1]),
+    }));
+  });
+
+  private projectRenameOp = this.RULE('projectRenameOp', (): A.ProjectRenameOp => {
+    const kw = this.CONSUME(T.Hyphenated.projectRename);
+    const renames: A.ProjectRenameOp['renames'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const n = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Eq);
+        const o = this.SUBRULE2(this.identifier);
+        this.ACTION(() => renames.push({ newName: n.name, oldName: o.name, span: joinSpans(n.span, o.span), oldSpan: o.span }));
+      },
+    });
+    return this.ACTION(() => ({ op: 'project-rename' as const, renames, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), renames[renames.length - 1].span) }));
+  });
+
+  private summarizeOp = this.RULE('summarizeOp', (): A.SummarizeOp => {
+    const kw = this.CONSUME(T.Kw.summarize);
+    const params = this.SUBRULE(this.operatorParams);
+    let aggregates: A.Assignment[] = [];
+    let by: A.Assignment[] = [];
+    this.OPTION(() => { aggregates = this.SUBRULE(this.assignmentList); });
+    this.OPTION2(() => {
+      this.CONSUME(T.Kw.by);
+      by = this.SUBRULE2(this.assignmentList);
+    });
+    return this.ACTION(() => {
+      const last = by.length ? by[by.length - 1].span : aggregates.length ? aggregates[aggregates.length - 1].span : tokenSpan(kw);
+      return { op: 'summarize' as const, params, aggregates, by, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), last) };
+    });
+  });
+
+  /** `kind=inner`, `hint.strategy=shuffle`, `withsource=T`, `isfuzzy=true`. */
+  private operatorParams = this.RULE('operatorParams', (): A.OperatorParam[] => {
+    const params: A.OperatorParam[] = [];
+    this.MANY({
+      GATE: () => this.isParamAhead(),
+      DEF: () => {
+        const first = this.CONSUME(T.Identifier);
+        const nameParts = [first.image];
+        this.MANY2(() => {
+          this.CONSUME(T.Dot);
+          nameParts.push(this.CONSUME2(T.Identifier).image);
+        });
+        this.CONSUME(T.Eq);
+        const valueTok = this.OR([
+          { ALT: () => this.CONSUME3(T.Identifier) },
+          { ALT: () => this.CONSUME(T.LongLiteral) },
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+        ]);
+        this.ACTION(() => {
+          const raw = valueTok.image;
+          const value = valueTok.tokenType === T.LongLiteral ? Number(raw)
+            : valueTok.tokenType === T.StringLiteral ? (parseLiteralToken(raw).value as string)
+            : raw === 'true' ? true : raw === 'false' ? false : raw;
+          params.push({ name: nameParts.join('.'), value, span: spanOf(first, valueTok) });
+        });
+      },
+    });
+    return params;
+  });
+
+  /** name(.name)* `=` starts an operator parameter (as opposed to `Name = expr` in an assignment list). */
+  private isParamAhead(): boolean {
+    const PARAM_NAMES = /^(kind|withsource|isfuzzy|hint\b|bagexpansion|itemindex|with_itemindex|flags|outer|decodeblocks)/;
+    const t = this.LA(1);
+    if (!PARAM_NAMES.test(t.image)) return false;
+    let i = 2;
+    while (this.LA(i).tokenType === T.Dot) i += 2;
+    return this.LA(i).tokenType === T.Eq;
+  }
+
+  private joinOp = this.RULE('joinOp', (): A.JoinOp => {
+    const kw = this.CONSUME(T.Kw.join);
+    const params = this.SUBRULE(this.operatorParams);
+    // `(subquery)` or a table name; a parenthesised subquery is a primary expression.
+    const right = this.SUBRULE(this.postfixExpr);
+    this.CONSUME(T.Kw.on);
+    const conditions: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => conditions.push(this.SUBRULE(this.orExpr)) });
+    return this.ACTION(() => {
+      const on = conditions.flatMap(toJoinConditions);
+      return { op: 'join' as const, params, right, on, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), conditions[conditions.length - 1].span) };
+    });
+  });
+
+  private mvApplyOp = this.RULE('mvApplyOp', (): A.MvApplyOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Hyphenated.mvApply) }, { ALT: () => this.CONSUME(T.Kw.mvapply) }]);
+    const params = this.SUBRULE(this.operatorParams);
+    const items = this.SUBRULE(this.mvExpandItems);
+    let limit: number | undefined;
+    this.OPTION(() => { this.CONSUME(T.Kw.limit); limit = Number(this.CONSUME(T.LongLiteral).image); });
+    this.CONSUME(T.Kw.on);
+    this.CONSUME(T.LParen);
+    const subquery = this.SUBRULE(this.operatorChain);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => {
+      const itemIndex = params.find((p) => p.name === 'with_itemindex' || p.name === 'itemindex');
+      return {
+        op: 'mv-apply' as const, params, items, limit, subquery, itemIndex: itemIndex ? String(itemIndex.value) : undefined,
+        keywordSpan: tokenSpan(kw), span: spanOf(kw, close),
+      };
+    });
+  });
+
+  private mvExpandOp = this.RULE('mvExpandOp', (): A.MvExpandOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Hyphenated.mvExpand) }, { ALT: () => this.CONSUME(T.Kw.mvexpand) }]);
+    const params = this.SUBRULE(this.operatorParams);
+    const items = this.SUBRULE(this.mvExpandItems);
+    let limit: number | undefined;
+    this.OPTION(() => { this.CONSUME(T.Kw.limit); limit = Number(this.CONSUME(T.LongLiteral).image); });
+    return this.ACTION(() => {
+      const itemIndex = params.find((p) => p.name === 'with_itemindex' || p.name === 'itemindex');
+      return {
+        op: 'mv-expand' as const, params, items, limit, itemIndex: itemIndex ? String(itemIndex.value) : undefined,
+        keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), items[items.length - 1].span),
+      };
+    });
+  });
+
+  private mvExpandItems = this.RULE('mvExpandItems', (): A.MvExpandItem[] => {
+    const items: A.MvExpandItem[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const assignment = this.SUBRULE(this.assignment);
+        let toType: KqlType | undefined;
+        this.OPTION(() => {
+          this.CONSUME(T.Kw.to);
+          this.CONSUME(T.Kw.typeof);
+          this.CONSUME(T.LParen);
+          toType = this.SUBRULE(this.typeName);
+          this.CONSUME(T.RParen);
+        });
+        this.ACTION(() => items.push({ name: assignment.names[0]?.name, expr: assignment.expr, toType, span: assignment.span }));
+      },
+    });
+    return items;
+  });
+
+  private distinctOp = this.RULE('distinctOp', (): A.DistinctOp => {
+    const kw = this.CONSUME(T.Kw.distinct);
+    const items: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.orExpr)) });
+    return this.ACTION(() => ({ op: 'distinct' as const, items, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  private takeOp = this.RULE('takeOp', (): A.TakeOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.take) }, { ALT: () => this.CONSUME(T.Kw.limit) }]);
+    const count = this.SUBRULE(this.orExpr);
+    return this.ACTION(() => ({ op: 'take' as const, count, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), count.span) }));
+  });
+
+  private sortOp = this.RULE('sortOp', (): A.SortOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.sort) }, { ALT: () => this.CONSUME(T.Kw.order) }]);
+    this.CONSUME(T.Kw.by);
+    const keys: A.SortKey[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => keys.push(this.SUBRULE(this.sortKey)) });
+    return this.ACTION(() => ({ op: 'sort' as const, keys, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), keys[keys.length - 1].span) }));
+  });
+
+  private sortKey = this.RULE('sortKey', (): A.SortKey => {
+    const expr = this.SUBRULE(this.orExpr);
+    let descending = true;
+    let nullsFirst: boolean | undefined;
+    let last: IToken | undefined;
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => { last = this.CONSUME(T.Kw.asc); descending = false; } },
+        { ALT: () => { last = this.CONSUME(T.Kw.desc); descending = true; } },
+      ]);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Kw.nulls);
+      this.OR2([
+        { ALT: () => { last = this.CONSUME(T.Kw.first); nullsFirst = true; } },
+        { ALT: () => { last = this.CONSUME(T.Kw.last); nullsFirst = false; } },
+      ]);
+    });
+    return this.ACTION(() => ({ expr, descending, nullsFirst, span: last ? joinSpans(expr.span, tokenSpan(last)) : expr.span }));
+  });
+
+  private topOp = this.RULE('topOp', (): A.TopOp => {
+    const kw = this.CONSUME(T.Kw.top);
+    const count = this.SUBRULE(this.additiveExpr);
+    this.CONSUME(T.Kw.by);
+    const key = this.SUBRULE(this.sortKey);
+    return this.ACTION(() => ({ op: 'top' as const, count, key, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), key.span) }));
+  });
+
+  private countOp = this.RULE('countOp', (): A.CountOp => {
+    const kw = this.CONSUME(T.Kw.count);
+    return this.ACTION(() => ({ op: 'count' as const, keywordSpan: tokenSpan(kw), span: tokenSpan(kw) }));
+  });
+
+  private unionOp = this.RULE('unionOp', (): A.UnionOp => {
+    const u = this.SUBRULE(this.unionBody);
+    return this.ACTION(() => ({ op: 'union' as const, params: u.params, tables: u.tables, keywordSpan: u.keywordSpan, span: u.span }));
+  });
+
+  private unionBody = this.RULE('unionBody', () => {
+    const kw = this.CONSUME(T.Kw.union);
+    const params = this.SUBRULE(this.operatorParams);
+    const tables: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              const open = this.CONSUME(T.LParen);
+              const inner = this.SUBRULE(this.pipeExpr);
+              const close = this.CONSUME(T.RParen);
+              this.ACTION(() => tables.push({ kind: 'Paren', inner, span: spanOf(open, close) }));
+            },
+          },
+          {
+            ALT: () => {
+              const p = this.SUBRULE(this.namePattern);
+              this.ACTION(() => tables.push({ kind: 'Name', name: p.pattern, span: p.span }));
+            },
+          },
+        ]);
+      },
+    });
+    return this.ACTION(() => ({ params, tables, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), tables[tables.length - 1].span) }));
+  });
+
+  /** Any other word after a pipe: parsed as the name of an operator we do not support, reported by the binder. */
+  private unknownOp = this.RULE('unknownOp', (): A.GenericOp => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.Hyphenated.other) },
+    ]);
+    return this.ACTION(() => {
+      throw new KqlSyntaxError(
+        ErrorCodes.SYN_UNEXPECTED_TOKEN,
+        `'${kw.image}' is not a query operator mini-kql supports`,
+        tokenSpan(kw),
+      );
+    });
+  });
+
+  // ---------- assignments ----------
+
+  private assignmentList = this.RULE('assignmentList', (): A.Assignment[] => {
+    const items: A.Assignment[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.assignment)) });
+    return items;
+  });
+
+  private assignment = this.RULE('assignment', (): A.Assignment => {
+    const names: { name: string; span: Span }[] = [];
+    this.OPTION({
+      GATE: () => this.isAssignmentAhead(),
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.LParen);
+              this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => names.push(this.SUBRULE(this.identifier)) });
+              this.CONSUME(T.RParen);
+            },
+          },
+          { ALT: () => { names.push(this.SUBRULE2(this.identifier)); } },
+        ]);
+        this.CONSUME(T.Eq);
+      },
+    });
+    const expr = this.SUBRULE(this.orExpr);
+    return this.ACTION(() => ({ names, expr, span: names.length ? joinSpans(names[0].span, expr.span) : expr.span }));
+  });
+
+  /** `Name =` or `(A, B) =` (but not `Name ==`). */
+  private isAssignmentAhead(): boolean {
+    const t1 = this.LA(1);
+    if (T.isIdentifierToken(t1) || t1.tokenType === T.BracketIdentifier) return this.LA(2).tokenType === T.Eq;
+    if (t1.tokenType !== T.LParen) return false;
+    let i = 2;
+    for (;;) {
+      const t = this.LA(i);
+      if (!(T.isIdentifierToken(t) || t.tokenType === T.BracketIdentifier)) return false;
+      const sep = this.LA(i + 1).tokenType;
+      if (sep === T.RParen) return this.LA(i + 2).tokenType === T.Eq;
+      if (sep !== T.Comma) return false;
+      i += 2;
+    }
+  }
+
+  private identifier = this.RULE('identifier', (): { name: string; span: Span } => {
+    return this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Identifier);
+          return this.ACTION(() => ({ name: t.image, span: tokenSpan(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.BracketIdentifier);
+          return this.ACTION(() => ({ name: bracketName(t.image), span: tokenSpan(t) }));
+        },
+      },
+    ]);
+  });
+
+  // ---------- scalar expressions (lowest precedence first) ----------
+
+  public orExpr = this.RULE('orExpr', (): A.Expr => {
+    let left = this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      const op = this.CONSUME(T.Kw.or);
+      const right = this.SUBRULE2(this.andExpr);
+      this.ACTION(() => { left = binary('or', op, left, right); });
+    });
+    return left;
+  });
+
+  private andExpr = this.RULE('andExpr', (): A.Expr => {
+    let left = this.SUBRULE(this.compareExpr);
+    this.MANY(() => {
+      const op = this.CONSUME(T.Kw.and);
+      const right = this.SUBRULE2(this.compareExpr);
+      this.ACTION(() => { left = binary('and', op, left, right); });
+    });
+    return left;
+  });
+
+  private compareExpr = this.RULE('compareExpr', (): A.Expr => {
+    let left = this.SUBRULE(this.additiveExpr);
+    this.MANY(() => {
+      this.OR([
+        {
+          // ==, !=, =~, <, ...
+          ALT: () => {
+            const op = this.OR2(COMPARE_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+            const right = this.SUBRULE2(this.additiveExpr);
+            this.ACTION(() => { left = binary(op.image === '<>' ? '!=' : op.image === '=>' ? '>=' : op.image, op, left, right); });
+          },
+        },
+        {
+          // has, !contains, in~ (...), between (a .. b), matches regex
+          ALT: () => {
+            const op = this.SUBRULE(this.wordOperator);
+            this.OR3([
+              {
+                GATE: () => LIST_OPS.has(op.text),
+                ALT: () => {
+                  this.CONSUME(T.LParen);
+                  const items: A.Expr[] = [];
+                  this.MANY_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.pipeExpr)) });
+                  const close = this.CONSUME(T.RParen);
+                  this.ACTION(() => {
+                    left = { kind: 'List', op: op.text, opSpan: op.span, left, items, span: joinSpans(left.span, tokenSpan(close)) };
+                  });
+                },
+              },
+              {
+                GATE: () => op.text === 'between' || op.text === '!between',
+                ALT: () => {
+                  this.CONSUME2(T.LParen);
+                  const low = this.SUBRULE3(this.additiveExpr);
+                  this.CONSUME(T.DotDot);
+                  const high = this.SUBRULE4(this.additiveExpr);
+                  const close = this.CONSUME2(T.RParen);
+                  this.ACTION(() => {
+                    left = { kind: 'Between', negated: op.text === '!between', left, low, high, span: joinSpans(left.span, tokenSpan(close)) };
+                  });
+                },
+              },
+              {
+                ALT: () => {
+                  const right = this.SUBRULE5(this.additiveExpr);
+                  this.ACTION(() => {
+                    left = { kind: 'Binary', op: op.text, opSpan: op.span, left, right, span: joinSpans(left.span, right.span) };
+                  });
+                },
+              },
+            ]);
+          },
+        },
+      ]);
+    });
+    return left;
+  });
+
+  private wordOperator = this.RULE('wordOperator', (): { text: string; span: Span } => {
+    return this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.NegatedWordOperator);
+          return this.ACTION(() => ({ text: t.image, span: tokenSpan(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.InTilde);
+          return this.ACTION(() => ({ text: 'in~', span: tokenSpan(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const m = this.CONSUME(T.WordOp.matches);
+          const r = this.CONSUME(T.Kw.regex);
+          return this.ACTION(() => ({ text: 'matches regex', span: spanOf(m, r) }));
+        },
+      },
+      ...Object.entries(T.WordOp)
+        .filter(([w]) => w !== 'matches')
+        .map(([w, tt]) => ({
+          ALT: () => {
+            const t = this.CONSUME(tt);
+            return this.ACTION(() => ({ text: w, span: tokenSpan(t) }));
+          },
+        })),
+    ]);
+  });
+
+  private additiveExpr = this.RULE('additiveExpr', (): A.Expr => {
+    let left = this.SUBRULE(this.multiplicativeExpr);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const right = this.SUBRULE2(this.multiplicativeExpr);
+      this.ACTION(() => { left = binary(op.image, op, left, right); });
+    });
+    return left;
+  });
+
+  private multiplicativeExpr = this.RULE('multiplicativeExpr', (): A.Expr => {
+    let left = this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      const op = this.OR([
+        { ALT: () => this.CONSUME(T.Star) },
+        { ALT: () => this.CONSUME(T.Slash) },
+        { ALT: () => this.CONSUME(T.Percent) },
+      ]);
+      const right = this.SUBRULE2(this.unaryExpr);
+      this.ACTION(() => { left = binary(op.image, op, left, right); });
+    });
+    return left;
+  });
+
+  private unaryExpr = this.RULE('unaryExpr', (): A.Expr => {
+    return this.OR([
+      {
+        ALT: () => {
+          const op = this.OR2([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }]);
+          const operand = this.SUBRULE(this.unaryExpr);
+          return this.ACTION((): A.Expr => {
+            if (operand.kind === 'Literal' && op.image === '-') {
+              const negated = negateLiteral(operand);
+              if (negated) return { ...negated, span: joinSpans(tokenSpan(op), operand.span) };
+            }
+            return { kind: 'Unary', op: op.image as '-' | '+', operand, span: joinSpans(tokenSpan(op), operand.span) };
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpr) },
+    ]);
+  });
+
+  private postfixExpr = this.RULE('postfixExpr', (): A.Expr => {
+    let expr = this.SUBRULE(this.primaryExpr);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            const name = this.SUBRULE(this.identifier);
+            this.ACTION(() => { expr = { kind: 'Member', target: expr, name: name.name, span: joinSpans(expr.span, name.span) }; });
+          },
+        },
+        {
+          ALT: () => {
+            // x['key'] lexes as a bracket identifier: it is member access.
+            const t = this.CONSUME(T.BracketIdentifier);
+            this.ACTION(() => { expr = { kind: 'Member', target: expr, name: bracketName(t.image), span: joinSpans(expr.span, tokenSpan(t)) }; });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            const index = this.SUBRULE(this.pipeExpr);
+            const close = this.CONSUME(T.RBracket);
+            this.ACTION(() => { expr = { kind: 'Index', target: expr, index, span: joinSpans(expr.span, tokenSpan(close)) }; });
+          },
+        },
+      ]);
+    });
+    return expr;
+  });
+
+  private primaryExpr = this.RULE('primaryExpr', (): A.Expr => {
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.literal) },
+        { ALT: () => this.SUBRULE(this.dynamicLiteral) },
+        { ALT: () => this.SUBRULE(this.datatableExpr) },
+        { ALT: () => this.SUBRULE(this.printExpr) },
+        { ALT: () => this.SUBRULE(this.rangeExpr) },
+        {
+          ALT: () => {
+            const u = this.SUBRULE(this.unionBody);
+            return this.ACTION((): A.Expr => ({ kind: 'Union', params: u.params, tables: u.tables, span: u.span }));
+          },
+        },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LParen);
+            const inner = this.SUBRULE(this.pipeExpr);
+            const close = this.CONSUME(T.RParen);
+            return this.ACTION((): A.Expr => ({ kind: 'Paren', inner, span: spanOf(open, close) }));
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.Star);
+            return this.ACTION((): A.Expr => ({ kind: 'Star', span: tokenSpan(t) }));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.nameOrCall) },
+      ],
+    });
+  });
+
+  private nameOrCall = this.RULE('nameOrCall', (): A.Expr => {
+    const id = this.SUBRULE(this.identifier);
+    let call: { args: A.Expr[]; close: IToken } | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      const args: A.Expr[] = [];
+      this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.pipeExpr)) });
+      const close = this.CONSUME(T.RParen);
+      call = { args, close };
+    });
+    return this.ACTION((): A.Expr => {
+      if (!call) return { kind: 'Name', name: id.name, span: id.span };
+      return { kind: 'Call', name: id.name, nameSpan: id.span, args: call.args, span: joinSpans(id.span, tokenSpan(call.close)) };
+    });
+  });
+
+  private literal = this.RULE('literal', (): A.Literal => {
+    const t = this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.MultilineString) },
+      { ALT: () => this.CONSUME(T.TimespanLiteral) },
+      { ALT: () => this.CONSUME(T.RealLiteral) },
+      { ALT: () => this.CONSUME(T.HexLiteral) },
+      { ALT: () => this.CONSUME(T.LongLiteral) },
+      { ALT: () => this.CONSUME(T.Kw.true) },
+      { ALT: () => this.CONSUME(T.Kw.false) },
+      { ALT: () => this.CONSUME(T.TypedLiteral) },
+    ]);
+    return this.ACTION(() => {
+      const span = tokenSpan(t);
+      const parsed = t.tokenType === T.TypedLiteral ? parseTypedLiteral(t.image, span) : parseLiteralToken(t.image, span);
+      return { kind: 'Literal' as const, type: parsed.type, value: parsed.value, span };
+    });
+  });
+
+  /** dynamic([1, "a"]), dynamic({"k": 1}), dynamic(null), dynamic("text"). */
+  private dynamicLiteral = this.RULE('dynamicLiteral', (): A.Literal => {
+    const kw = this.CONSUME(T.Kw.dynamic);
+    this.CONSUME(T.LParen);
+    const value = this.SUBRULE(this.jsonValue);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ kind: 'Literal' as const, type: 'dynamic' as const, value, span: spanOf(kw, close) }));
+  });
+
+  private jsonValue = this.RULE('jsonValue', (): unknown => {
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          const items: unknown[] = [];
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.jsonValue)) });
+          this.CONSUME(T.RBracket);
+          return items;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          const entries: [string, unknown][] = [];
+          this.MANY_SEP2({
+            SEP: T.Comma,
+            DEF: () => {
+              const key = this.OR2([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+              this.CONSUME(T.Colon);
+              const v = this.SUBRULE2(this.jsonValue);
+              this.ACTION(() => entries.push([key.tokenType === T.StringLiteral ? (parseLiteralToken(key.image).value as string) : key.image, v]));
+            },
+          });
+          this.CONSUME(T.RBrace);
+          return this.ACTION(() => {
+            const obj: Record<string, unknown> = {};
+            for (const [k, v] of entries) Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+            return obj;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const minus = this.OPTION(() => this.CONSUME(T.Minus));
+          const lit = this.SUBRULE(this.literal);
+          return this.ACTION(() => {
+            const value = lit.type === 'datetime' || lit.type === 'timespan' ? lit.value : lit.value;
+            return minus && typeof value === 'number' ? -value : value;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME2(T.Identifier); // null
+          return this.ACTION(() => {
+            if (t.image !== 'null') throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${t.image}' is not a valid dynamic value`, tokenSpan(t));
+            return null;
+          });
+        },
+      },
+    ] });
+  });
+
+  /** datatable(a:string, b:long) [ "x", 1, "y", 2 ] */
+  private datatableExpr = this.RULE('datatableExpr', (): A.Expr => {
+    const kw = this.CONSUME(T.Kw.datatable);
+    this.CONSUME(T.LParen);
+    const columns: A.DatatableExpr['columns'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const name = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeName);
+        this.ACTION(() => columns.push({ name: name.name, type, span: name.span }));
+      },
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.LBracket);
+    const values: A.Expr[] = [];
+    this.MANY_SEP2({ SEP: T.Comma, DEF: () => values.push(this.SUBRULE(this.orExpr)) });
+    const close = this.CONSUME(T.RBracket);
+    return this.ACTION((): A.Expr => ({ kind: 'Datatable', columns, values, span: spanOf(kw, close) }));
+  });
+
+  private printExpr = this.RULE('printExpr', (): A.Expr => {
+    const kw = this.CONSUME(T.Kw.print);
+    const items = this.SUBRULE(this.assignmentList);
+    return this.ACTION((): A.Expr => ({ kind: 'Print', items, span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  /** range x from 1 to 10 step 1 */
+  private rangeExpr = this.RULE('rangeExpr', (): A.Expr => {
+    const kw = this.CONSUME(T.Kw.range);
+    const column = this.SUBRULE(this.identifier);
+    this.CONSUME(T.Kw.from);
+    const from = this.SUBRULE(this.additiveExpr);
+    this.CONSUME(T.Kw.to);
+    const to = this.SUBRULE2(this.additiveExpr);
+    this.CONSUME(T.Kw.step);
+    const step = this.SUBRULE3(this.additiveExpr);
+    return this.ACTION((): A.Expr => ({ kind: 'Range', column: column.name, from, to, step, span: joinSpans(tokenSpan(kw), step.span) }));
+  });
+}
+
+function binary(op: string, opToken: IToken, left: A.Expr, right: A.Expr): A.Expr {
+  return { kind: 'Binary', op, opSpan: tokenSpan(opToken), left, right, span: joinSpans(left.span, right.span) };
+}
+
+/** Turn a join's `on` expression into conditions: `Col`, `$left.A == $right.B`, joined by `and`. */
+function toJoinConditions(expr: A.Expr): A.JoinCondition[] {
+  if (expr.kind === 'Name') return [{ kind: 'same', name: expr.name, span: expr.span }];
+  if (expr.kind === 'Binary' && expr.op === 'and') return [...toJoinConditions(expr.left), ...toJoinConditions(expr.right)];
+  if (expr.kind === 'Binary' && expr.op === '==') {
+    const side = (e: A.Expr) => (e.kind === 'Member' && e.target.kind === 'Name' && (e.target.name === '$left' || e.target.name === '$right') ? { side: e.target.name, name: e.name, span: e.span } : undefined);
+    const a = side(expr.left), b = side(expr.right);
+    if (a && b && a.side !== b.side) {
+      const [l, r] = a.side === '$left' ? [a, b] : [b, a];
+      return [{ kind: 'pair', left: l.name, right: r.name, span: expr.span, leftSpan: l.span, rightSpan: r.span }];
+    }
+  }
+  throw new KqlSyntaxError(
+    ErrorCodes.SYN_UNEXPECTED_TOKEN,
+    "join conditions must be column names or '$left.Column == $right.Column'",
+    expr.span,
+  );
+}
