@@ -1,3 +1,27 @@
 import type { ScalarFunction } from '../registry-types.js';
-/** Functions beyond the required set; each lives in its own file. */
-export const EXTRA_SCALARS: ScalarFunction[] = [];
+import { abs } from './abs.js';
+import { array_concat } from './array_concat.js';
+import { array_index_of } from './array_index_of.js';
+import { bag_keys } from './bag_keys.js';
+import { bag_pack } from './bag_pack.js';
+import { countof } from './countof.js';
+import { dayofweek, hourofday } from './dayofweek.js';
+import { gettype } from './gettype.js';
+import { indexof } from './indexof.js';
+import { isnan } from './isnan.js';
+import { max_of, min_of } from './max_of.js';
+import { pack_array } from './pack_array.js';
+import { replace_string } from './replace_string.js';
+import { round } from './round.js';
+import { set_difference, set_intersect, set_union } from './sets.js';
+import { endofday, startofmonth, startofweek, startofyear } from './startof.js';
+import { strcat_array } from './strcat_array.js';
+import { strcat_delim } from './strcat_delim.js';
+import { tohex } from './tohex.js';
+
+/** Functions beyond the required set. */
+export const EXTRA_SCALARS: ScalarFunction[] = [
+  strcat_delim, replace_string, indexof, pack_array, bag_pack, array_concat, round, abs, tohex,
+  startofweek, startofmonth, startofyear, endofday, dayofweek, hourofday, isnan, array_index_of,
+  set_union, set_intersect, set_difference, bag_keys, countof, strcat_array, gettype, max_of, min_of,
+];

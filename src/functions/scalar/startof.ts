@@ -1,0 +1,28 @@
+import { MS_PER_DAY, MS_PER_TICK } from '../../runtime/datetime.js';
+import { defineScalar } from '../define.js';
+import { nullIfOutOfRange, startOfDay, startOfMonth, startOfWeek, startOfYear } from '../calendar.js';
+
+type Off = number | undefined;
+const sig = (kernel: (d: number, off: number) => number) => [{
+  params: ['datetime', 'integer'] as ('datetime' | 'integer')[], optional: 1, result: 'datetime' as const,
+  kernel: ([d, off]: unknown[]) => nullIfOutOfRange(kernel(d as number, (off as Off) ?? 0)),
+}];
+
+/** Weeks start on Sunday. */
+export const startofweek = defineScalar({
+  name: 'startofweek', description: 'Start of the week (Sunday) of a datetime, optionally shifted by weeks.',
+  overloads: sig((d, off) => startOfWeek(d) + off * 7 * MS_PER_DAY),
+});
+export const startofmonth = defineScalar({
+  name: 'startofmonth', description: 'Start of the month of a datetime, optionally shifted by months.',
+  overloads: sig((d, off) => startOfMonth(d, off)),
+});
+export const startofyear = defineScalar({
+  name: 'startofyear', description: 'Start of the year of a datetime, optionally shifted by years.',
+  overloads: sig((d, off) => startOfYear(d, off)),
+});
+/** The last tick of the day: 23:59:59.9999999. */
+export const endofday = defineScalar({
+  name: 'endofday', description: 'End of the day of a datetime, optionally shifted by days.',
+  overloads: sig((d, off) => startOfDay(d) + (off + 1) * MS_PER_DAY - MS_PER_TICK),
+});

@@ -1,0 +1,11 @@
+import { dynamicToString, type DynamicValue } from '../../runtime/values.js';
+import { defineScalar } from '../define.js';
+
+export const strcat_array = defineScalar({
+  name: 'strcat_array',
+  description: 'Joins the elements of a dynamic array with a delimiter.',
+  overloads: [{
+    params: ['dynamic', 'str'], result: 'string', nulls: 'pass',
+    kernel: ([a, d]) => (Array.isArray(a) ? a.map((e) => dynamicToString(e as DynamicValue)).join(d as string) : ''),
+  }],
+});
