@@ -1,0 +1,343 @@
+/**
+ * Scalar expressions: resolve names, check types through the function and operator registries,
+ * and compile each expression once into a closure `(row, ctx) => value`.
+ */
+import type * as A from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
+import type { KqlType } from '../runtime/types.js';
+import { isIntegerType, isNumericType } from '../runtime/types.js';
+import { isPlainObject } from '../runtime/values.js';
+import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js';
+import type { Env, RowScope } from './scope.js';
+import { derivedName } from './naming.js';
+import { lookupScalarFunction } from '../functions/scalar-registry.js';
+import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
+import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
+import { isBindFailure, type ArgInfo, type ScalarImpl } from '../functions/registry-types.js';
+import type { ExecContext } from '../runtime/exec-context.js';
+import type { Row } from '../runtime/table.js';
+
+/** Binds tabular sub-expressions (`in (T | project x)`, toscalar); provided by the tabular binder. */
+export type TabularBinder = (expr: A.Expr, env: Env) => TabularPlan;
+
+export interface ExprContext {
+  scope: RowScope;
+  env: Env;
+  bindTabular: TabularBinder;
+  /** Extra names visible only here ($left / $right in join conditions are handled by join itself). */
+}
+
+export function bindExpr(expr: A.Expr, cx: ExprContext): CompiledExpr {
+  const compiled = bindExprInner(expr, cx);
+  if (compiled.derivedName === undefined) {
+    const name = derivedName(expr);
+    if (name !== undefined) compiled.derivedName = name;
+  }
+  return compiled;
+}
+
+function bindExprInner(expr: A.Expr, cx: ExprContext): CompiledExpr {
+  switch (expr.kind) {
+    case 'Literal':
+      return constantExpr(expr.type, expr.value, expr.span);
+    case 'Paren':
+      return bindExpr(expr.inner, cx);
+    case 'Name':
+      return bindName(expr, cx);
+    case 'Member':
+      return bindMember(expr, cx);
+    case 'Index':
+      return bindIndex(expr, cx);
+    case 'Call':
+      return bindCall(expr, cx);
+    case 'Binary':
+      return bindBinary(expr, cx);
+    case 'Unary':
+      return bindUnary(expr, cx);
+    case 'List':
+      return bindList(expr, cx);
+    case 'Between':
+      return bindBetween(expr, cx);
+    case 'Star':
+      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, "'*' is not allowed here", expr.span);
+    default:
+      throw new KqlSemanticError(ErrorCodes.SEM_NOT_SCALAR, 'A tabular expression cannot be used as a scalar value here', expr.span);
+  }
+}
+
+function bindName(expr: A.NameRef, cx: ExprContext): CompiledExpr {
+  const index = cx.scope.indexOf(expr.name);
+  if (index !== undefined) {
+    const type = cx.scope.columns[index].type;
+    return { type, eval: (row) => row[index], span: expr.span, derivedName: expr.name, isColumn: true };
+  }
+  const bound = cx.env.lookupLet(expr.name);
+  if (bound?.kind === 'scalar') return { ...bound.expr, span: expr.span, derivedName: expr.name };
+  if (bound?.kind === 'tabular' || cx.env.tableSchema(expr.name)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_NOT_SCALAR, `'${expr.name}' is a table, not a scalar value`, expr.span);
+  }
+  if (expr.name === 'null') return constantExpr('dynamic', null, expr.span);
+  throw new KqlSemanticError(
+    ErrorCodes.SEM_UNKNOWN_COLUMN,
+    `Unknown column or variable '${expr.name}'`,
+    expr.span,
+  );
+}
+
+/** Reads a property of a dynamic object; anything else (missing key, not an object) is null. */
+function getProperty(value: unknown, key: string): unknown {
+  if (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, key)) return value[key];
+  return null;
+}
+
+function requireDynamic(target: CompiledExpr, span: Span, what: string): void {
+  if (target.type !== 'dynamic') {
+    throw new KqlSemanticError(
+      ErrorCodes.SEM_TYPE_MISMATCH,
+      `${what} needs a dynamic value, but this expression is of type ${target.type}`,
+      span,
+    );
+  }
+}
+
+function bindMember(expr: A.MemberExpr, cx: ExprContext): CompiledExpr {
+  const target = bindExpr(expr.target, cx);
+  requireDynamic(target, expr.target.span, `Accessing '.${expr.name}'`);
+  const key = expr.name;
+  const get = target.eval;
+  return { type: 'dynamic', eval: (row, ctx) => getProperty(get(row, ctx), key), span: expr.span };
+}
+
+function bindIndex(expr: A.IndexExpr, cx: ExprContext): CompiledExpr {
+  const target = bindExpr(expr.target, cx);
+  requireDynamic(target, expr.target.span, 'Indexing with [...]');
+  const index = bindExpr(expr.index, cx);
+  const get = target.eval;
+  const at = (value: unknown, i: unknown): unknown => {
+    if (typeof i === 'string') return getProperty(value, i);
+    if (typeof i !== 'number' || !Array.isArray(value)) return null;
+    const pos = i < 0 ? value.length + i : i;
+    return pos >= 0 && pos < value.length ? value[Math.trunc(pos)] : null;
+  };
+  if (index.type !== 'string' && !isIntegerType(index.type) && index.type !== 'dynamic') {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `An index must be a number or a string, not ${index.type}`, expr.index.span);
+  }
+  if (index.constant) {
+    const i = index.constant.value;
+    return { type: 'dynamic', eval: (row, ctx) => at(get(row, ctx), i), span: expr.span };
+  }
+  const getIndex = index.eval;
+  return { type: 'dynamic', eval: (row, ctx) => at(get(row, ctx), getIndex(row, ctx)), span: expr.span };
+}
+
+function argInfo(c: CompiledExpr, span: Span): ArgInfo {
+  const info: ArgInfo = { type: c.type, span };
+  if (c.constant) info.constant = c.constant;
+  if (c.isColumn && c.derivedName) info.columnName = c.derivedName;
+  return info;
+}
+
+/** Turns an implementation and its compiled arguments into one closure, specialised by arity. */
+function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): CompiledExpr {
+  const call = impl.call;
+  let evalFn: (row: Row, ctx: ExecContext) => unknown;
+  if (args.length === 0) {
+    evalFn = (_row, ctx) => call([], ctx);
+  } else if (args.length === 1) {
+    const a = args[0].eval;
+    evalFn = (row, ctx) => call([a(row, ctx)], ctx);
+  } else if (args.length === 2) {
+    const a = args[0].eval, b = args[1].eval;
+    evalFn = (row, ctx) => call([a(row, ctx), b(row, ctx)], ctx);
+  } else {
+    const evals = args.map((x) => x.eval);
+    evalFn = (row, ctx) => call(evals.map((e) => e(row, ctx)), ctx);
+  }
+  return { type: impl.type, eval: evalFn, span };
+}
+
+function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number }): never {
+  const span = failure.argIndex !== undefined && spans[failure.argIndex] ? spans[failure.argIndex] : fallback;
+  throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, failure.error, span);
+}
+
+/** Functions that need the binder itself rather than a registry kernel. */
+const SPECIAL_FUNCTIONS: Record<string, (expr: A.CallExpr, cx: ExprContext) => CompiledExpr> = {
+  toscalar: bindToScalar,
+};
+
+function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
+  const special = SPECIAL_FUNCTIONS[expr.name];
+  if (special) return special(expr, cx);
+  const fn = lookupScalarFunction(expr.name);
+  if (!fn) {
+    if (lookupAggregateFunction(expr.name)) {
+      throw new KqlSemanticError(
+        ErrorCodes.SEM_AGGREGATE_CONTEXT,
+        `The aggregate function '${expr.name}' can only be used in summarize (or similar aggregating operators)`,
+        expr.nameSpan,
+      );
+    }
+    const let_ = cx.env.lookupLet(expr.name);
+    if (let_?.kind === 'function') {
+      throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `Calling the user-defined function '${expr.name}' is not supported yet`, expr.nameSpan);
+    }
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, `Unknown function '${expr.name}'`, expr.nameSpan);
+  }
+  if (expr.args.length < fn.minArgs || expr.args.length > fn.maxArgs) {
+    const expected = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
+    throw new KqlSemanticError(
+      ErrorCodes.SEM_WRONG_ARGUMENT_COUNT,
+      `Function '${expr.name}' expects ${expected} argument(s) but got ${expr.args.length}`,
+      expr.span,
+    );
+  }
+  const args = expr.args.map((a) => bindExpr(a, cx));
+  const spans = expr.args.map((a) => a.span);
+  const impl = fn.bind(args.map((a, i) => argInfo(a, spans[i])));
+  if (isBindFailure(impl)) failAt(spans, expr.span, impl);
+  return applyImpl(impl, args, expr.span);
+}
+
+function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
+  if (expr.args.length !== 1) {
+    throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, "Function 'toscalar' expects 1 argument", expr.span);
+  }
+  const arg = expr.args[0];
+  if (isTabularSyntax(arg, cx.env)) {
+    const plan = cx.bindTabular(arg, cx.env);
+    const type: KqlType = plan.columns[0]?.type ?? 'dynamic';
+    const key = {};
+    return {
+      type,
+      span: expr.span,
+      eval: (_row, ctx) => {
+        if (!ctx.cache.has(key)) {
+          const table = plan.execute(ctx);
+          ctx.cache.set(key, table.rows.length ? table.rows[0][0] : null);
+        }
+        return ctx.cache.get(key);
+      },
+    };
+  }
+  return bindExpr(arg, cx);
+}
+
+/** True when an expression is (syntactically or by name) a table rather than a scalar. */
+export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
+  switch (expr.kind) {
+    case 'Pipe':
+    case 'Datatable':
+    case 'Print':
+    case 'Union':
+    case 'Range':
+      return true;
+    case 'Paren':
+      return isTabularSyntax(expr.inner, env);
+    case 'Name': {
+      const bound = env.lookupLet(expr.name);
+      if (bound) return bound.kind === 'tabular';
+      return env.tableSchema(expr.name) !== undefined;
+    }
+    default:
+      return false;
+  }
+}
+
+function bindBinary(expr: A.BinaryExpr, cx: ExprContext): CompiledExpr {
+  const op = lookupBinaryOperator(expr.op);
+  if (!op) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_OPERATOR, `The operator '${expr.op}' is not supported`, expr.opSpan);
+  const left = bindExpr(expr.left, cx);
+  const right = bindExpr(expr.right, cx);
+  const impl = op.bind(argInfo(left, expr.left.span), argInfo(right, expr.right.span));
+  if (isBindFailure(impl)) failAt([expr.left.span, expr.right.span], expr.opSpan, impl);
+  const call = impl.call;
+  const l = left.eval, r = right.eval;
+  // Short-circuit `and`/`or` as Kusto may: the right side is not evaluated when the left decides.
+  if (expr.op === 'and') {
+    return { type: 'bool', span: expr.span, eval: (row, ctx) => { const a = l(row, ctx); return a === false ? false : call([a, r(row, ctx)], ctx); } };
+  }
+  if (expr.op === 'or') {
+    return { type: 'bool', span: expr.span, eval: (row, ctx) => { const a = l(row, ctx); return a === true ? true : call([a, r(row, ctx)], ctx); } };
+  }
+  if (right.constant) {
+    const rv = right.constant.value;
+    return { type: impl.type, span: expr.span, eval: (row, ctx) => call([l(row, ctx), rv], ctx) };
+  }
+  return { type: impl.type, span: expr.span, eval: (row, ctx) => call([l(row, ctx), r(row, ctx)], ctx) };
+}
+
+function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
+  const operand = bindExpr(expr.operand, cx);
+  if (!isNumericType(operand.type) && operand.type !== 'timespan' && operand.type !== 'dynamic') {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Unary '${expr.op}' needs a number or timespan, not ${operand.type}`, expr.span);
+  }
+  if (expr.op === '+') return operand;
+  const get = operand.eval;
+  const type = operand.type === 'dynamic' ? 'real' : operand.type;
+  return {
+    type,
+    span: expr.span,
+    eval: (row, ctx) => {
+      const v = get(row, ctx);
+      return typeof v === 'number' ? -v : null;
+    },
+  };
+}
+
+function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
+  const op = lookupListOperator(expr.op);
+  if (!op) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_OPERATOR, `The operator '${expr.op}' is not supported`, expr.opSpan);
+  const left = bindExpr(expr.left, cx);
+  // An item may be a subquery: `x in (T | project y)` uses the values of its first column.
+  const items: CompiledExpr[] = expr.items.map((item) => {
+    if (!isTabularSyntax(item, cx.env)) return bindExpr(item, cx);
+    const plan = cx.bindTabular(item, cx.env);
+    const key = {};
+    return {
+      type: 'dynamic' as KqlType,
+      span: item.span,
+      eval: (_row: Row, ctx: ExecContext) => {
+        if (!ctx.cache.has(key)) ctx.cache.set(key, plan.execute(ctx).rows.map((r) => r[0]));
+        return ctx.cache.get(key);
+      },
+    };
+  });
+  const impl = op.bind(argInfo(left, expr.left.span), items.map((i) => argInfo(i, i.span)));
+  if (isBindFailure(impl)) failAt([expr.left.span, ...expr.items.map((i) => i.span)], expr.opSpan, impl);
+  const l = left.eval;
+  if (items.every((i) => i.constant)) {
+    const test = impl.prepare(items.map((i) => i.constant!.value));
+    return { type: impl.type, span: expr.span, eval: (row, ctx) => test(l(row, ctx)) };
+  }
+  const rowIndependent = expr.items.every((item) => isTabularSyntax(item, cx.env));
+  if (rowIndependent) {
+    // Subquery items: prepare once per run, on first use.
+    const key = {};
+    return {
+      type: impl.type,
+      span: expr.span,
+      eval: (row, ctx) => {
+        let test = ctx.cache.get(key) as ((v: unknown) => unknown) | undefined;
+        if (!test) {
+          test = impl.prepare(items.map((i) => i.eval(row, ctx)));
+          ctx.cache.set(key, test);
+        }
+        return test(l(row, ctx));
+      },
+    };
+  }
+  const evals = items.map((i) => i.eval);
+  return { type: impl.type, span: expr.span, eval: (row, ctx) => impl.prepare(evals.map((e) => e(row, ctx)))(l(row, ctx)) };
+}
+
+/** `x between (a .. b)` is `x >= a and x <= b`; `!between` its negation. */
+function bindBetween(expr: A.BetweenExpr, cx: ExprContext): CompiledExpr {
+  const ge: A.BinaryExpr = { kind: 'Binary', op: '>=', opSpan: expr.span, left: expr.left, right: expr.low, span: expr.span };
+  const le: A.BinaryExpr = { kind: 'Binary', op: '<=', opSpan: expr.span, left: expr.left, right: expr.high, span: expr.span };
+  const both = bindExpr({ kind: 'Binary', op: 'and', opSpan: expr.span, left: ge, right: le, span: expr.span }, cx);
+  if (!expr.negated) return both;
+  const inner = both.eval;
+  return { type: 'bool', span: expr.span, eval: (row, ctx) => { const v = inner(row, ctx); return v === null ? null : !v; } };
+}

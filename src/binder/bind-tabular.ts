@@ -1,0 +1,168 @@
+/**
+ * Tabular expressions: table names, let-bound tables, datatable, print, range, union sources,
+ * and pipelines `source | op | op`, each operator bound through the operator registry.
+ */
+import type * as A from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import type { Row, Table } from '../runtime/table.js';
+import type { BoundOperator, TabularPlan } from './compiled.js';
+import type { Env } from './scope.js';
+import { bindExpr } from './bind-expr.js';
+import { RowScope } from './scope.js';
+import { lookupOperator } from '../operators/registry.js';
+import { makeTools, type BindTools } from '../operators/operator-def.js';
+import { bindUnionSources, unionShape } from '../operators/union.js';
+import { columnNamer, singleName } from '../operators/assignments.js';
+import { convertTo } from '../functions/convert.js';
+
+export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
+  switch (expr.kind) {
+    case 'Paren':
+      return bindTabular(expr.inner, env);
+    case 'Name':
+      return bindTableName(expr, env);
+    case 'Pipe':
+      return bindPipe(expr, env);
+    case 'Datatable':
+      return bindDatatable(expr, env);
+    case 'Print':
+      return bindPrint(expr, env);
+    case 'Union': {
+      const sources = bindUnionSources(expr.tables, { env, bindTabular });
+      const shape = unionShape(sources, expr.params);
+      return { columns: shape.columns, execute: (ctx) => shape.combine(sources.map((s) => s.plan.execute(ctx))) };
+    }
+    case 'Range':
+      return bindRange(expr, env);
+    case 'Call':
+      if (expr.name === 'table' && expr.args.length === 1 && expr.args[0].kind === 'Literal' && typeof expr.args[0].value === 'string') {
+        return bindTableName({ kind: 'Name', name: expr.args[0].value, span: expr.args[0].span }, env);
+      }
+      throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
+    default:
+      throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, 'A table was expected here, but this is a scalar expression', expr.span);
+  }
+}
+
+function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
+  const bound = env.lookupLet(expr.name);
+  if (bound?.kind === 'tabular') return bound.plan;
+  if (bound?.kind === 'scalar') {
+    throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}' is a scalar value, not a table`, expr.span);
+  }
+  const schema = env.tableSchema(expr.name);
+  if (!schema) {
+    throw new KqlSemanticError(
+      ErrorCodes.SEM_UNKNOWN_TABLE,
+      `Unknown table '${expr.name}': pass it in the tables argument (or give its schema)`,
+      expr.span,
+    );
+  }
+  const name = expr.name;
+  return { columns: schema, execute: (ctx) => ctx.table(name) };
+}
+
+function toolsFor(env: Env): BindTools {
+  return makeTools(env, bindTabular, (ops, input) => bindChain(ops, input, toolsFor(env)));
+}
+
+function bindOperator(op: A.TabularOperator, input: ColumnSchema[], tools: BindTools): BoundOperator {
+  const def = lookupOperator(op.op);
+  if (!def) {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${op.op}' operator is not supported yet`, op.keywordSpan);
+  }
+  return def.bind(op, input, tools);
+}
+
+/** An operator chain (mv-apply's subquery) as one operator. */
+export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools: BindTools): BoundOperator {
+  const bound: BoundOperator[] = [];
+  let columns = input;
+  for (const op of ops) {
+    const b = bindOperator(op, columns, tools);
+    bound.push(b);
+    columns = b.columns;
+  }
+  return {
+    columns,
+    run: (table, ctx) => bound.reduce((t, b) => b.run(t, ctx), table),
+  };
+}
+
+function bindPipe(expr: A.PipeExpr, env: Env): TabularPlan {
+  // Flatten `a | b | c` iteratively so long pipelines do not recurse once per operator.
+  const ops: A.TabularOperator[] = [];
+  let source: A.Expr = expr;
+  while (source.kind === 'Pipe') {
+    ops.push(source.operator);
+    source = source.source;
+  }
+  ops.reverse();
+  const sourcePlan = bindTabular(source, env);
+  const chain = bindChain(ops, sourcePlan.columns, toolsFor(env));
+  return { columns: chain.columns, execute: (ctx) => chain.run(sourcePlan.execute(ctx), ctx) };
+}
+
+function bindDatatable(expr: A.DatatableExpr, env: Env): TabularPlan {
+  const columns: ColumnSchema[] = expr.columns.map((c) => ({ name: c.name, type: c.type }));
+  const width = columns.length;
+  if (expr.values.length % width !== 0) {
+    throw new KqlSemanticError(
+      ErrorCodes.SEM_INVALID_ARGUMENT,
+      `datatable has ${width} columns, so the number of values (${expr.values.length}) must be a multiple of ${width}`,
+      expr.span,
+    );
+  }
+  const scope = new RowScope([]);
+  const rows: Row[] = [];
+  let row: Row = [];
+  expr.values.forEach((v, i) => {
+    const column = columns[i % width];
+    const compiled = bindExpr(v, { scope, env, bindTabular });
+    if (!compiled.constant) {
+      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'datatable values must be constants', v.span);
+    }
+    const value = compiled.constant.value;
+    const converted = compiled.type === column.type || value === null ? value : convertTo(value, compiled.type, column.type);
+    if (converted === null && value !== null && compiled.type !== 'dynamic') {
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `A ${compiled.type} value cannot go in column '${column.name}' of type ${column.type}`, v.span);
+    }
+    row.push(column.type === 'string' && converted === null ? '' : converted);
+    if (row.length === width) {
+      rows.push(row);
+      row = [];
+    }
+  });
+  const table: Table = { columns, rows };
+  return { columns, execute: () => table };
+}
+
+function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
+  const scope = new RowScope([]);
+  const columns: ColumnSchema[] = [];
+  const evals = expr.items.map((item, i) => {
+    const compiled = bindExpr(item.expr, { scope, env, bindTabular });
+    // Unnamed print columns are print_0, print_1, ... by position (Kusto), unless derived from a name.
+    const named = columnNamer(() => false)(singleName(item), { ...compiled, derivedName: compiled.derivedName ?? `print_${i}` });
+    columns.push({ name: named, type: compiled.type });
+    return compiled.eval;
+  });
+  return { columns, execute: (ctx) => ({ columns, rows: [evals.map((e) => e([], ctx))] }) };
+}
+
+function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
+  const cx = { scope: new RowScope([]), env, bindTabular };
+  const from = bindExpr(expr.from, cx), to = bindExpr(expr.to, cx), step = bindExpr(expr.step, cx);
+  const columns: ColumnSchema[] = [{ name: expr.column, type: from.type }];
+  return {
+    columns,
+    execute: (ctx) => {
+      const start = from.eval([], ctx) as number, end = to.eval([], ctx) as number, by = step.eval([], ctx) as number;
+      const rows: Row[] = [];
+      if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
+      for (let v = start; by > 0 ? v <= end : v >= end; v += by) rows.push([v]);
+      return { columns, rows };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** distinct: one row per distinct combination of the listed columns (or of all columns with `*`). */
+import type { DistinctOp } from '../parser/ast.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import type { Row } from '../runtime/table.js';
+import { keyOfValues } from '../runtime/hash-key.js';
+import type { OperatorDef } from './operator-def.js';
+import { columnNamer } from './assignments.js';
+
+export const distinct: OperatorDef<DistinctOp> = {
+  op: 'distinct',
+  description: 'Returns the distinct combinations of the listed columns.',
+  bind(node, input, tools) {
+    if (node.items.length === 1 && node.items[0].kind === 'Star') {
+      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r) }) };
+    }
+    const columns: ColumnSchema[] = [];
+    const name = columnNamer((n) => columns.some((c) => c.name === n));
+    const evals = node.items.map((item) => {
+      const expr = tools.expr(item, input);
+      columns.push({ name: name(undefined, expr), type: expr.type });
+      return expr.eval;
+    });
+    return {
+      columns,
+      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r) }),
+    };
+  },
+};
+
+function dedupe(rows: Row[], key: (r: Row) => unknown[]): Row[] {
+  const seen = new Set<string>();
+  const out: Row[] = [];
+  for (const row of rows) {
+    const k = keyOfValues(key(row));
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(row);
+    }
+  }
+  return out;
+}

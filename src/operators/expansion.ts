@@ -1,0 +1,81 @@
+/**
+ * Shared by mv-expand and mv-apply: the expanded schema and the per-row expansion.
+ * Arrays expand to one row per element; property bags to one row per property ({key: value});
+ * several columns expand in parallel (shorter ones padded with null); an empty array yields no rows.
+ */
+import type { MvExpandItem, OperatorParam } from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { ColumnSchema, KqlType } from '../runtime/types.js';
+import type { Row } from '../runtime/table.js';
+import type { ExecContext } from '../runtime/exec-context.js';
+import { isPlainObject } from '../runtime/values.js';
+import { convertTo } from '../functions/convert.js';
+import type { BindTools } from './operator-def.js';
+
+export interface Expansion {
+  columns: ColumnSchema[];
+  /** The expanded rows of one input row. */
+  expand(row: Row, ctx: ExecContext): Row[];
+}
+
+function elementsOf(value: unknown, bagAsArray: boolean): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    return bagAsArray ? keys.map((k) => [k, value[k]]) : keys.map((k) => ({ [k]: value[k] }));
+  }
+  return [value];
+}
+
+export function bindExpansion(
+  items: MvExpandItem[],
+  itemIndex: string | undefined,
+  limit: number | undefined,
+  params: OperatorParam[],
+  input: ColumnSchema[],
+  tools: BindTools,
+): Expansion {
+  const columns: ColumnSchema[] = [...input];
+  const bagAsArray = params.some((p) => p.name === 'bagexpansion' && p.value === 'array');
+  const targets = items.map((item) => {
+    const expr = tools.expr(item.expr, input);
+    if (expr.type !== 'dynamic') {
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Only dynamic values (arrays or property bags) can be expanded, but this is ${expr.type}`, item.expr.span);
+    }
+    const name = item.name ?? expr.derivedName;
+    if (name === undefined) {
+      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'Give the expanded expression a name: Name = expression', item.expr.span);
+    }
+    const type: KqlType = item.toType ?? 'dynamic';
+    let index = columns.findIndex((c) => c.name === name);
+    if (index < 0) {
+      index = columns.length;
+      columns.push({ name, type });
+    } else {
+      columns[index] = { name, type };
+    }
+    return { eval: expr.eval, index, type };
+  });
+  const indexColumn = itemIndex === undefined ? -1 : columns.push({ name: itemIndex, type: 'long' }) - 1;
+  const width = columns.length;
+  return {
+    columns,
+    expand(row, ctx) {
+      const lists = targets.map((t) => elementsOf(t.eval(row, ctx), bagAsArray));
+      let count = Math.max(...lists.map((l) => l.length));
+      if (limit !== undefined) count = Math.min(count, limit);
+      const out: Row[] = [];
+      for (let i = 0; i < count; i++) {
+        const next = row.slice();
+        next.length = width;
+        targets.forEach((t, k) => {
+          const v = i < lists[k].length ? lists[k][i] : null;
+          next[t.index] = t.type === 'dynamic' ? (v === undefined ? null : v) : convertTo(v, 'dynamic', t.type);
+        });
+        if (indexColumn >= 0) next[indexColumn] = i;
+        out.push(next);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * join: hash join on equality of key columns. The right side is hashed; the default kind is
+ * innerunique (left rows deduplicated on the key first). Right columns whose names clash with
+ * left ones get a numeric suffix (AccountObjectId -> AccountObjectId1), as in Kusto.
+ */
+import type { JoinOp } from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
+import { isNumericType, type ColumnSchema } from '../runtime/types.js';
+import { emptyValue, type Row } from '../runtime/table.js';
+import { keyOfValues } from '../runtime/hash-key.js';
+import { NameAllocator } from '../binder/naming.js';
+import type { OperatorDef } from './operator-def.js';
+
+const KINDS = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'rightsemi', 'leftanti', 'rightanti'] as const;
+type JoinKind = (typeof KINDS)[number];
+const KIND_ALIASES: Record<string, JoinKind> = { anti: 'leftanti', leftantisemi: 'leftanti', rightantisemi: 'rightanti', semi: 'leftsemi' };
+
+function joinKind(node: JoinOp): JoinKind {
+  const param = node.params.find((p) => p.name === 'kind');
+  if (!param) return 'innerunique';
+  const value = String(param.value);
+  const kind = (KINDS as readonly string[]).includes(value) ? (value as JoinKind) : KIND_ALIASES[value];
+  if (!kind) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `'${value}' is not a join kind; use one of ${KINDS.join(', ')}`, param.span);
+  return kind;
+}
+
+function columnIndex(columns: ColumnSchema[], name: string, side: string, span: Span): number {
+  const i = columns.findIndex((c) => c.name === name);
+  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the join`, span);
+  return i;
+}
+
+export const join: OperatorDef<JoinOp> = {
+  op: 'join',
+  description: 'Joins rows of two tables on equal key columns (all Kusto join kinds).',
+  bind(node, left, tools) {
+    const kind = joinKind(node);
+    const rightPlan = tools.bindTabular(node.right, tools.env);
+    const right = rightPlan.columns;
+    const leftKeys: number[] = [], rightKeys: number[] = [];
+    for (const cond of node.on) {
+      const [l, r] = cond.kind === 'same'
+        ? [columnIndex(left, cond.name, 'left', cond.span), columnIndex(right, cond.name, 'right', cond.span)]
+        : [columnIndex(left, cond.left, 'left', cond.leftSpan), columnIndex(right, cond.right, 'right', cond.rightSpan)];
+      const lt = left[l].type, rt = right[r].type;
+      if (lt !== rt && !(isNumericType(lt) && isNumericType(rt))) {
+        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Join keys must have the same type, but '${left[l].name}' is ${lt} and '${right[r].name}' is ${rt}`, cond.span);
+      }
+      leftKeys.push(l);
+      rightKeys.push(r);
+    }
+
+    const leftOnly = kind === 'leftsemi' || kind === 'leftanti';
+    const rightOnly = kind === 'rightsemi' || kind === 'rightanti';
+    let columns: ColumnSchema[];
+    if (leftOnly) columns = left;
+    else if (rightOnly) columns = right;
+    else {
+      const names = new NameAllocator(left.map((c) => c.name));
+      columns = [...left, ...right.map((c) => ({ name: names.unique(c.name), type: c.type }))];
+    }
+    const leftNulls = left.map((c) => emptyValue(c.type));
+    const rightNulls = right.map((c) => emptyValue(c.type));
+    const keyOf = (row: Row, keys: number[]): string | undefined => {
+      const values = keys.map((k) => row[k]);
+      // A null key matches nothing (strings are never null: "" matches "").
+      return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
+    };
+
+    return {
+      columns,
+      run: (leftTable, ctx) => {
+        const rightRows = rightPlan.execute(ctx).rows;
+        const index = new Map<string, number[]>();
+        rightRows.forEach((row, i) => {
+          const key = keyOf(row, rightKeys);
+          if (key === undefined) return;
+          const bucket = index.get(key);
+          if (bucket) bucket.push(i);
+          else index.set(key, [i]);
+        });
+        let leftRows = leftTable.rows;
+        if (kind === 'innerunique') {
+          const seen = new Set<string>();
+          leftRows = leftRows.filter((row) => {
+            const key = keyOf(row, leftKeys);
+            if (key === undefined) return true;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+        }
+        const out: Row[] = [];
+        const rightMatched = new Uint8Array(rightRows.length);
+        for (const row of leftRows) {
+          const key = keyOf(row, leftKeys);
+          const matches = key === undefined ? undefined : index.get(key);
+          if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
+          if (kind === 'leftanti') { if (!matches) out.push(row); continue; }
+          if (matches) {
+            for (const m of matches) {
+              rightMatched[m] = 1;
+              if (!rightOnly) out.push([...row, ...rightRows[m]]);
+            }
+          } else if (kind === 'leftouter' || kind === 'fullouter') {
+            out.push([...row, ...rightNulls]);
+          }
+        }
+        if (kind === 'rightsemi' || kind === 'rightanti') {
+          rightRows.forEach((row, i) => { if (Boolean(rightMatched[i]) === (kind === 'rightsemi')) out.push(row); });
+        } else if (kind === 'rightouter' || kind === 'fullouter') {
+          rightRows.forEach((row, i) => { if (!rightMatched[i]) out.push([...leftNulls, ...row]); });
+        }
+        return { columns, rows: out };
+      },
+    };
+  },
+};

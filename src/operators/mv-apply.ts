@@ -1,0 +1,31 @@
+/**
+ * mv-apply: for each input row, expand the listed arrays into a small table, run the subquery on it,
+ * and output what the subquery returns (a row whose subquery returns nothing disappears).
+ */
+import type { MvApplyOp } from '../parser/ast.js';
+import type { Row } from '../runtime/table.js';
+import type { OperatorDef } from './operator-def.js';
+import { bindExpansion } from './expansion.js';
+
+export const mvApply: OperatorDef<MvApplyOp> = {
+  op: 'mv-apply',
+  description: 'Applies a subquery to the expanded elements of each row.',
+  bind(node, input, tools) {
+    const expansion = bindExpansion(node.items, node.itemIndex, node.limit, node.params, input, tools);
+    const subquery = tools.chain(node.subquery, expansion.columns);
+    const columns = subquery.columns;
+    return {
+      columns,
+      run: (table, ctx) => {
+        const rows: Row[] = [];
+        for (const row of table.rows) {
+          const expanded = expansion.expand(row, ctx);
+          if (expanded.length === 0) continue;
+          const result = subquery.run({ columns: expansion.columns, rows: expanded }, ctx);
+          for (const r of result.rows) rows.push(r);
+        }
+        return { columns, rows };
+      },
+    };
+  },
+};

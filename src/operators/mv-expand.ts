@@ -1,0 +1,22 @@
+/** mv-expand: one output row per element of a dynamic array (or property of a bag). */
+import type { MvExpandOp } from '../parser/ast.js';
+import type { Row } from '../runtime/table.js';
+import type { OperatorDef } from './operator-def.js';
+import { bindExpansion } from './expansion.js';
+
+export const mvExpand: OperatorDef<MvExpandOp> = {
+  op: 'mv-expand',
+  description: 'Expands dynamic arrays or property bags into one row per element.',
+  bind(node, input, tools) {
+    const expansion = bindExpansion(node.items, node.itemIndex, node.limit, node.params, input, tools);
+    const columns = expansion.columns;
+    return {
+      columns,
+      run: (table, ctx) => {
+        const rows: Row[] = [];
+        for (const row of table.rows) for (const r of expansion.expand(row, ctx)) rows.push(r);
+        return { columns, rows };
+      },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+/** Every pipe operator mini-kql supports, by its name in the AST. Adding one is one file plus one entry here. */
+import type { TabularOperator } from '../parser/ast.js';
+import type { OperatorDef } from './operator-def.js';
+import { where } from './where.js';
+import { extend } from './extend.js';
+import { project } from './project.js';
+import { projectAway, projectKeep, projectReorder } from './project-away.js';
+import { projectRename } from './project-rename.js';
+import { summarize } from './summarize.js';
+import { join } from './join.js';
+import { mvApply } from './mv-apply.js';
+import { mvExpand } from './mv-expand.js';
+import { distinct } from './distinct.js';
+import { take } from './take.js';
+import { sort } from './sort.js';
+import { top } from './top.js';
+import { count } from './count.js';
+import { union } from './union.js';
+
+const OPERATORS = [
+  where, extend, project, projectAway, projectKeep, projectReorder, projectRename, summarize, join,
+  mvApply, mvExpand, distinct, take, sort, top, count, union,
+] as OperatorDef[];
+
+const BY_NAME = new Map<string, OperatorDef>(OPERATORS.map((o) => [o.op, o]));
+
+export function lookupOperator(op: TabularOperator['op']): OperatorDef | undefined {
+  return BY_NAME.get(op);
+}
+
+export function listOperators(): OperatorDef[] {
+  return [...OPERATORS];
+}

@@ -1,0 +1,49 @@
+/**
+ * sort / order by: stable multi-key sort. Kusto sorts descending by default; nulls come last when
+ * descending and first when ascending, unless `nulls first|last` says otherwise.
+ */
+import type { SortKey, SortOp } from '../parser/ast.js';
+import type { Row } from '../runtime/table.js';
+import type { ExecContext } from '../runtime/exec-context.js';
+import { compareValues } from '../runtime/compare.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import type { BindTools, OperatorDef } from './operator-def.js';
+
+export type RowComparator = (rows: Row[], ctx: ExecContext) => Row[];
+
+/** Binds sort keys into a function that returns the rows sorted (a new array). */
+export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTools): RowComparator {
+  const bound = keys.map((k) => ({
+    eval: tools.expr(k.expr, input).eval,
+    direction: k.descending ? -1 : 1,
+    nullsFirst: k.nullsFirst ?? !k.descending,
+  }));
+  return (rows, ctx) => {
+    // Evaluate each key once per row, then sort indexes.
+    const values = rows.map((row) => bound.map((k) => k.eval(row, ctx)));
+    const order = rows.map((_, i) => i);
+    order.sort((i, j) => {
+      for (let k = 0; k < bound.length; k++) {
+        const a = values[i][k], b = values[j][k];
+        const aNull = a === null || a === undefined, bNull = b === null || b === undefined;
+        if (aNull || bNull) {
+          if (aNull && bNull) continue;
+          return (aNull ? -1 : 1) * (bound[k].nullsFirst ? 1 : -1);
+        }
+        const c = compareValues(a, b);
+        if (c !== 0) return c * bound[k].direction;
+      }
+      return i - j;
+    });
+    return order.map((i) => rows[i]);
+  };
+}
+
+export const sort: OperatorDef<SortOp> = {
+  op: 'sort',
+  description: 'Sorts rows by one or more keys (descending by default).',
+  bind(node, input, tools) {
+    const sorter = bindSorter(node.keys, input, tools);
+    return { columns: input, run: (table, ctx) => ({ columns: input, rows: sorter(table.rows, ctx) }) };
+  },
+};

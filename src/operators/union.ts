@@ -1,0 +1,87 @@
+/**
+ * union: the rows of several tables. Columns are matched by name (outer union: a column missing
+ * from one table is empty there); a name with different types in different tables becomes one
+ * column per type, named name_type, as in Kusto.
+ */
+import type * as A from '../parser/ast.js';
+import type { UnionOp } from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import { emptyValue, type Row, type Table } from '../runtime/table.js';
+import type { TabularPlan } from '../binder/compiled.js';
+import type { BindTools, OperatorDef } from './operator-def.js';
+
+export interface UnionSource {
+  columns: ColumnSchema[];
+  /** The name withsource= reports for this table. */
+  label: string;
+}
+
+export interface UnionShape {
+  columns: ColumnSchema[];
+  /** Appends the sources' tables (in source order) into one table of the union's shape. */
+  combine(tables: Table[]): Table;
+}
+
+export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): UnionShape {
+  const kind = String(params.find((p) => p.name === 'kind')?.value ?? 'outer');
+  const withSource = params.find((p) => p.name === 'withsource')?.value;
+  const typesByName = new Map<string, Set<string>>();
+  for (const s of sources) for (const c of s.columns) {
+    if (!typesByName.has(c.name)) typesByName.set(c.name, new Set());
+    typesByName.get(c.name)!.add(c.type);
+  }
+  const outName = (c: ColumnSchema) => (typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name);
+  let columns: ColumnSchema[] = [];
+  for (const s of sources) for (const c of s.columns) {
+    const name = outName(c);
+    if (!columns.some((o) => o.name === name)) columns.push({ name, type: c.type });
+  }
+  if (kind === 'inner') {
+    columns = columns.filter((o) => sources.every((s) => s.columns.some((c) => outName(c) === o.name)));
+  }
+  if (withSource !== undefined) columns = [{ name: String(withSource), type: 'string' }, ...columns];
+  const offset = withSource !== undefined ? 1 : 0;
+  const mappings = sources.map((s) => s.columns.map((c) => columns.findIndex((o) => o.name === outName(c))));
+  const empty = columns.map((c) => emptyValue(c.type));
+  return {
+    columns,
+    combine(tables) {
+      const rows: Row[] = [];
+      tables.forEach((table, i) => {
+        const map = mappings[i];
+        for (const row of table.rows) {
+          const out = empty.slice();
+          if (offset) out[0] = sources[i].label;
+          for (let k = 0; k < map.length; k++) if (map[k] >= 0) out[map[k]] = row[k];
+          rows.push(out);
+        }
+      });
+      return { columns, rows };
+    },
+  };
+}
+
+/** The tables named in a union: table names, let-bound names or parenthesised subqueries. */
+export function bindUnionSources(tables: A.Expr[], tools: Pick<BindTools, 'bindTabular' | 'env'>): (UnionSource & { plan: TabularPlan })[] {
+  return tables.map((t, i) => {
+    if (t.kind === 'Name' && t.name.includes('*')) {
+      throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `Wildcard table names in union ('${t.name}') are not supported`, t.span);
+    }
+    const plan = tools.bindTabular(t, tools.env);
+    return { plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${i}` };
+  });
+}
+
+export const union: OperatorDef<UnionOp> = {
+  op: 'union',
+  description: 'Appends the rows of other tables to the input.',
+  bind(node, input, tools) {
+    const others = bindUnionSources(node.tables, tools);
+    const shape = unionShape([{ columns: input, label: 'union_arg0' }, ...others], node.params);
+    return {
+      columns: shape.columns,
+      run: (table, ctx) => shape.combine([table, ...others.map((o) => o.plan.execute(ctx))]),
+    };
+  },
+};

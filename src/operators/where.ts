@@ -1,0 +1,24 @@
+/** where / filter: keep the rows whose predicate is true (null and false both drop the row). */
+import type { WhereOp } from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { OperatorDef } from './operator-def.js';
+
+export const where: OperatorDef<WhereOp> = {
+  op: 'where',
+  description: 'Filters rows by a boolean predicate.',
+  bind(node, input, tools) {
+    const predicate = tools.expr(node.predicate, input);
+    if (predicate.type !== 'bool' && predicate.type !== 'dynamic') {
+      throw new KqlSemanticError(
+        ErrorCodes.SEM_TYPE_MISMATCH,
+        `The 'where' predicate must be a boolean expression, but it is of type ${predicate.type}`,
+        node.predicate.span,
+      );
+    }
+    const test = predicate.eval;
+    return {
+      columns: input,
+      run: (table, ctx) => ({ columns: input, rows: table.rows.filter((row) => test(row, ctx) === true) }),
+    };
+  },
+};

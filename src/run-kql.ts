@@ -1,0 +1,106 @@
+/** The public entry points: wire parse -> bind -> execute, and convert tables and results at the edges. */
+import { parseQuery } from './parser/parse.js';
+import { bindQuery } from './binder/bind-query.js';
+import { createEnv } from './binder/scope.js';
+import type { TabularPlan } from './binder/compiled.js';
+import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
+import type { ColumnSchema } from './runtime/types.js';
+import { KQL_TYPES } from './runtime/types.js';
+import type { Table } from './runtime/table.js';
+import type { ExecContext } from './runtime/exec-context.js';
+import { inferSchema, loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
+import { toOutputRows, type OutputRow } from './runtime/output.js';
+import { getBuiltinSchema } from './schemas/index.js';
+
+export type { TableInput } from './runtime/load-table.js';
+export type KqlColumn = ColumnSchema;
+
+export interface RunKqlOptions {
+  /** The time now() and ago() see, for the whole query. Defaults to the wall clock at the start of the run. */
+  now?: Date | string | number;
+}
+
+export interface AnalyzeKqlOptions {
+  /** Table schemas by name; tables not listed fall back to the built-in Sentinel schemas. */
+  schemas?: Record<string, ColumnSchema[]>;
+}
+
+export interface KqlResult {
+  columns: KqlColumn[];
+  rows: OutputRow[];
+}
+
+function has(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+function validateSchema(name: string, schema: unknown): ColumnSchema[] {
+  if (!Array.isArray(schema) || schema.some((c) => typeof c?.name !== 'string' || !KQL_TYPES.includes(c?.type))) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The schema of table '${name}' must be a list of { name, type } with Kusto type names (${KQL_TYPES.join(', ')})`);
+  }
+  return schema as ColumnSchema[];
+}
+
+function bind(query: string, tableSchema: (name: string) => ColumnSchema[] | undefined): TabularPlan {
+  if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
+  const ast = parseQuery(query);
+  return bindQuery(ast, createEnv(tableSchema));
+}
+
+/** Parse and bind a query without data: its result columns, or a KqlError. */
+export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
+  const schemas = options.schemas ?? {};
+  const plan = bind(query, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
+  return { columns: plan.columns.map((c) => ({ ...c })) };
+}
+
+function resolveNow(now: RunKqlOptions['now']): number {
+  if (now === undefined) return Date.now();
+  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(ms)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `options.now is not a valid date: ${String(now)}`);
+  return ms;
+}
+
+/** Run a query over in-memory tables. */
+export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+  const schemaCache = new Map<string, ColumnSchema[] | undefined>();
+  const schemaOf = (name: string): ColumnSchema[] | undefined => {
+    if (schemaCache.has(name)) return schemaCache.get(name);
+    let schema: ColumnSchema[] | undefined;
+    if (has(tables, name)) {
+      const input = tables[name];
+      if (Array.isArray(input)) schema = getBuiltinSchema(name) ?? inferSchema(input as InputRow[]);
+      else if (input && typeof input === 'object' && 'rows' in input) {
+        schema = input.schema ? validateSchema(name, input.schema) : getBuiltinSchema(name) ?? inferSchema(input.rows);
+      } else {
+        throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of rows or { schema, rows }`);
+      }
+    }
+    schemaCache.set(name, schema);
+    return schema;
+  };
+  const plan = bind(query, schemaOf);
+  const loaded = new Map<string, Table>();
+  const ctx: ExecContext = {
+    now: resolveNow(options.now),
+    cache: new Map(),
+    table(name) {
+      let table = loaded.get(name);
+      if (!table) {
+        const input = tables[name];
+        table = loadTable(name, Array.isArray(input) ? input : input.rows, schemaOf(name)!);
+        loaded.set(name, table);
+      }
+      return table;
+    },
+  };
+  let result: Table;
+  try {
+    result = plan.execute(ctx);
+  } catch (err) {
+    if (err instanceof KqlError) throw err;
+    if (err instanceof RangeError) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`);
+    throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { columns: plan.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+}

@@ -1,0 +1,16 @@
+/** Ordering of values for sort and top: numbers and datetimes numerically, strings ordinally, dynamic by JSON text. */
+import { dynamicKey, type DynamicValue } from './values.js';
+
+/** Compares two non-null values of the same column. */
+export function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : -1;
+    if (Number.isNaN(b)) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const ka = typeof a === 'string' ? a : dynamicKey(a as DynamicValue);
+  const kb = typeof b === 'string' ? b : dynamicKey(b as DynamicValue);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

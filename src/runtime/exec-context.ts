@@ -1,0 +1,10 @@
+/** Per-run state shared by every operator: the injected clock, the input tables, caches. */
+import type { EvalContext } from '../functions/registry-types.js';
+import type { Table } from './table.js';
+
+export interface ExecContext extends EvalContext {
+  /** The caller's tables, converted to the engine's representation on first use. */
+  table(name: string): Table;
+  /** Results of expressions evaluated once per query (toscalar, let-bound scalars, in (subquery)). */
+  readonly cache: Map<unknown, unknown>;
+}

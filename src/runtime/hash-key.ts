@@ -1,0 +1,30 @@
+/**
+ * Keys for hash joins, grouping and distinct. Values of different types never collide,
+ * dynamic values compare by content, and a null key is its own key (never the same as "").
+ */
+import { dynamicKey, type DynamicValue } from './values.js';
+
+export function keyOfValue(value: unknown): string {
+  if (value === null || value === undefined) return '\u0000null';
+  switch (typeof value) {
+    case 'string':
+      return 's' + value;
+    case 'number':
+      return 'n' + String(value);
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    default:
+      return 'j' + dynamicKey(value as DynamicValue);
+  }
+}
+
+/** One key for several values (multi-column group or join keys). */
+export function keyOfValues(values: unknown[]): string {
+  if (values.length === 1) return keyOfValue(values[0]);
+  let key = '';
+  for (const v of values) {
+    const k = keyOfValue(v);
+    key += k.length + ':' + k;
+  }
+  return key;
+}

@@ -1,0 +1,146 @@
+/**
+ * Caller tables -> engine tables. Values are converted the way Sentinel ingests them:
+ * ISO-8601 text into datetime, JSON text or objects into dynamic, numeric text into numbers;
+ * what cannot be converted becomes null ("" for strings). The caller's rows are never modified.
+ */
+import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
+import type { ColumnSchema, KqlType } from './types.js';
+import type { Row, Table } from './table.js';
+import { parseDateTime, parseTimespan } from './datetime.js';
+import { parseJsonLenient, type DynamicValue } from './values.js';
+
+export type InputRow = Record<string, unknown>;
+export type TableInput = InputRow[] | { schema: ColumnSchema[]; rows: InputRow[] };
+
+function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isNaN(n) ? null : n;
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return null;
+}
+
+/** Converts one input value to the engine's representation of `type`. */
+export function convertInputValue(v: unknown, type: KqlType): unknown {
+  if (v === undefined || v === null) return type === 'string' ? '' : null;
+  switch (type) {
+    case 'string':
+      return typeof v === 'string' ? v : typeof v === 'object' ? safeStringify(v) : String(v);
+    case 'int':
+    case 'long': {
+      const n = toNumber(v);
+      return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
+    }
+    case 'real':
+    case 'decimal':
+      return toNumber(v);
+    case 'bool':
+      if (typeof v === 'boolean') return v;
+      if (v === 1 || v === 0) return v === 1;
+      if (typeof v === 'string') {
+        const s = v.trim().toLowerCase();
+        return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : null;
+      }
+      return null;
+    case 'datetime':
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
+      if (typeof v === 'string') return parseDateTime(v);
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      return null;
+    case 'timespan':
+      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+      if (typeof v === 'string') return parseTimespan(v);
+      return null;
+    case 'guid':
+      return typeof v === 'string' ? v : null;
+    case 'dynamic':
+      if (typeof v === 'string') return parseJsonLenient(v);
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+      if (typeof v === 'number' || typeof v === 'boolean') return v;
+      if (typeof v === 'object') return toJsonValue(v);
+      return null;
+  }
+}
+
+function safeStringify(v: object): string {
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return String(v);
+  }
+}
+
+/** Plain JSON data from an arbitrary object (drops functions, cycles become null). */
+function toJsonValue(v: object): DynamicValue {
+  try {
+    const text = JSON.stringify(v);
+    return text === undefined ? null : (JSON.parse(text) as DynamicValue);
+  } catch {
+    return null;
+  }
+}
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Infers a column type from the values present: the first non-null value decides, with datetime text recognised. */
+export function inferType(values: unknown[]): KqlType {
+  let type: KqlType | undefined;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    let t: KqlType;
+    if (typeof v === 'boolean') t = 'bool';
+    else if (typeof v === 'number') t = Number.isInteger(v) ? 'long' : 'real';
+    else if (typeof v === 'bigint') t = 'long';
+    else if (v instanceof Date) t = 'datetime';
+    else if (typeof v === 'string') t = ISO_DATETIME.test(v) && parseDateTime(v) !== null ? 'datetime' : 'string';
+    else t = 'dynamic';
+    if (type === undefined) type = t;
+    else if (type !== t) {
+      if ((type === 'long' && t === 'real') || (type === 'real' && t === 'long')) type = 'real';
+      else if (type === 'datetime' && t === 'string') type = 'string';
+      else if (type === 'string' && t === 'datetime') type = 'string';
+      else return 'dynamic';
+    }
+  }
+  return type ?? 'string';
+}
+
+/** Schema inferred from the rows of a table given without one: columns in first-seen order. */
+export function inferSchema(rows: InputRow[]): ColumnSchema[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(key);
+      }
+    }
+  }
+  return names.map((name) => ({ name, type: inferType(rows.map((r) => r[name])) }));
+}
+
+export function loadTable(name: string, rows: unknown, schema: ColumnSchema[]): Table {
+  if (!Array.isArray(rows)) {
+    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects`);
+  }
+  const out: Row[] = new Array(rows.length);
+  const names = schema.map((c) => c.name);
+  const types = schema.map((c) => c.type);
+  for (let r = 0; r < rows.length; r++) {
+    const input = rows[r];
+    if (typeof input !== 'object' || input === null) {
+      throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${r} of table '${name}' is not an object`);
+    }
+    const row: Row = new Array(names.length);
+    for (let c = 0; c < names.length; c++) {
+      const v = Object.prototype.hasOwnProperty.call(input, names[c]) ? (input as InputRow)[names[c]] : undefined;
+      row[c] = convertInputValue(v, types[c]);
+    }
+    out[r] = row;
+  }
+  return { columns: schema, rows: out };
+}
