@@ -34,8 +34,12 @@ export function bindExpansion(
   params: OperatorParam[],
   input: ColumnSchema[],
   tools: BindTools,
+  /** mv-apply moves an expanded column that keeps its own name to the end (mv-expand keeps it in place). */
+  moveUnrenamedToEnd = false,
 ): Expansion {
   const columns: ColumnSchema[] = [...input];
+  // source[i]: the input column feeding output column i (-1 for new columns).
+  const source: number[] = input.map((_, i) => i);
   const bagAsArray = params.some((p) => p.name === 'bagexpansion' && p.value === 'array');
   const targets = items.map((item) => {
     const expr = tools.expr(item.expr, input);
@@ -48,16 +52,27 @@ export function bindExpansion(
     }
     const type: KqlType = item.toType ?? 'dynamic';
     let index = columns.findIndex((c) => c.name === name);
+    if (index >= 0 && moveUnrenamedToEnd && item.name === undefined) {
+      columns.splice(index, 1);
+      source.splice(index, 1);
+      index = -1;
+    }
     if (index < 0) {
       index = columns.length;
       columns.push({ name, type });
+      source.push(-1);
     } else {
       columns[index] = { name, type };
     }
-    return { eval: expr.eval, index, type };
-  });
-  const indexColumn = itemIndex === undefined ? -1 : columns.push({ name: itemIndex, type: 'long' }) - 1;
+    return { eval: expr.eval, name, type };
+  }).map((t) => ({ ...t, index: columns.findIndex((c) => c.name === t.name) }));
+  let indexColumn = -1;
+  if (itemIndex !== undefined) {
+    indexColumn = columns.push({ name: itemIndex, type: 'long' }) - 1;
+    source.push(-1);
+  }
   const width = columns.length;
+  const identityLayout = source.length === input.length && source.every((s, i) => s === i);
   return {
     columns,
     expand(row, ctx) {
@@ -66,7 +81,12 @@ export function bindExpansion(
       if (limit !== undefined) count = Math.min(count, limit);
       const out: Row[] = [];
       for (let i = 0; i < count; i++) {
-        const next = row.slice();
+        let next: Row;
+        if (identityLayout) next = row.slice();
+        else {
+          next = new Array(width);
+          for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
+        }
         next.length = width;
         targets.forEach((t, k) => {
           const v = i < lists[k].length ? lists[k][i] : null;

@@ -11,7 +11,7 @@ export const mvApply: OperatorDef<MvApplyOp> = {
   op: 'mv-apply',
   description: 'Applies a subquery to the expanded elements of each row.',
   bind(node, input, tools) {
-    const expansion = bindExpansion(node.items, node.itemIndex, node.limit, node.params, input, tools);
+    const expansion = bindExpansion(node.items, node.itemIndex, node.limit, node.params, input, tools, true);
     const subquery = tools.chain(node.subquery, expansion.columns);
     const columns = subquery.columns;
     return {

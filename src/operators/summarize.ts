@@ -29,8 +29,13 @@ export const summarize: OperatorDef<SummarizeOp> = {
     const names = new NameAllocator();
 
     const byNamer = columnNamer((n) => names.has(n));
+    // Columns that are `by` keys as they are: arg_max(x, *) does not repeat them.
+    const byColumnNames = new Set(node.by.filter((b) => b.expr.kind === 'Name').map((b) => (b.expr as A.NameRef).name));
     const keys = node.by.map((item) => {
       const expr = tools.expr(item.expr, input);
+      if (expr.type === 'dynamic') {
+        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, "A dynamic value cannot be a summarize 'by' key: convert it first, e.g. tostring(...)", item.expr.span);
+      }
       const name = byNamer(singleName(item), expr);
       if (names.has(name)) throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${name}' appears more than once in summarize`, item.span);
       names.reserve(name);
@@ -39,7 +44,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
     });
 
     const aggregates: BoundAggregate[] = node.aggregates.map((item) => {
-      const bound = bindAggregate(item, input, tools);
+      const bound = bindAggregate(item, input, tools, byColumnNames);
       const explicit = item.names.map((n) => n.name);
       if (explicit.length > bound.outputs.length) {
         throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `This aggregate produces ${bound.outputs.length} column(s), but ${explicit.length} names were given`, item.span);
@@ -81,7 +86,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
   },
 };
 
-function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools) {
+function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
   const call = unwrap(item.expr);
   if (call.kind !== 'Call' || !lookupAggregateFunction(call.name)) {
     throw new KqlSemanticError(
@@ -98,7 +103,7 @@ function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindToo
       // arg_max(x, *): every input column, except the one being maximised.
       const firstColumn = infos[0]?.columnName;
       input.forEach((c, index) => {
-        if (i > 0 && c.name === firstColumn) return;
+        if (c.name === firstColumn || byColumnNames.has(c.name)) return;
         args.push({ type: c.type, eval: (row) => row[index], span: arg.span, derivedName: c.name, isColumn: true });
         infos.push({ type: c.type, columnName: c.name, span: arg.span });
       });

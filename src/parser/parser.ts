@@ -265,7 +265,8 @@ export class KqlParser extends EmbeddedActionsParser {
     const params = this.SUBRULE(this.operatorParams);
     let aggregates: A.Assignment[] = [];
     let by: A.Assignment[] = [];
-    this.OPTION(() => { aggregates = this.SUBRULE(this.assignmentList); });
+    // `by` is also a valid name, so only read aggregates when the next word is not `by`.
+    this.OPTION({ GATE: () => this.LA(1).tokenType !== T.Kw.by, DEF: () => { aggregates = this.SUBRULE(this.assignmentList); } });
     this.OPTION2(() => {
       this.CONSUME(T.Kw.by);
       by = this.SUBRULE2(this.assignmentList);
