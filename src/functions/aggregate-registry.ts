@@ -16,10 +16,17 @@ import { max } from './aggregates/max.js';
 import { min } from './aggregates/min.js';
 import { sum } from './aggregates/sum.js';
 import { sumif } from './aggregates/sumif.js';
+import { make_bag, make_bag_if, make_dictionary } from './aggregates/make_bag.js';
+import { stdev, stdevif, stdevp, variance, varianceif, variancep } from './aggregates/stdev.js';
+import { percentile, percentiles } from './aggregates/percentile.js';
+import { anyif, maxif, minif, take_anyif } from './aggregates/minif.js';
+import { count_distinct, count_distinctif } from './aggregates/count_distinct.js';
 
 const ALL: AggregateFunction[] = [
   count, countif, dcount, dcountif, sum, sumif, avg, avgif, min, max,
   make_set, make_set_if, make_list, make_list_if, arg_max, arg_min, any, take_any,
+  make_bag, make_bag_if, make_dictionary, stdev, stdevif, stdevp, variance, varianceif, variancep,
+  percentile, percentiles, minif, maxif, take_anyif, anyif, count_distinct, count_distinctif,
 ];
 
 const BY_NAME = new Map<string, AggregateFunction>();
