@@ -3,3 +3,4 @@ export type { RunKqlOptions, AnalyzeKqlOptions, KqlResult, TableInput, KqlColumn
 export { KqlError, KqlSyntaxError, KqlSemanticError, KqlRuntimeError, ErrorCodes } from './errors/index.js';
 export type { Span, ErrorCode } from './errors/index.js';
 export type { KqlType, ColumnSchema } from './runtime/types.js';
+export { formatTable, formatCell } from './format/format-table.js';

@@ -32,7 +32,7 @@ const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
 export class KqlParser extends EmbeddedActionsParser {
   constructor() {
-    super(T.allTokens, { maxLookahead: 4, recoveryEnabled: false });
+    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false });
     this.performSelfAnalysis();
   }
 
@@ -54,7 +54,7 @@ export class KqlParser extends EmbeddedActionsParser {
   });
 
   private statement = this.RULE('statement', (): A.Statement => {
-    return this.OR([
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.letStatement) },
       {
         ALT: () => {
@@ -62,7 +62,7 @@ export class KqlParser extends EmbeddedActionsParser {
           return this.ACTION(() => ({ kind: 'ExpressionStatement' as const, expr, span: expr.span }));
         },
       },
-    ]);
+    ] });
   });
 
   private letStatement = this.RULE('letStatement', (): A.LetStatement => {

@@ -1,0 +1,37 @@
+/** Renders a result as an aligned text table with Kusto-style headers, for terminals and logs. */
+import type { ColumnSchema } from '../runtime/types.js';
+import { formatDateTime, formatTimespan } from '../runtime/datetime.js';
+import { formatReal } from '../runtime/values.js';
+
+export interface FormatTableOptions {
+  /** Cells longer than this are cut with an ellipsis (default 60). */
+  maxCellWidth?: number;
+}
+
+/** The text of one cell as Kusto shows it: datetimes in ISO form, timespans as d.hh:mm:ss, dynamic as JSON. */
+export function formatCell(value: unknown, type: ColumnSchema['type']): string {
+  if (value === null || value === undefined) return '';
+  switch (type) {
+    case 'datetime':
+      return formatDateTime(value instanceof Date ? value.getTime() : (value as number));
+    case 'timespan':
+      return formatTimespan(value as number);
+    case 'real':
+    case 'decimal':
+      return formatReal(value as number);
+    case 'dynamic':
+      return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? '';
+    default:
+      return String(value);
+  }
+}
+
+export function formatTable(result: { columns: ColumnSchema[]; rows: Record<string, unknown>[] }, options: FormatTableOptions = {}): string {
+  const max = options.maxCellWidth ?? 60;
+  const clip = (s: string) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+  const header = result.columns.map((c) => `${c.name}:${c.type}`);
+  const cells = result.rows.map((row) => result.columns.map((c) => clip(formatCell(row[c.name], c.type).replace(/\s+/g, ' '))));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const line = (parts: string[]) => parts.map((p, i) => p.padEnd(widths[i])).join(' | ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)].join('\n');
+}
