@@ -18,10 +18,14 @@ import { endofday, startofmonth, startofweek, startofyear } from './startof.js';
 import { strcat_array } from './strcat_array.js';
 import { strcat_delim } from './strcat_delim.js';
 import { tohex } from './tohex.js';
+import { extract, extract_all, indexof_regex } from './extract.js';
+import { replace, replace_regex } from './replace_regex.js';
+import { trim, trim_end, trim_start } from './trim.js';
 
 /** Functions beyond the required set. */
 export const EXTRA_SCALARS: ScalarFunction[] = [
   strcat_delim, replace_string, indexof, pack_array, bag_pack, array_concat, round, abs, tohex,
   startofweek, startofmonth, startofyear, endofday, dayofweek, hourofday, isnan, array_index_of,
   set_union, set_intersect, set_difference, bag_keys, countof, strcat_array, gettype, max_of, min_of,
+  extract, extract_all, indexof_regex, replace_regex, replace, trim, trim_start, trim_end,
 ];
