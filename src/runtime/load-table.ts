@@ -73,8 +73,30 @@ function safeStringify(v: object): string {
   }
 }
 
-/** Plain JSON data from an arbitrary object (drops functions, cycles become null). */
+/**
+ * True when v is already plain JSON data (plain objects, arrays, finite numbers, strings, booleans, null),
+ * so it can be used as is: the engine never modifies dynamic values, it always builds new ones.
+ */
+function isPlainJson(v: unknown, depth: number): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || depth > 64) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) return false;
+    if (!isPlainJson((v as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles -> null). */
 function toJsonValue(v: object): DynamicValue {
+  if (isPlainJson(v, 0)) return v as DynamicValue;
   try {
     const text = JSON.stringify(v);
     return text === undefined ? null : (JSON.parse(text) as DynamicValue);
