@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { rows, schemaOf, expectSemantic, at } from './helpers.js';
+import type { TableInput } from '../../src/index.js';
+
+const ALERTS: TableInput = {
+  schema: [{ name: 'Id', type: 'long' }, { name: 'Entities', type: 'dynamic' }],
+  rows: [
+    { Id: 1, Entities: [{ Type: 'account', Name: 'bob' }, { Type: 'ip', Address: '10.0.0.1' }] },
+    { Id: 2, Entities: [{ Type: 'host', HostName: 'h1' }] }, // no ip -> dropped
+    { Id: 3, Entities: [{ Type: 'ip', Address: '1.2.3.4' }, { Type: 'ip', Address: '5.6.7.8' }] },
+    { Id: 4, Entities: [] }, // empty -> dropped
+    { Id: 5, Entities: null }, // null -> one null element, fails the where -> dropped
+  ],
+};
+const AS = { A: (ALERTS as { schema: { name: string; type: 'long' | 'dynamic' }[] }).schema };
+const SEED = "A | mv-apply Entity = Entities on (where Entity.Type == 'ip' | extend Ip = tostring(Entity.Address))";
+
+describe('mv-apply', () => {
+  it('seed-rule shape: keeps one row per surviving element, drops rows with none', () => {
+    // oracle: Id:long, Entities:dynamic, Entity:dynamic, Ip:string
+    expect(schemaOf(SEED, AS)).toBe('Id:long, Entities:dynamic, Entity:dynamic, Ip:string');
+    expect(rows(`${SEED} | project Id, Ip`, { A: ALERTS })).toEqual([
+      { Id: 1, Ip: '10.0.0.1' },
+      { Id: 3, Ip: '1.2.3.4' },
+      { Id: 3, Ip: '5.6.7.8' },
+    ]);
+    expect(rows(`${SEED} | where Id == 1 | project Entity`, { A: ALERTS })).toEqual([{ Entity: { Type: 'ip', Address: '10.0.0.1' } }]);
+  });
+  it('the subquery runs per row: take 1 / summarize', () => {
+    expect(rows('A | mv-apply Entity = Entities on (take 1) | project Id, t = tostring(Entity.Type)', { A: ALERTS })).toEqual([
+      { Id: 1, t: 'account' },
+      { Id: 2, t: 'host' },
+      { Id: 3, t: 'ip' },
+      { Id: 5, t: '' },
+    ]);
+    // docs pattern: mv-apply x on (summarize ...) -- one row per input row with an aggregate
+    expect(rows('print xs = dynamic([1, 5, 3]) | mv-apply x = xs to typeof(long) on (summarize m = max(x)) | project m')).toEqual([{ m: 5 }]);
+  });
+  it('docs example: top element of each array', () => {
+    // _data = range x from 1 to 8 step 1 | summarize l=make_list(x) by xMod2 = x % 2
+    // | mv-apply element=l to typeof(long) on (top 1 by element) -> xMod2 1: 7, xMod2 0: 8
+    const q = 'range x from 1 to 8 step 1 | summarize l = make_list(x) by xMod2 = x % 2 | mv-apply element = l to typeof(long) on (top 1 by element) | project xMod2, element';
+    expect(rows(q).sort((a, b) => (a.xMod2 as number) - (b.xMod2 as number))).toEqual([
+      { xMod2: 0, element: 8 },
+      { xMod2: 1, element: 7 },
+    ]);
+  });
+  it('empty input', () => {
+    expect(rows(SEED, { A: { schema: AS.A, rows: [] } })).toEqual([]);
+  });
+  it('applying to a non-dynamic column is a type mismatch', () => {
+    const q = 'A | mv-apply x = Id on (take 1)';
+    expectSemantic(q, AS, 'SEM_TYPE_MISMATCH', 1, at(q, 'Id on'));
+  });
+  it('an unknown column inside the subquery', () => {
+    const q = 'A | mv-apply Entity = Entities on (where Nope == 1)';
+    expectSemantic(q, AS, 'SEM_UNKNOWN_COLUMN', 1, at(q, 'Nope'));
+  });
+});
