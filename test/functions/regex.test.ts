@@ -13,7 +13,7 @@ const cases: Case[] = [
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', 1, 'no match'], ''],
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', 2, 'x=1'], ''],
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', 1, ''], ''],
-  ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', null, 'x=1'], null],
+  ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', null, 'x=1'], ''],
   ['extract', [c('(\\d+)'), 'long', 'long'], ['(\\d+)', 1, 12345], '12345'],
   ['extract', [S, 'long', S], ['(a+', 1, 'aaa'], ''],
   ['extract_all', [c('([\\da-f]{2})'), S], ['([\\da-f]{2})', '82b8be2d'], ['82', 'b8', 'be', '2d']],

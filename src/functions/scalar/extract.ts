@@ -20,11 +20,11 @@ export const extract = defineScalar({
   name: 'extract',
   description: 'Text matched by a capture group of the first match of a regular expression (RE2).',
   overloads: [{
-    params: ['string', 'integer', 'text'], result: 'string', check: checkPattern(0),
+    params: ['string', 'integer', 'text'], result: 'string', check: checkPattern(0), nulls: 'pass',
     kernel: ([pattern, group, source]) => {
       const re = compileRegex(pattern as string);
-      const g = group as number;
-      if (!re || g < 0) return '';
+      const g = group as number | null;
+      if (!re || g === null || g < 0) return '';
       return firstMatch(re, source as string)?.groups[g] ?? '';
     },
   }],

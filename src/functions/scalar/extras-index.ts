@@ -14,10 +14,13 @@ import { pack_array } from './pack_array.js';
 import { replace_string } from './replace_string.js';
 import { round } from './round.js';
 import { set_difference, set_intersect, set_union } from './sets.js';
-import { endofday, startofmonth, startofweek, startofyear } from './startof.js';
+import { endofday, endofmonth, endofweek, endofyear, startofmonth, startofweek, startofyear } from './startof.js';
 import { strcat_array } from './strcat_array.js';
 import { strcat_delim } from './strcat_delim.js';
 import { tohex } from './tohex.js';
+import { datetime_part, dayofmonth, dayofyear, getmonth, getyear, monthofyear, week_of_year, weekofyear } from './datetime_part.js';
+import { format_datetime, format_timespan } from './format_datetime.js';
+import { make_datetime, make_timespan } from './make_datetime.js';
 import { extract, extract_all, indexof_regex } from './extract.js';
 import { replace, replace_regex } from './replace_regex.js';
 import { trim, trim_end, trim_start } from './trim.js';
@@ -28,4 +31,6 @@ export const EXTRA_SCALARS: ScalarFunction[] = [
   startofweek, startofmonth, startofyear, endofday, dayofweek, hourofday, isnan, array_index_of,
   set_union, set_intersect, set_difference, bag_keys, countof, strcat_array, gettype, max_of, min_of,
   extract, extract_all, indexof_regex, replace_regex, replace, trim, trim_start, trim_end,
+  endofweek, endofmonth, endofyear, getyear, getmonth, monthofyear, dayofmonth, dayofyear, week_of_year, weekofyear,
+  datetime_part, format_datetime, format_timespan, make_datetime, make_timespan,
 ];

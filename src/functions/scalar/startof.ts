@@ -26,3 +26,17 @@ export const endofday = defineScalar({
   name: 'endofday', description: 'End of the day of a datetime, optionally shifted by days.',
   overloads: sig((d, off) => startOfDay(d) + (off + 1) * MS_PER_DAY - MS_PER_TICK),
 });
+
+/** The last tick of the week (Saturday 23:59:59.9999999). */
+export const endofweek = defineScalar({
+  name: 'endofweek', description: 'End of the week (Saturday, last tick) of a datetime, optionally shifted by weeks.',
+  overloads: sig((d, off) => startOfWeek(d) + (off + 1) * 7 * MS_PER_DAY - MS_PER_TICK),
+});
+export const endofmonth = defineScalar({
+  name: 'endofmonth', description: 'End of the month (last tick) of a datetime, optionally shifted by months.',
+  overloads: sig((d, off) => startOfMonth(d, off + 1) - MS_PER_TICK),
+});
+export const endofyear = defineScalar({
+  name: 'endofyear', description: 'End of the year (last tick) of a datetime, optionally shifted by years.',
+  overloads: sig((d, off) => startOfYear(d, off + 1) - MS_PER_TICK),
+});
