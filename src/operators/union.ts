@@ -63,13 +63,13 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
 }
 
 /** The tables named in a union: table names, let-bound names or parenthesised subqueries. */
-export function bindUnionSources(tables: A.Expr[], tools: Pick<BindTools, 'bindTabular' | 'env'>): (UnionSource & { plan: TabularPlan })[] {
+export function bindUnionSources(tables: A.Expr[], tools: Pick<BindTools, 'bindTabular' | 'env'>, firstArg = 0): (UnionSource & { plan: TabularPlan })[] {
   return tables.map((t, i) => {
     if (t.kind === 'Name' && t.name.includes('*')) {
       throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `Wildcard table names in union ('${t.name}') are not supported`, t.span);
     }
     const plan = tools.bindTabular(t, tools.env);
-    return { plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${i}` };
+    return { plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${firstArg + i}` };
   });
 }
 
@@ -77,7 +77,8 @@ export const union: OperatorDef<UnionOp> = {
   op: 'union',
   description: 'Appends the rows of other tables to the input.',
   bind(node, input, tools) {
-    const others = bindUnionSources(node.tables, tools);
+    // The piped input is union_arg0; the listed tables follow it.
+    const others = bindUnionSources(node.tables, tools, 1);
     const shape = unionShape([{ columns: input, label: 'union_arg0' }, ...others], node.params);
     return {
       columns: shape.columns,

@@ -480,11 +480,14 @@ export class KqlParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(T.Hyphenated.other) },
     ]);
     return this.ACTION(() => {
-      throw new KqlSyntaxError(
-        ErrorCodes.SYN_UNEXPECTED_TOKEN,
-        `'${kw.image}' is not a query operator mini-kql supports`,
-        tokenSpan(kw),
-      );
+      // A known operator keyword lands here only when what follows it does not fit its syntax.
+      const known = kw.tokenType !== T.Identifier && kw.tokenType !== T.Hyphenated.other;
+      const next = this.LA(1);
+      if (known) {
+        const where = next.tokenType.name === 'EOF' ? 'the end of the query' : `'${next.image}'`;
+        throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `The '${kw.image}' operator is incomplete or malformed before ${where}`, tokenSpan(kw));
+      }
+      throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${kw.image}' is not a query operator mini-kql supports`, tokenSpan(kw));
     });
   });
 
