@@ -1,5 +1,6 @@
 import { isPlainObject, type DynamicValue } from '../../runtime/values.js';
 import type { Accumulator } from '../registry-types.js';
+import { setOwn } from '../scalar/arrays_more.js';
 import { defineAggregate, sizeLimit } from '../aggregate-define.js';
 
 /**
@@ -20,7 +21,11 @@ export function bagBuilder(limit: number, withPredicate: boolean): () => Accumul
           if (!Object.prototype.hasOwnProperty.call(out, k)) { out[k] = v[k]; count++; }
         }
       },
-      result: () => [Object.assign({}, out)],
+      result: () => {
+        const copy: { [key: string]: DynamicValue } = {};
+        for (const k of Object.keys(out)) setOwn(copy, k, out[k]);
+        return [copy];
+      },
     };
   };
 }

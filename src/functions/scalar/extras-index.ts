@@ -18,6 +18,16 @@ import { endofday, endofmonth, endofweek, endofyear, startofmonth, startofweek, 
 import { strcat_array } from './strcat_array.js';
 import { strcat_delim } from './strcat_delim.js';
 import { tohex } from './tohex.js';
+import { has_any_ipv4, has_ipv4, ipv4_compare, ipv4_is_in_any_range, ipv4_is_in_range, ipv4_is_match, ipv4_is_private, parse_ipv4 } from './ipv4.js';
+import { todecimal, toguid } from './toguid.js';
+import {
+  base64_decode_toarray, base64_decode_tostring, base64_encode_tostring, isascii, isutf8, reverse, string_size, translate,
+  url_decode, url_encode,
+} from './strings_more.js';
+import {
+  array_slice, array_sort_asc, array_sort_desc, bag_merge, bag_remove_keys, dynamic_to_json, repeat, set_has_element, zip,
+} from './arrays_more.js';
+import { parse_url, parse_urlquery } from './parse_url.js';
 import { datetime_part, dayofmonth, dayofyear, getmonth, getyear, monthofyear, week_of_year, weekofyear } from './datetime_part.js';
 import { format_datetime, format_timespan } from './format_datetime.js';
 import { make_datetime, make_timespan } from './make_datetime.js';
@@ -33,4 +43,9 @@ export const EXTRA_SCALARS: ScalarFunction[] = [
   extract, extract_all, indexof_regex, replace_regex, replace, trim, trim_start, trim_end,
   endofweek, endofmonth, endofyear, getyear, getmonth, monthofyear, dayofmonth, dayofyear, week_of_year, weekofyear,
   datetime_part, format_datetime, format_timespan, make_datetime, make_timespan,
+  ipv4_is_private, ipv4_is_match, ipv4_compare, ipv4_is_in_range, ipv4_is_in_any_range, parse_ipv4, has_ipv4, has_any_ipv4,
+  toguid, todecimal, reverse, string_size, isascii, isutf8, translate, url_encode, url_decode,
+  base64_encode_tostring, base64_decode_tostring, base64_decode_toarray,
+  array_slice, array_sort_asc, array_sort_desc, zip, repeat, set_has_element, bag_merge, bag_remove_keys, dynamic_to_json,
+  parse_url, parse_urlquery,
 ];

@@ -8,7 +8,7 @@ import { defineScalar } from '../define.js';
  */
 export const parse_json = defineScalar({
   name: 'parse_json',
-  aliases: ['todynamic'],
+  aliases: ['todynamic', 'parsejson', 'toobject'],
   description: 'Interprets a string as a JSON value and returns it as dynamic.',
   overloads: [
     { params: ['string'], result: 'dynamic', kernel: ([s]) => parseJsonLenient(s as string) },

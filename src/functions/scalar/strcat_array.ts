@@ -3,6 +3,7 @@ import { defineScalar } from '../define.js';
 
 export const strcat_array = defineScalar({
   name: 'strcat_array',
+  aliases: ['array_strcat'],
   description: 'Joins the elements of a dynamic array with a delimiter.',
   overloads: [{
     params: ['dynamic', 'str'], result: 'string', nulls: 'pass',
