@@ -334,6 +334,12 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
 
 /** `x between (a .. b)` is `x >= a and x <= b`; `!between` its negation. */
 function bindBetween(expr: A.BetweenExpr, cx: ExprContext): CompiledExpr {
+  // `t between (start .. 7d)`: a timespan upper bound after a datetime start means start + 7d (docs).
+  const lowType = bindExpr(expr.low, cx).type, highType = bindExpr(expr.high, cx).type;
+  if (lowType === 'datetime' && highType === 'timespan') {
+    const high: A.BinaryExpr = { kind: 'Binary', op: '+', opSpan: expr.high.span, left: expr.low, right: expr.high, span: expr.high.span };
+    return bindBetween({ ...expr, high }, cx);
+  }
   const ge: A.BinaryExpr = { kind: 'Binary', op: '>=', opSpan: expr.span, left: expr.left, right: expr.low, span: expr.span };
   const le: A.BinaryExpr = { kind: 'Binary', op: '<=', opSpan: expr.span, left: expr.left, right: expr.high, span: expr.span };
   const both = bindExpr({ kind: 'Binary', op: 'and', opSpan: expr.span, left: ge, right: le, span: expr.span }, cx);

@@ -13,7 +13,7 @@ import { RowScope } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
 import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
-import { columnNamer, singleName } from '../operators/assignments.js';
+import { singleName } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 
 export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
@@ -143,8 +143,11 @@ function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
   const columns: ColumnSchema[] = [];
   const evals = expr.items.map((item, i) => {
     const compiled = bindExpr(item.expr, { scope, env, bindTabular });
-    // Unnamed print columns are print_0, print_1, ... by position (Kusto), unless derived from a name.
-    const named = columnNamer(() => false)(singleName(item), { ...compiled, derivedName: compiled.derivedName ?? `print_${i}` });
+    // Unnamed print columns are print_0, print_1, ... by position (the analyzer does so even for `print x`).
+    const named = singleName(item) ?? `print_${i}`;
+    if (columns.some((c) => c.name === named)) {
+      throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${named}' appears more than once in print`, item.names[0]?.span ?? item.span);
+    }
     columns.push({ name: named, type: compiled.type });
     return compiled.eval;
   });
@@ -154,6 +157,18 @@ function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
 function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
   const cx = { scope: new RowScope([]), env, bindTabular };
   const from = bindExpr(expr.from, cx), to = bindExpr(expr.to, cx), step = bindExpr(expr.step, cx);
+  const numeric = (t: string) => t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
+  const fits = (a: string, b: string) => a === b || (numeric(a) && numeric(b));
+  if (!numeric(from.type) && from.type !== 'datetime' && from.type !== 'timespan') {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `range needs numbers, datetimes or timespans, not ${from.type}`, expr.from.span);
+  }
+  if (!fits(from.type, to.type)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The end of the range must be of the same type as its start (${from.type}), not ${to.type}`, expr.to.span);
+  }
+  const stepType = from.type === 'datetime' ? 'timespan' : from.type;
+  if (!fits(stepType, step.type)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The step of the range must be of type ${stepType}, not ${step.type}`, expr.step.span);
+  }
   const columns: ColumnSchema[] = [{ name: expr.column, type: from.type }];
   return {
     columns,

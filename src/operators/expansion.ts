@@ -40,7 +40,7 @@ export function bindExpansion(
   const columns: ColumnSchema[] = [...input];
   // source[i]: the input column feeding output column i (-1 for new columns).
   const source: number[] = input.map((_, i) => i);
-  const bagAsArray = params.some((p) => p.name === 'bagexpansion' && p.value === 'array');
+  const bagAsArray = params.some((p) => (p.name === 'bagexpansion' || p.name === 'kind') && p.value === 'array');
   const targets = items.map((item) => {
     const expr = tools.expr(item.expr, input);
     if (expr.type !== 'dynamic') {

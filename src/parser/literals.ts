@@ -45,7 +45,9 @@ export function parseLiteralToken(image: string, span: Span = NO_SPAN): ParsedLi
 export function parseTypedLiteral(image: string, span: Span): ParsedLiteral {
   const open = image.indexOf('(');
   const typeWord = image.slice(0, open);
-  const body = image.slice(open + 1, -1).trim();
+  let body = image.slice(open + 1, -1).trim();
+  // datetime("2024-01-01") and guid('...'): a quoted body is accepted too.
+  if (/^(["']).*\1$/s.test(body)) body = body.slice(1, -1).trim();
   const type = parseTypeName(typeWord)!;
   const fail = (): never => {
     throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${image}' is not a valid ${type} literal`, span);

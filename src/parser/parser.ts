@@ -791,9 +791,31 @@ export class KqlParser extends EmbeddedActionsParser {
   });
 
   private literal = this.RULE('literal', (): A.Literal => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.stringLiterals) },
+      { ALT: () => this.SUBRULE(this.otherLiteral) },
+    ]);
+  });
+
+  /** One or more adjacent string literals: Kusto concatenates "a" "b" into "ab". */
+  private stringLiterals = this.RULE('stringLiterals', (): A.Literal => {
+    const parts: IToken[] = [];
+    this.AT_LEAST_ONE(() => {
+      parts.push(this.OR([
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.MultilineString) },
+      ]));
+    });
+    return this.ACTION(() => ({
+      kind: 'Literal' as const,
+      type: 'string' as const,
+      value: parts.map((p) => parseLiteralToken(p.image).value as string).join(''),
+      span: spanOf(parts[0], parts[parts.length - 1]),
+    }));
+  });
+
+  private otherLiteral = this.RULE('otherLiteral', (): A.Literal => {
     const t = this.OR([
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.MultilineString) },
       { ALT: () => this.CONSUME(T.TimespanLiteral) },
       { ALT: () => this.CONSUME(T.RealLiteral) },
       { ALT: () => this.CONSUME(T.HexLiteral) },
@@ -827,6 +849,13 @@ export class KqlParser extends EmbeddedActionsParser {
           this.MANY_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.jsonValue)) });
           this.CONSUME(T.RBracket);
           return items;
+        },
+      },
+      {
+        // ["x"] lexes as a bracketed identifier; inside dynamic(...) it is an array holding one string.
+        ALT: () => {
+          const t = this.CONSUME(T.BracketIdentifier);
+          return this.ACTION(() => [bracketName(t.image)]);
         },
       },
       {
