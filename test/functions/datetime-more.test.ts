@@ -65,7 +65,7 @@ const cases: Case[] = [
   ['make_datetime', ['long', 'long', 'long'], [2017, 13, 1], null],
   ['make_datetime', ['long', 'long', 'long'], [null, 1, 1], null],
   ['make_timespan', ['long', 'long'], [8, 30], ts('08:30:00')],
-  ['make_timespan', ['long', 'long', 'real'], [1, 12, 30.55], ts('01:12:30.55')],
+  ['make_timespan', ['long', 'long', 'long'], [1, 12, 30], ts('01:12:30')],
   ['make_timespan', ['long', 'long', 'long', 'long'], [2, 1, 2, 3], ts('2.01:02:03')],
   ['make_timespan', ['long', 'long'], [null, 30], null],
 ];
@@ -94,5 +94,6 @@ describe('more datetime functions', () => {
     expect(bindError('format_timespan', ['timespan', c('qq')]).argIndex).toBe(1);
     expect(bindError('make_datetime', ['string', 'long', 'long']).argIndex).toBe(0);
     expect(bindError('make_timespan', ['string', 'long']).argIndex).toBe(0);
+    expect(bindError('make_timespan', ['long', 'long', 'real']).argIndex).toBe(2);
   });
 });

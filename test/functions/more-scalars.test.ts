@@ -49,7 +49,7 @@ const cases: Case[] = [
   ['toguid', [S], ['{74BE27DE-1E4E-49D9-B579-FE0B331D3642}'], '74be27de-1e4e-49d9-b579-fe0b331d3642'],
   ['toguid', [S], ['not a guid'], null],
   ['toguid', [S], [''], null],
-  ['toguid', ['long'], [12], null],
+  ['toguid', [Dy], [null], null],
   ['todecimal', [S], ['123.45678'], 123.45678],
   ['todecimal', [S], ['abc'], null],
   ['todecimal', ['long'], [null], null],
@@ -161,6 +161,7 @@ describe('more scalar functions', () => {
     expect(bindError('string_size', ['long']).argIndex).toBe(0);
     expect(bindError('url_decode', ['long']).argIndex).toBe(0);
     expect(bindError('repeat', [S, S]).argIndex).toBe(1);
+    expect(bindError('toguid', ['long']).argIndex).toBe(0);
   });
 
   it('never lets a "__proto__" key from data change a prototype', () => {

@@ -14,7 +14,7 @@ const cases: Case[] = [
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', 2, 'x=1'], ''],
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', 1, ''], ''],
   ['extract', [c('x=(\\d+)'), 'long', S], ['x=(\\d+)', null, 'x=1'], ''],
-  ['extract', [c('(\\d+)'), 'long', 'long'], ['(\\d+)', 1, 12345], '12345'],
+  ['extract', [c('(\\d+)'), 'long', 'dynamic'], ['(\\d+)', 1, 'id 12345'], '12345'],
   ['extract', [S, 'long', S], ['(a+', 1, 'aaa'], ''],
   ['extract_all', [c('([\\da-f]{2})'), S], ['([\\da-f]{2})', '82b8be2d'], ['82', 'b8', 'be', '2d']],
   ['extract_all', [c('(\\d+)'), S], ['(\\d+)', 'a set of numbers: 123, 567 and 789'], ['123', '567', '789']],
@@ -58,6 +58,7 @@ describe('regex functions (RE2)', () => {
 
   it('rejects wrong types and invalid constant patterns', () => {
     expect(bindError('extract', [S, S, S]).argIndex).toBe(1);
+    expect(bindError('extract', [c('a'), 'long', 'long']).argIndex).toBe(2);
     expect(bindError('extract', [c('(a+'), 'long', S]).error).toMatch(/Invalid regular expression/);
     expect(bindError('trim_start', [c('a'), 'long']).argIndex).toBe(1);
     expect(bindError('replace', [S, S, S]).error).toMatch(/constant/);

@@ -20,7 +20,7 @@ export const extract = defineScalar({
   name: 'extract',
   description: 'Text matched by a capture group of the first match of a regular expression (RE2).',
   overloads: [{
-    params: ['string', 'integer', 'text'], result: 'string', check: checkPattern(0), nulls: 'pass',
+    params: ['string', 'integer', 'str'], result: 'string', check: checkPattern(0), nulls: 'pass',
     kernel: ([pattern, group, source]) => {
       const re = compileRegex(pattern as string);
       const g = group as number | null;

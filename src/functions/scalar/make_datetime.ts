@@ -32,7 +32,8 @@ export const make_timespan = defineScalar({
   name: 'make_timespan',
   description: 'A timespan from hours and minutes, optionally seconds, or from days, hours, minutes and seconds.',
   overloads: [
-    { params: ['integer', 'integer', 'real'], optional: 1, result: 'timespan',
+    // The analyzer requires whole numbers, seconds included.
+    { params: ['integer', 'integer', 'integer'], optional: 1, result: 'timespan',
       kernel: ([h, m, s]) => (h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE + ((s as number | undefined) ?? 0) * MS_PER_SECOND },
     { params: ['integer', 'integer', 'integer', 'integer'], result: 'timespan',
       kernel: ([d, h, m, s]) => (d as number) * MS_PER_DAY + (h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE + (s as number) * MS_PER_SECOND },

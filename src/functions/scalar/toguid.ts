@@ -12,16 +12,13 @@ export function parseGuid(text: string): string | null {
   return DASHED.test(t) ? t.toLowerCase() : null;
 }
 
-/** toguid(x) (toguid-function.md): a string holding a GUID -> that guid; anything else -> null. */
+/** toguid(x) (toguid-function.md): a string (or dynamic) holding a GUID -> that guid; anything else -> null. The analyzer accepts only string or dynamic. */
 export const toguid = defineScalar({
   name: 'toguid',
   description: 'Converts a string to a guid; failures give null.',
   overloads: [{
-    params: ['any'], result: 'guid',
-    kernel: ([v], _c, info) => {
-      if (info[0].type === 'guid') return v;
-      return typeof v === 'string' ? parseGuid(v) : null;
-    },
+    params: ['str'], result: 'guid',
+    kernel: ([v]) => parseGuid(v as string),
   }],
 });
 
