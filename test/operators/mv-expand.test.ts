@@ -19,7 +19,7 @@ describe('mv-expand', () => {
       { a: 2, b: { prop2: 'b2' } },
     ]);
   });
-  it.fails('kind=array expands a bag into [key, value] pairs (docs)', () => {
+  it('kind=array expands a bag into [key, value] pairs (docs)', () => {
     expect(rows('print x = 1 | mv-expand kind=array y = dynamic({"a":1, "b":2}) | project y')).toEqual([{ y: ['a', 1] }, { y: ['b', 2] }]);
   });
   it('docs example: with_itemindex', () => {

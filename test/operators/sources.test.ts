@@ -6,7 +6,7 @@ describe('let', () => {
     expect(rows('let k = 30; P | where Age == k | project Name', { P: PEOPLE })).toEqual([{ Name: 'Ann' }]);
     expect(rows('let a = 2; let b = a * 3; print c = b')).toEqual([{ c: 6 }]);
   });
-  it.fails('print of a bare variable names the column print_0 (oracle), not after the variable', () => {
+  it('print of a bare variable names the column print_0 (oracle), not after the variable', () => {
     expect(rows('let a = 2; let b = a * 3; print b')).toEqual([{ print_0: 6 }]);
   });
   it('tabular let', () => {
@@ -65,7 +65,7 @@ describe('print', () => {
     const q = 'print strlen(1)';
     expectSemantic(q, {}, 'SEM_TYPE_MISMATCH', 1, at(q, '1'));
   });
-  it.fails('duplicate column names are rejected (oracle KS171)', () => {
+  it('duplicate column names are rejected (oracle KS171)', () => {
     const q = 'print x = 1, x = 2';
     expectSemantic(q, {}, 'SEM_DUPLICATE_COLUMN', 1, at(q, 'x', 10));
   });
@@ -90,7 +90,7 @@ describe('range', () => {
   it('docs example: range Steps from 1 to 8 step 3', () => {
     expect(rows('range Steps from 1 to 8 step 3')).toEqual([{ Steps: 1 }, { Steps: 4 }, { Steps: 7 }]);
   });
-  it.fails('a string bound is a type mismatch (oracle KS138)', () => {
+  it('a string bound is a type mismatch (oracle KS138)', () => {
     const q = 'range x from 1 to "a" step 1';
     expectSemantic(q, {}, 'SEM_TYPE_MISMATCH', 1, at(q, '"a"'));
   });
