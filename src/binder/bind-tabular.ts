@@ -70,7 +70,8 @@ function toolsFor(env: Env): BindTools {
 function bindOperator(op: A.TabularOperator, input: ColumnSchema[], tools: BindTools): BoundOperator {
   const def = lookupOperator(op.op);
   if (!def) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${op.op}' operator is not supported yet`, op.keywordSpan);
+    const name = op.op === 'unsupported' ? op.name : op.op;
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${name}' operator is not supported by mini-kql`, op.keywordSpan);
   }
   return def.bind(op, input, tools);
 }

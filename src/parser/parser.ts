@@ -473,7 +473,10 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ params, tables, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), tables[tables.length - 1].span) }));
   });
 
-  /** Any other word after a pipe: parsed as the name of an operator we do not support, reported by the binder. */
+  /**
+   * Any other word after a pipe: an operator mini-kql does not model. Its arguments are skipped up to the
+   * next pipe at the same nesting depth, and the binder reports it as unsupported (a semantic error).
+   */
   private unknownOp = this.RULE('unknownOp', (): A.GenericOp => {
     const kw = this.OR([
       { ALT: () => this.CONSUME(T.Identifier) },
@@ -482,12 +485,22 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       // A known operator keyword lands here only when what follows it does not fit its syntax.
       const known = kw.tokenType !== T.Identifier && kw.tokenType !== T.Hyphenated.other;
-      const next = this.LA(1);
       if (known) {
+        const next = this.LA(1);
         const where = next.tokenType.name === 'EOF' ? 'the end of the query' : `'${next.image}'`;
         throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `The '${kw.image}' operator is incomplete or malformed before ${where}`, tokenSpan(kw));
       }
-      throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${kw.image}' is not a query operator mini-kql supports`, tokenSpan(kw));
+      let last: IToken = kw;
+      let depth = 0;
+      for (;;) {
+        const t = this.LA(1);
+        if (t.tokenType.name === 'EOF') break;
+        if (depth === 0 && (t.tokenType === T.Pipe || t.tokenType === T.RParen || t.tokenType === T.RBracket || t.tokenType === T.RBrace || t.tokenType === T.Semicolon)) break;
+        if (t.tokenType === T.LParen || t.tokenType === T.LBracket || t.tokenType === T.LBrace) depth++;
+        if (t.tokenType === T.RParen || t.tokenType === T.RBracket || t.tokenType === T.RBrace) depth--;
+        last = this.SKIP_TOKEN();
+      }
+      return { op: 'unsupported' as const, name: kw.image, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) };
     });
   });
 
