@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { rows, cols, schemaOf, expectSemantic, at } from './helpers.js';
-import type { TableInput } from '../../src/index.js';
+import type { TableInput, ColumnSchema } from '../../src/index.js';
 
 const A: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'x', type: 'long' }], rows: [{ k: 'a', x: 1 }] };
 const B: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'y', type: 'real' }], rows: [{ k: 'b', y: 2.5 }] };
 const AB = { A, B };
-const SC = { A: (A as { schema: never[] }).schema, B: (B as { schema: never[] }).schema };
+const SC = { A: (A as { schema: ColumnSchema[] }).schema, B: (B as { schema: ColumnSchema[] }).schema };
 
 describe('union', () => {
   it('merges columns by name (outer): first-seen order, missing values null or ""', () => {
