@@ -11,6 +11,7 @@ import { isPlainObject } from '../runtime/values.js';
 import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js';
 import type { Env, RowScope } from './scope.js';
 import { derivedName } from './naming.js';
+import { callUserFunction, functionReturnsTable } from './user-functions.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
@@ -165,9 +166,32 @@ function failAt(spans: Span[], fallback: Span, failure: { error: string; argInde
 /** Functions that need the binder itself rather than a registry kernel. */
 const SPECIAL_FUNCTIONS: Record<string, (expr: A.CallExpr, cx: ExprContext) => CompiledExpr> = {
   toscalar: bindToScalar,
+  column_ifexists: bindColumnIfExists,
+  columnifexists: bindColumnIfExists,
 };
 
+/** column_ifexists('Name', default): the column when the input has it, otherwise the default. */
+function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
+  const [nameArg, fallback] = expr.args;
+  if (expr.args.length !== 2 || nameArg.kind !== 'Literal' || typeof nameArg.value !== 'string') {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `'${expr.name}' expects a constant column name and a default value`, expr.span);
+  }
+  const fallbackExpr = bindExpr(fallback, cx);
+  const index = cx.scope.indexOf(nameArg.value);
+  if (index === undefined) return { ...fallbackExpr, span: expr.span };
+  const type = cx.scope.columns[index].type;
+  return { type, eval: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+}
+
 function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
+  const userFunction = cx.env.lookupLet(expr.name);
+  if (userFunction?.kind === 'function') {
+    const result = callUserFunction(expr.name, userFunction, expr.args, expr.span, cx);
+    if (result.kind === 'tabular') {
+      throw new KqlSemanticError(ErrorCodes.SEM_NOT_SCALAR, `Function '${expr.name}' returns a table, not a scalar value`, expr.span);
+    }
+    return { ...result.expr, span: expr.span, derivedName: undefined };
+  }
   const special = SPECIAL_FUNCTIONS[expr.name];
   if (special) return special(expr, cx);
   const fn = lookupScalarFunction(expr.name);
@@ -178,10 +202,6 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
         `The aggregate function '${expr.name}' can only be used in summarize (or similar aggregating operators)`,
         expr.nameSpan,
       );
-    }
-    const let_ = cx.env.lookupLet(expr.name);
-    if (let_?.kind === 'function') {
-      throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `Calling the user-defined function '${expr.name}' is not supported yet`, expr.nameSpan);
     }
     throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, `Unknown function '${expr.name}'`, expr.nameSpan);
   }
@@ -224,6 +244,9 @@ function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   return bindExpr(arg, cx);
 }
 
+/** Built-in functions that produce tables. */
+const TABULAR_FUNCTIONS = new Set(['materialize', 'table', 'view']);
+
 /** True when an expression is (syntactically or by name) a table rather than a scalar. */
 export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
   switch (expr.kind) {
@@ -237,8 +260,13 @@ export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
       return isTabularSyntax(expr.inner, env);
     case 'Name': {
       const bound = env.lookupLet(expr.name);
-      if (bound) return bound.kind === 'tabular';
+      if (bound) return bound.kind === 'tabular' || (bound.kind === 'function' && functionReturnsTable(bound));
       return env.tableSchema(expr.name) !== undefined;
+    }
+    case 'Call': {
+      if (TABULAR_FUNCTIONS.has(expr.name)) return true;
+      const bound = env.lookupLet(expr.name);
+      return bound?.kind === 'function' && functionReturnsTable(bound);
     }
     default:
       return false;

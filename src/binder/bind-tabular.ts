@@ -7,7 +7,9 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { BoundOperator, TabularPlan } from './compiled.js';
-import type { Env } from './scope.js';
+import type { Env, LetValue } from './scope.js';
+import type { Span } from '../errors/span.js';
+import { callUserFunction } from './user-functions.js';
 import { bindExpr } from './bind-expr.js';
 import { RowScope } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
@@ -36,18 +38,47 @@ export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
     case 'Range':
       return bindRange(expr, env);
     case 'Call':
-      if (expr.name === 'table' && expr.args.length === 1 && expr.args[0].kind === 'Literal' && typeof expr.args[0].value === 'string') {
-        return bindTableName({ kind: 'Name', name: expr.args[0].value, span: expr.args[0].span }, env);
-      }
-      throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
+      return bindTabularCall(expr, env);
     default:
       throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, 'A table was expected here, but this is a scalar expression', expr.span);
   }
 }
 
+/** table('Name'), materialize(T), and calls of user-defined functions that return tables. */
+function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
+  const bound = env.lookupLet(expr.name);
+  if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, expr.args, expr.span, env);
+  if (expr.name === 'table' && expr.args.length >= 1 && expr.args[0].kind === 'Literal' && typeof expr.args[0].value === 'string') {
+    return bindTableName({ kind: 'Name', name: expr.args[0].value, span: expr.args[0].span }, env);
+  }
+  if (expr.name === 'materialize' && expr.args.length === 1) {
+    // Computed once per run, however many times the query reads it.
+    const inner = bindTabular(expr.args[0], env);
+    const key = {};
+    return {
+      columns: inner.columns,
+      execute: (ctx) => {
+        if (!ctx.cache.has(key)) ctx.cache.set(key, inner.execute(ctx));
+        return ctx.cache.get(key) as Table;
+      },
+    };
+  }
+  throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
+}
+
+function callTabularFunction(name: string, fn: Extract<LetValue, { kind: 'function' }>, args: A.Expr[], span: Span, env: Env): TabularPlan {
+  const result = callUserFunction(name, fn, args, span, { scope: new RowScope([]), env, bindTabular });
+  if (result.kind !== 'tabular') {
+    throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `Function '${name}' returns a scalar value, not a table`, span);
+  }
+  return result.plan;
+}
+
 function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   const bound = env.lookupLet(expr.name);
   if (bound?.kind === 'tabular') return bound.plan;
+  // A view or parameterless function named without parentheses.
+  if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, [], expr.span, env);
   if (bound?.kind === 'scalar') {
     throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}' is a scalar value, not a table`, expr.span);
   }

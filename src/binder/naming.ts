@@ -16,7 +16,6 @@ const FIRST_ARGUMENT_NAMED = new Set(
 /** Scalar functions named `<function>_<first argument>`. */
 const NAME_AND_FIRST_ARGUMENT = new Set(['strlen', 'string_size', 'percentile_tdigest', 'dcount_hll']);
 const PREFIX_AND_FIRST_ARGUMENT: Record<string, string> = { gettype: 'gettype', treepath: 'treepath', repeat: 'repeat' };
-const FIRST_ARGUMENT_IF_COLUMN = new Set(['columnifexists', 'column_ifexists']);
 
 /** The name Kusto derives for an expression, or undefined when it would be ColumnN. */
 export function derivedName(expr: Expr): string | undefined {
@@ -38,7 +37,7 @@ export function derivedName(expr: Expr): string | undefined {
       const first = expr.args[0];
       if (!first) return undefined;
       if (FIRST_ARGUMENT_NAMED.has(expr.name)) return derivedName(first);
-      if (FIRST_ARGUMENT_IF_COLUMN.has(expr.name)) return first.kind === 'Literal' ? String(first.value) : undefined;
+      // column_ifexists is named after the column only when it exists: the binder decides (bind-expr.ts).
       const inner = derivedName(first);
       if (inner === undefined) return undefined;
       if (NAME_AND_FIRST_ARGUMENT.has(expr.name)) return `${expr.name}_${inner}`;

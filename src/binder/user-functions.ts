@@ -1,0 +1,119 @@
+/**
+ * User-defined functions: `let f = (x:long, T:(*)) { body };` and views `let v = view () { ... };`.
+ * Each call binds the body afresh with the parameters bound to the call's arguments, so a function is
+ * inlined at every call site (no run-time dispatch). The body sees the lets of its declaration site.
+ */
+import type * as A from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
+import { isNumericType, type KqlType } from '../runtime/types.js';
+import type { TabularPlan } from './compiled.js';
+import { RowScope, type Env, type LetValue } from './scope.js';
+import { bindExpr, isTabularSyntax, type ExprContext } from './bind-expr.js';
+
+const MAX_CALL_DEPTH = 64;
+let callDepth = 0;
+
+type BindTabular = (expr: A.Expr, env: Env) => TabularPlan;
+
+function acceptsArgument(param: KqlType, arg: KqlType): boolean {
+  return param === arg || param === 'dynamic' || arg === 'dynamic' || (isNumericType(param) && isNumericType(arg));
+}
+
+/** Binds a call to a user-defined function: a scalar expression or a table, depending on the body. */
+export function callUserFunction(
+  name: string,
+  fn: Extract<LetValue, { kind: 'function' }>,
+  args: A.Expr[],
+  span: Span,
+  caller: ExprContext,
+): Extract<LetValue, { kind: 'scalar' | 'tabular' }> {
+  const { decl } = fn;
+  const required = decl.params.filter((p) => !p.default).length;
+  if (args.length < required || args.length > decl.params.length) {
+    const expected = required === decl.params.length ? `${required}` : `${required} to ${decl.params.length}`;
+    throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, `Function '${name}' expects ${expected} argument(s) but got ${args.length}`, span);
+  }
+  if (callDepth >= MAX_CALL_DEPTH) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `Function '${name}' calls itself too deeply (recursion is not allowed)`, span);
+  }
+  let env = fn.env;
+  decl.params.forEach((param, i) => {
+    const arg = args[i] ?? param.default!;
+    if (param.type === 'tabular') {
+      env = env.withLet(param.name, { kind: 'tabular', plan: caller.bindTabular(arg, caller.env) });
+      return;
+    }
+    // Defaults are bound in the declaration's scope, arguments in the caller's.
+    const compiled = args[i] ? bindExpr(arg, caller) : bindExpr(arg, { scope: new RowScope([]), env: fn.env, bindTabular: caller.bindTabular });
+    if (!acceptsArgument(param.type, compiled.type)) {
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Argument '${param.name}' of '${name}' must be of type ${param.type}, not ${compiled.type}`, arg.span);
+    }
+    env = env.withLet(param.name, { kind: 'scalar', expr: compiled });
+  });
+  callDepth++;
+  try {
+    return bindBody(decl.body, env, caller.bindTabular);
+  } finally {
+    callDepth--;
+  }
+}
+
+function bindBody(body: A.Query, env: Env, bindTabular: BindTabular): Extract<LetValue, { kind: 'scalar' | 'tabular' }> {
+  let current = env;
+  let last: A.Expr | undefined;
+  for (const statement of body.statements) {
+    if (statement.kind === 'Let') {
+      current = current.withLet(statement.name, bindLet(statement, current, bindTabular));
+    } else {
+      last = statement.expr;
+    }
+  }
+  if (!last) throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, 'The function body has no result expression', body.span);
+  if (isTabularSyntax(last, current)) return { kind: 'tabular', plan: bindTabular(last, current) };
+  return { kind: 'scalar', expr: bindExpr(last, { scope: new RowScope([]), env: current, bindTabular }) };
+}
+
+/** The value of one let statement: a function, a table, or a scalar computed once per query. */
+export function bindLet(statement: A.LetStatement, env: Env, bindTabular: BindTabular): LetValue {
+  const value = statement.value;
+  if (value.kind === 'FunctionDecl') return { kind: 'function', decl: value, env };
+  if (isTabularSyntax(value, env)) return { kind: 'tabular', plan: bindTabular(value, env) };
+  const expr = bindExpr(value, { scope: new RowScope([]), env, bindTabular });
+  if (expr.constant) return { kind: 'scalar', expr };
+  // A scalar computed once per run (e.g. let start = ago(1d)), whatever row asks for it.
+  const key = {};
+  const evaluate = expr.eval;
+  return {
+    kind: 'scalar',
+    expr: {
+      ...expr,
+      eval: (_row, ctx) => {
+        if (!ctx.cache.has(key)) ctx.cache.set(key, evaluate([], ctx));
+        return ctx.cache.get(key);
+      },
+    },
+  };
+}
+
+/** Whether calling this function yields a table, judged from its body's last expression. */
+export function functionReturnsTable(fn: Extract<LetValue, { kind: 'function' }>): boolean {
+  let env = fn.env;
+  for (const p of fn.decl.params) {
+    env = env.withLet(p.name, p.type === 'tabular'
+      ? { kind: 'tabular', plan: { columns: [], execute: () => ({ columns: [], rows: [] }) } }
+      : { kind: 'scalar', expr: { type: p.type, eval: () => null, span: p.span } });
+  }
+  let last: A.Expr | undefined;
+  for (const statement of fn.decl.body.statements) {
+    if (statement.kind === 'Let') {
+      const v = statement.value;
+      env = env.withLet(statement.name, v.kind === 'FunctionDecl'
+        ? { kind: 'function', decl: v, env }
+        : isTabularSyntax(v, env)
+          ? { kind: 'tabular', plan: { columns: [], execute: () => ({ columns: [], rows: [] }) } }
+          : { kind: 'scalar', expr: { type: 'dynamic', eval: () => null, span: statement.span } });
+    } else last = statement.expr;
+  }
+  return last !== undefined && isTabularSyntax(last, env);
+}
