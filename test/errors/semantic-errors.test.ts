@@ -56,6 +56,10 @@ const CASES: Case[] = [
   ['project of a duplicate name', 'T | project a, a', 'SEM_DUPLICATE_COLUMN', 1, 16, 'a', 'KS171'],
   ['project of a duplicate alias', 'T | project n, n = a', 'SEM_DUPLICATE_COLUMN', 1, 16, 'n', 'KS171'],
   ['project-rename onto an existing name', 'T | project-rename n = a', 'SEM_DUPLICATE_COLUMN', 1, 5, 'n', 'KS171'],
+  // unknown operator after a pipe: parsed, then rejected by the binder (oracle: KS176 "Query operator expected.")
+  ['unknown operator after a pipe', 'T | frobnicate x', 'SEM_UNSUPPORTED', 1, 5, 'frobnicate', 'KS176'],
+  ['multi-line: unknown operator on line 3', 'T\n| where n > 1\n| frob', 'SEM_UNSUPPORTED', 3, 3, 'frob', 'KS176'],
+  ['multi-line with CRLF: unknown operator on line 3', 'T\r\n| where n > 1\r\n| frob', 'SEM_UNSUPPORTED', 3, 3, 'frob', 'KS176'],
   ['multi-line: unknown column on line 3', 'T\n| where n > 1\n| where zz > 1', 'SEM_UNKNOWN_COLUMN', 3, 9, 'zz', 'KS142'],
   ['multi-line: type mismatch on line 3', 'T\n| extend x = 1\n| where x == "s"', 'SEM_TYPE_MISMATCH', 3, 14, null, null], // oracle accepts long == string
 ];
