@@ -1,0 +1,59 @@
+/** let-bound functions, views, materialize() and column_ifexists(): values worked out by hand. */
+import { describe, expect, it } from 'vitest';
+import { runKql, analyzeKql, KqlSemanticError } from '../../src/index.js';
+
+const T = { schema: [{ name: 'a', type: 'string' as const }, { name: 'b', type: 'long' as const }], rows: [{ a: 'x', b: 1 }, { a: '', b: 2 }, { a: 'y', b: null }] };
+const run = (q: string) => runKql(q, { T });
+
+describe('user-defined functions', () => {
+  it('a scalar function is applied per row; a null argument propagates', () => {
+    const r = run('let twice = (x: long) { x * 2 }; T | extend y = twice(b) | project y');
+    expect(r.columns).toEqual([{ name: 'y', type: 'long' }]);
+    expect(r.rows).toEqual([{ y: 2 }, { y: 4 }, { y: null }]);
+  });
+  it('default parameter values and an unnamed call column (Column1, as the analyzer names it)', () => {
+    const r = run('let add = (x: long, y: long = 10) { x + y }; print add(1), add(1, 2)');
+    expect(r.rows).toEqual([{ print_0: 11, print_1: 3 }]);
+    expect(analyzeKql('let f = (x: long) { x }; T | extend f(b)', { schemas: { T: T.schema } }).columns.at(-1)).toEqual({ name: 'Column1', type: 'long' });
+  });
+  it('a tabular parameter and a tabular result', () => {
+    const r = run('let nonEmpty = (t:(a:string)) { t | where a != "" | project a }; nonEmpty(T)');
+    expect(r.rows).toEqual([{ a: 'x' }, { a: 'y' }]);
+  });
+  it('a view is used by name, without parentheses; the body sees lets of its declaration site', () => {
+    const r = run('let limit_ = 1; let v = view () { T | where b > limit_ }; v | project b');
+    expect(r.rows).toEqual([{ b: 2 }]);
+  });
+  it('wrong argument count and wrong argument type are semantic errors at the call', () => {
+    const q = 'let f = (x: string) { x }; print f(1)';
+    expect(() => run(q)).toThrow(KqlSemanticError);
+    try { run(q); } catch (e) { expect((e as KqlSemanticError).code).toBe('SEM_TYPE_MISMATCH'); expect((e as KqlSemanticError).column).toBe(q.indexOf('1)') + 1); }
+    expect(() => run('let f = (x: long) { x }; print f()')).toThrow(/expects 1 argument/);
+  });
+  it('a function cannot call itself', () => {
+    expect(() => run('let f = (x: long) { f(x) }; print f(1)')).toThrow(KqlSemanticError);
+  });
+  it('over an empty table a tabular function returns no rows', () => {
+    const r = runKql('let g = (t:(a:string)) { t | where a != "" }; g(T)', { T: { schema: T.schema, rows: [] } });
+    expect(r.rows).toEqual([]);
+  });
+});
+
+describe('materialize', () => {
+  it('computes once and can be read twice (self join)', () => {
+    const r = run('let m = materialize(T | summarize n = count() by a); m | join kind=inner (m) on a | project a, n, n1 | sort by a asc');
+    expect(r.rows).toEqual([{ a: '', n: 1, n1: 1 }, { a: 'x', n: 1, n1: 1 }, { a: 'y', n: 1, n1: 1 }]);
+  });
+});
+
+describe('column_ifexists', () => {
+  it('reads the column when it exists, else the default; named after the column only when it exists', () => {
+    const r = run('T | project column_ifexists("b", 0), column_ifexists("missing", "none")');
+    expect(r.columns).toEqual([{ name: 'b', type: 'long' }, { name: 'Column1', type: 'string' }]);
+    expect(r.rows[0]).toEqual({ b: 1, Column1: 'none' });
+    expect(r.rows[2]).toEqual({ b: null, Column1: 'none' });
+  });
+  it('the name must be a constant string', () => {
+    expect(() => run('T | extend x = column_ifexists(a, 0)')).toThrow(KqlSemanticError);
+  });
+});
