@@ -18,6 +18,8 @@ export type KqlColumn = ColumnSchema;
 export interface RunKqlOptions {
   /** The time now() and ago() see, for the whole query. Defaults to the wall clock at the start of the run. */
   now?: Date | string | number;
+  /** Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins. */
+  schemas?: Record<string, ColumnSchema[]>;
 }
 
 export interface AnalyzeKqlOptions {
@@ -63,15 +65,17 @@ function resolveNow(now: RunKqlOptions['now']): number {
 
 /** Run a query over in-memory tables. */
 export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+  const schemas = options.schemas ?? {};
+  const knownSchema = (name: string) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name));
   const schemaCache = new Map<string, ColumnSchema[] | undefined>();
   const schemaOf = (name: string): ColumnSchema[] | undefined => {
     if (schemaCache.has(name)) return schemaCache.get(name);
     let schema: ColumnSchema[] | undefined;
     if (has(tables, name)) {
       const input = tables[name];
-      if (Array.isArray(input)) schema = getBuiltinSchema(name) ?? inferSchema(input as InputRow[]);
+      if (Array.isArray(input)) schema = knownSchema(name) ?? inferSchema(input as InputRow[]);
       else if (input && typeof input === 'object' && 'rows' in input) {
-        schema = input.schema ? validateSchema(name, input.schema) : getBuiltinSchema(name) ?? inferSchema(input.rows);
+        schema = input.schema ? validateSchema(name, input.schema) : knownSchema(name) ?? inferSchema(input.rows);
       } else {
         throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of rows or { schema, rows }`);
       }
