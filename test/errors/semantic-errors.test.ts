@@ -103,6 +103,22 @@ describe('semantic errors', () => {
     expect([e.code, e.line, e.column]).toEqual(['SEM_DUPLICATE_COLUMN', 1, 14]);
   });
 
+  // A dynamic value cannot be a grouping/ordering key (oracle KS116 "The value of type 'dynamic' is not allowed in this context").
+  it('summarize by a dynamic column is a type mismatch (oracle KS116)', () => {
+    const e = semanticError('T | summarize count() by d');
+    expect([e.code, e.line, e.column]).toEqual(['SEM_TYPE_MISMATCH', 1, 26]);
+    expect(analyzeWithOracle('T | summarize count() by d', SCHEMAS).errors.map((x) => x.code)).toContain('KS116');
+  });
+  // Engine bugs: the same rule is not applied to distinct and sort, which the engine runs over dynamic keys.
+  it.fails('distinct on a dynamic column is a type mismatch (oracle KS116)', () => {
+    const e = semanticError('T | distinct d');
+    expect([e.code, e.line, e.column]).toEqual(['SEM_TYPE_MISMATCH', 1, 14]);
+  });
+  it.fails('sort by a dynamic column is a type mismatch (oracle KS116)', () => {
+    const e = semanticError('T | sort by d');
+    expect([e.code, e.line, e.column]).toEqual(['SEM_TYPE_MISMATCH', 1, 13]);
+  });
+
   // Where the engine is stricter than the oracle (documented, not bugs):
   it('the engine rejects datetime * long; the oracle accepts it (types it datetime)', () => {
     expect(analyzeWithOracle('print x = datetime(2024-01-01) * 2').errors).toEqual([]);
