@@ -1,7 +1,7 @@
 /** The public entry points: wire parse -> bind -> execute, and convert tables and results at the edges. */
 import { parseQuery } from './parser/parse.js';
 import { bindQuery } from './binder/bind-query.js';
-import { createEnv } from './binder/scope.js';
+import { createEnv, type Database } from './binder/scope.js';
 import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
@@ -10,7 +10,7 @@ import type { Table } from './runtime/table.js';
 import type { ExecContext } from './runtime/exec-context.js';
 import { inferSchema, loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
-import { getBuiltinSchema } from './schemas/index.js';
+import { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
 
 export type { TableInput } from './runtime/load-table.js';
 export type KqlColumn = ColumnSchema;
@@ -20,11 +20,17 @@ export interface RunKqlOptions {
   now?: Date | string | number;
   /** Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins. */
   schemas?: Record<string, ColumnSchema[]>;
+  /** Values of the query's `declare query_parameters(...)`, by name. */
+  parameters?: Record<string, unknown>;
+  /** Rows served for `externaldata(...) [url]`, by URL: nothing is downloaded. */
+  externalData?: Record<string, InputRow[]>;
 }
 
 export interface AnalyzeKqlOptions {
   /** Table schemas by name; tables not listed fall back to the built-in Sentinel schemas. */
   schemas?: Record<string, ColumnSchema[]>;
+  /** Values of the query's `declare query_parameters(...)`, by name. */
+  parameters?: Record<string, unknown>;
 }
 
 export interface KqlResult {
@@ -43,16 +49,20 @@ function validateSchema(name: string, schema: unknown): ColumnSchema[] {
   return schema as ColumnSchema[];
 }
 
-function bind(query: string, tableSchema: (name: string) => ColumnSchema[] | undefined): TabularPlan {
+function bind(query: string, db: Database): TabularPlan {
   if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
   const ast = parseQuery(query);
-  return bindQuery(ast, createEnv(tableSchema));
+  return bindQuery(ast, createEnv(db));
 }
 
 /** Parse and bind a query without data: its result columns, or a KqlError. */
 export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
   const schemas = options.schemas ?? {};
-  const plan = bind(query, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
+  const plan = bind(query, {
+    tableSchema: (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)),
+    tableNames: () => [...new Set([...Object.keys(schemas), ...builtinTableNames()])],
+    queryParameters: options.parameters,
+  });
   return { columns: plan.columns.map((c) => ({ ...c })) };
 }
 
@@ -83,11 +93,25 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
     schemaCache.set(name, schema);
     return schema;
   };
-  const plan = bind(query, schemaOf);
+  const plan = bind(query, {
+    tableSchema: schemaOf,
+    tableNames: () => Object.keys(tables),
+    queryParameters: options.parameters,
+  });
+  const externalData = options.externalData ?? {};
   const loaded = new Map<string, Table>();
   const ctx: ExecContext = {
     now: resolveNow(options.now),
     cache: new Map(),
+    externalTable(url, columns) {
+      if (!has(externalData, url)) {
+        throw new KqlRuntimeError(
+          ErrorCodes.RUN_EXTERNAL_DATA,
+          `externaldata is not available offline: pass the rows for '${url}' in the externalData option`,
+        );
+      }
+      return loadTable(url, externalData[url], columns);
+    },
     table(name) {
       let table = loaded.get(name);
       if (!table) {

@@ -255,6 +255,7 @@ export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
     case 'Print':
     case 'Union':
     case 'Range':
+    case 'ExternalData':
       return true;
     case 'Paren':
       return isTabularSyntax(expr.inner, env);

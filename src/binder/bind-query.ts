@@ -5,6 +5,7 @@ import type { TabularPlan } from './compiled.js';
 import type { Env } from './scope.js';
 import { bindTabular } from './bind-tabular.js';
 import { bindLet } from './user-functions.js';
+import { bindDeclare } from './declare.js';
 
 export function bindQuery(query: A.Query, env: Env): TabularPlan {
   let current = env;
@@ -12,6 +13,8 @@ export function bindQuery(query: A.Query, env: Env): TabularPlan {
   for (const statement of query.statements) {
     if (statement.kind === 'Let') {
       current = current.withLet(statement.name, bindLet(statement, current, bindTabular));
+    } else if (statement.kind === 'Declare') {
+      current = bindDeclare(statement, current);
     } else {
       result = bindTabular(statement.expr, current);
     }

@@ -31,12 +31,17 @@ export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
     case 'Print':
       return bindPrint(expr, env);
     case 'Union': {
-      const sources = bindUnionSources(expr.tables, { env, bindTabular });
+      const sources = bindUnionSources(expr.tables, expr.params, { env, bindTabular });
       const shape = unionShape(sources, expr.params);
       return { columns: shape.columns, execute: (ctx) => shape.combine(sources.map((s) => s.plan.execute(ctx))) };
     }
     case 'Range':
       return bindRange(expr, env);
+    case 'ExternalData': {
+      const columns: ColumnSchema[] = expr.columns.map((c) => ({ name: c.name, type: c.type }));
+      const url = expr.urls[0];
+      return { columns, execute: (ctx) => ctx.externalTable(url, columns) };
+    }
     case 'Call':
       return bindTabularCall(expr, env);
     default:

@@ -30,23 +30,36 @@ export type LetValue =
 export interface Env {
   /** The schema of a database table by name, or undefined when there is no such table. */
   tableSchema(name: string): ColumnSchema[] | undefined;
+  /** Names of the tables a wildcard (`union Security*`) can match. */
+  tableNames(): string[];
+  /** The caller's value for a declared query parameter, if given. */
+  queryParameter(name: string): unknown;
   lookupLet(name: string): LetValue | undefined;
   /** A child environment with one more let-bound name. */
   withLet(name: string, value: LetValue): Env;
 }
 
-export function createEnv(tableSchema: (name: string) => ColumnSchema[] | undefined): Env {
-  return makeEnv(tableSchema, new Map());
+export interface Database {
+  tableSchema(name: string): ColumnSchema[] | undefined;
+  tableNames(): string[];
+  queryParameters?: Record<string, unknown>;
 }
 
-function makeEnv(tableSchema: (name: string) => ColumnSchema[] | undefined, lets: Map<string, LetValue>): Env {
+export function createEnv(db: Database): Env {
+  return makeEnv(db, new Map());
+}
+
+function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
+  const params = db.queryParameters ?? {};
   return {
-    tableSchema,
+    tableSchema: (name) => db.tableSchema(name),
+    tableNames: () => db.tableNames(),
+    queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet: (name) => lets.get(name),
     withLet(name, value) {
       const next = new Map(lets);
       next.set(name, value);
-      return makeEnv(tableSchema, next);
+      return makeEnv(db, next);
     },
   };
 }

@@ -65,7 +65,7 @@ function bindBody(body: A.Query, env: Env, bindTabular: BindTabular): Extract<Le
   for (const statement of body.statements) {
     if (statement.kind === 'Let') {
       current = current.withLet(statement.name, bindLet(statement, current, bindTabular));
-    } else {
+    } else if (statement.kind === 'ExpressionStatement') {
       last = statement.expr;
     }
   }
@@ -113,7 +113,7 @@ export function functionReturnsTable(fn: Extract<LetValue, { kind: 'function' }>
         : isTabularSyntax(v, env)
           ? { kind: 'tabular', plan: { columns: [], execute: () => ({ columns: [], rows: [] }) } }
           : { kind: 'scalar', expr: { type: 'dynamic', eval: () => null, span: statement.span } });
-    } else last = statement.expr;
+    } else if (statement.kind === 'ExpressionStatement') last = statement.expr;
   }
   return last !== undefined && isTabularSyntax(last, env);
 }

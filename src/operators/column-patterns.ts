@@ -3,7 +3,8 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { ColumnSchema } from '../runtime/types.js';
 
-function patternRegex(pattern: string): RegExp {
+/** A `*` wildcard pattern as an anchored regular expression (the pattern text is escaped; only `*` is special). */
+export function patternRegex(pattern: string): RegExp {
   const escaped = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`^${escaped}$`);
 }

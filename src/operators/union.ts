@@ -10,6 +10,7 @@ import type { ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row, type Table } from '../runtime/table.js';
 import type { TabularPlan } from '../binder/compiled.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
+import { patternRegex } from './column-patterns.js';
 
 export interface UnionSource {
   columns: ColumnSchema[];
@@ -62,15 +63,42 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
   };
 }
 
-/** The tables named in a union: table names, let-bound names or parenthesised subqueries. */
-export function bindUnionSources(tables: A.Expr[], tools: Pick<BindTools, 'bindTabular' | 'env'>, firstArg = 0): (UnionSource & { plan: TabularPlan })[] {
-  return tables.map((t, i) => {
+/**
+ * The tables named in a union: table names (wildcards match the known tables), let-bound names or
+ * parenthesised subqueries. With isfuzzy=true, names that resolve to nothing are left out.
+ */
+export function bindUnionSources(
+  tables: A.Expr[],
+  params: A.OperatorParam[],
+  tools: Pick<BindTools, 'bindTabular' | 'env'>,
+  firstArg = 0,
+): (UnionSource & { plan: TabularPlan })[] {
+  const fuzzy = params.some((p) => p.name === 'isfuzzy' && p.value === true);
+  const sources: (UnionSource & { plan: TabularPlan })[] = [];
+  tables.forEach((t, i) => {
     if (t.kind === 'Name' && t.name.includes('*')) {
-      throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `Wildcard table names in union ('${t.name}') are not supported`, t.span);
+      const re = patternRegex(t.name);
+      const names = tools.env.tableNames().filter((n) => re.test(n)).sort();
+      if (names.length === 0 && !fuzzy) {
+        throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `No table matches '${t.name}'`, t.span);
+      }
+      for (const name of names) {
+        const plan = tools.bindTabular({ kind: 'Name', name, span: t.span }, tools.env);
+        sources.push({ plan, columns: plan.columns, label: name });
+      }
+      return;
     }
-    const plan = tools.bindTabular(t, tools.env);
-    return { plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${firstArg + i}` };
+    try {
+      const plan = tools.bindTabular(t, tools.env);
+      sources.push({ plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${firstArg + i}` });
+    } catch (err) {
+      if (!(fuzzy && err instanceof KqlSemanticError && err.code === ErrorCodes.SEM_UNKNOWN_TABLE)) throw err;
+    }
   });
+  if (sources.length === 0 && firstArg === 0) {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, 'None of the tables in this union exist', tables[0]?.span);
+  }
+  return sources;
 }
 
 export const union: OperatorDef<UnionOp> = {
@@ -78,7 +106,7 @@ export const union: OperatorDef<UnionOp> = {
   description: 'Appends the rows of other tables to the input.',
   bind(node, input, tools) {
     // The piped input is union_arg0; the listed tables follow it.
-    const others = bindUnionSources(node.tables, tools, 1);
+    const others = bindUnionSources(node.tables, node.params, tools, 1);
     const shape = unionShape([{ columns: input, label: 'union_arg0' }, ...others], node.params);
     return {
       columns: shape.columns,

@@ -14,7 +14,13 @@ export interface Query extends Node {
   statements: Statement[];
 }
 
-export type Statement = LetStatement | ExpressionStatement;
+export type Statement = LetStatement | ExpressionStatement | DeclareStatement;
+
+/** `declare query_parameters(name:type = default, ...);` */
+export interface DeclareStatement extends Node {
+  kind: 'Declare';
+  params: { name: string; type: KqlType; default?: Expr; span: Span }[];
+}
 
 export interface LetStatement extends Node {
   kind: 'Let';
@@ -51,7 +57,16 @@ export type Expr =
   | PrintExpr
   | UnionExpr
   | RangeExpr
+  | ExternalDataExpr
   | ParenExpr;
+
+/** `externaldata(col:type, ...) [ "url", ... ] with (format="csv")` */
+export interface ExternalDataExpr extends Node {
+  kind: 'ExternalData';
+  columns: { name: string; type: KqlType; span: Span }[];
+  urls: string[];
+  properties: OperatorParam[];
+}
 
 export interface Literal extends Node {
   kind: 'Literal';
@@ -193,6 +208,13 @@ export type TabularOperator =
   | TopOp
   | CountOp
   | UnionOp
+  | ParseOp
+  | LookupOp
+  | SerializeOp
+  | EvaluateOp
+  | MakeSeriesOp
+  | GetSchemaOp
+  | AsOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -251,3 +273,36 @@ export interface CountOp extends OpBase { op: 'count' }
 export interface UnionOp extends OpBase { op: 'union'; params: OperatorParam[]; tables: Expr[] }
 /** An operator the parser recognises by name but whose syntax it does not model: reported by the binder. */
 export interface GenericOp extends OpBase { op: 'unsupported'; name: string }
+
+/** One element of a parse pattern: `*`, a string constant, or `Column[:type]`. */
+export type ParsePatternItem =
+  | { kind: 'star'; span: Span }
+  | { kind: 'literal'; value: string; span: Span }
+  | { kind: 'column'; name: string; type?: KqlType; span: Span };
+export interface ParseOp extends OpBase {
+  op: 'parse' | 'parse-where';
+  params: OperatorParam[];
+  source: Expr;
+  pattern: ParsePatternItem[];
+}
+export interface LookupOp extends OpBase { op: 'lookup'; params: OperatorParam[]; right: Expr; on: JoinCondition[] }
+export interface SerializeOp extends OpBase { op: 'serialize'; items: Assignment[] }
+/** `evaluate plugin(args) [: (schema)]`; outputSchema holds `*` as the name '*'. */
+export interface EvaluateOp extends OpBase {
+  op: 'evaluate';
+  params: OperatorParam[];
+  plugin: CallExpr;
+  outputSchema?: { name: string; type?: KqlType; span: Span }[];
+}
+export interface MakeSeriesOp extends OpBase {
+  op: 'make-series';
+  params: OperatorParam[];
+  aggregates: { assignment: Assignment; default?: Expr }[];
+  axis: Expr;
+  from?: Expr;
+  to?: Expr;
+  step: Expr;
+  by: Assignment[];
+}
+export interface GetSchemaOp extends OpBase { op: 'getschema' }
+export interface AsOp extends OpBase { op: 'as'; params: OperatorParam[]; name: string }

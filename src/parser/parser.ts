@@ -56,6 +56,7 @@ export class KqlParser extends EmbeddedActionsParser {
   private statement = this.RULE('statement', (): A.Statement => {
     return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.letStatement) },
+      { ALT: () => this.SUBRULE(this.declareStatement) },
       {
         ALT: () => {
           const expr = this.SUBRULE(this.pipeExpr);
@@ -74,6 +75,26 @@ export class KqlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.pipeExpr) },
     ]);
     return this.ACTION(() => ({ kind: 'Let' as const, name: name.name, nameSpan: name.span, value, span: joinSpans(tokenSpan(letTok), value.span) }));
+  });
+
+  private declareStatement = this.RULE('declareStatement', (): A.DeclareStatement => {
+    const kw = this.CONSUME(T.Kw.declare);
+    this.CONSUME(T.Kw.query_parameters);
+    this.CONSUME(T.LParen);
+    const params: A.DeclareStatement['params'] = [];
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeName);
+        let def: A.Expr | undefined;
+        this.OPTION(() => { this.CONSUME(T.Eq); def = this.SUBRULE(this.orExpr); });
+        this.ACTION(() => params.push({ name: p.name, type, default: def, span: p.span }));
+      },
+    });
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ kind: 'Declare' as const, params, span: spanOf(kw, close) }));
   });
 
   /** `(` `)` `{` or `(` name `:` starts a function declaration; otherwise it is a parenthesised expression. */
@@ -179,6 +200,13 @@ export class KqlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.topOp) },
       { ALT: () => this.SUBRULE(this.countOp) },
       { ALT: () => this.SUBRULE(this.unionOp) },
+      { GATE: () => this.LA(1).image === 'parse' || this.LA(1).image === 'parse-where', ALT: () => this.SUBRULE(this.parseOp) },
+      { ALT: () => this.SUBRULE(this.lookupOp) },
+      { GATE: () => this.LA(1).image === 'serialize', ALT: () => this.SUBRULE(this.serializeOp) },
+      { GATE: () => this.LA(1).image === 'evaluate', ALT: () => this.SUBRULE(this.evaluateOp) },
+      { GATE: () => this.LA(1).image === 'make-series', ALT: () => this.SUBRULE(this.makeSeriesOp) },
+      { GATE: () => this.LA(1).image === 'getschema', ALT: () => this.SUBRULE(this.getSchemaOp) },
+      { GATE: () => this.LA(1).image === 'as', ALT: () => this.SUBRULE(this.asOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -473,6 +501,168 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ params, tables, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), tables[tables.length - 1].span) }));
   });
 
+  // ---------- parse, lookup, serialize, evaluate, make-series, getschema, as ----------
+
+  /** True when the next token ends an operator (pipe, closing bracket, semicolon, end of input). */
+  private atOperatorEnd(): boolean {
+    const t = this.LA(1).tokenType;
+    return t.name === 'EOF' || t === T.Pipe || t === T.RParen || t === T.RBracket || t === T.RBrace || t === T.Semicolon;
+  }
+
+  /** parse [kind=..] [flags=..] Expr with [*] "literal" Col[:type] ... ; also parse-where. */
+  private parseOp = this.RULE('parseOp', (): A.ParseOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Hyphenated.other) }]);
+    const params = this.SUBRULE(this.operatorParams);
+    const source = this.SUBRULE(this.additiveExpr);
+    this.CONSUME(T.Kw.with);
+    const pattern: A.ParsePatternItem[] = [];
+    this.AT_LEAST_ONE(() => {
+      this.OR2([
+        { ALT: () => { const t = this.CONSUME(T.Star); this.ACTION(() => pattern.push({ kind: 'star', span: tokenSpan(t) })); } },
+        { ALT: () => { const lit = this.SUBRULE(this.stringLiterals); this.ACTION(() => pattern.push({ kind: 'literal', value: lit.value as string, span: lit.span })); } },
+        {
+          ALT: () => {
+            const name = this.SUBRULE(this.identifier);
+            let type: KqlType | undefined;
+            this.OPTION(() => { this.CONSUME(T.Colon); type = this.SUBRULE(this.typeName); });
+            this.ACTION(() => pattern.push({ kind: 'column', name: name.name, type, span: name.span }));
+          },
+        },
+        { ALT: () => { this.CONSUME(T.Comma); } },
+      ]);
+    });
+    return this.ACTION(() => ({
+      op: kw.image as 'parse' | 'parse-where', params, source, pattern, keywordSpan: tokenSpan(kw),
+      span: spanOf(tokenSpan(kw), pattern.length ? pattern[pattern.length - 1].span : source.span),
+    }));
+  });
+
+  /** lookup [kind=leftouter|inner] (Dim) on Key, $left.a == $right.b */
+  private lookupOp = this.RULE('lookupOp', (): A.LookupOp => {
+    const kw = this.CONSUME(T.Kw.lookup);
+    const params = this.SUBRULE(this.operatorParams);
+    const right = this.SUBRULE(this.postfixExpr);
+    this.CONSUME(T.Kw.on);
+    const conditions: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => conditions.push(this.SUBRULE(this.orExpr)) });
+    return this.ACTION(() => ({
+      op: 'lookup' as const, params, right, on: conditions.flatMap(toJoinConditions), keywordSpan: tokenSpan(kw),
+      span: joinSpans(tokenSpan(kw), conditions[conditions.length - 1].span),
+    }));
+  });
+
+  /** serialize [Name = expr, ...] */
+  private serializeOp = this.RULE('serializeOp', (): A.SerializeOp => {
+    const kw = this.CONSUME(T.Identifier);
+    let items: A.Assignment[] = [];
+    this.OPTION({ GATE: () => !this.atOperatorEnd(), DEF: () => { items = this.SUBRULE(this.assignmentList); } });
+    return this.ACTION(() => ({
+      op: 'serialize' as const, items, keywordSpan: tokenSpan(kw),
+      span: items.length ? spanOf(tokenSpan(kw), items[items.length - 1].span) : tokenSpan(kw),
+    }));
+  });
+
+  /** evaluate [params] plugin(args) [: ([*,] Col:type, ...)] */
+  private evaluateOp = this.RULE('evaluateOp', (): A.EvaluateOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    const plugin = this.SUBRULE(this.nameOrCall);
+    let outputSchema: A.EvaluateOp['outputSchema'];
+    let close: IToken | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.CONSUME(T.LParen);
+      const cols: NonNullable<A.EvaluateOp['outputSchema']> = [];
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          this.OR([
+            { ALT: () => { const s = this.CONSUME(T.Star); this.ACTION(() => cols.push({ name: '*', span: tokenSpan(s) })); } },
+            {
+              ALT: () => {
+                const n = this.SUBRULE(this.identifier);
+                this.CONSUME2(T.Colon);
+                const type = this.SUBRULE(this.typeName);
+                this.ACTION(() => cols.push({ name: n.name, type, span: n.span }));
+              },
+            },
+          ]);
+        },
+      });
+      close = this.CONSUME(T.RParen);
+      outputSchema = cols;
+    });
+    return this.ACTION(() => {
+      if (plugin.kind !== 'Call') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'evaluate expects a plugin call such as bag_unpack(Column)', plugin.span);
+      return { op: 'evaluate' as const, params, plugin, outputSchema, keywordSpan: tokenSpan(kw), span: spanOf(tokenSpan(kw), close ? tokenSpan(close) : plugin.span) };
+    });
+  });
+
+  /** make-series [params] [Col =] Agg [default = v], ... on Axis (from a)? (to b)? step s | in range(a, b, s)  [by ...] */
+  private makeSeriesOp = this.RULE('makeSeriesOp', (): A.MakeSeriesOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const params = this.SUBRULE(this.operatorParams);
+    const aggregates: A.MakeSeriesOp['aggregates'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const assignment = this.SUBRULE(this.assignment);
+        let def: A.Expr | undefined;
+        this.OPTION({
+          GATE: () => this.LA(1).image === 'default' && this.LA(2).tokenType === T.Eq,
+          DEF: () => { this.CONSUME(T.Identifier); this.CONSUME(T.Eq); def = this.SUBRULE(this.additiveExpr); },
+        });
+        this.ACTION(() => aggregates.push({ assignment, default: def }));
+      },
+    });
+    this.CONSUME(T.Kw.on);
+    const axis = this.SUBRULE2(this.additiveExpr);
+    let from: A.Expr | undefined, to: A.Expr | undefined, step!: A.Expr;
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.WordOp.in);
+          const r = this.CONSUME2(T.Identifier);
+          this.CONSUME2(T.LParen);
+          from = this.SUBRULE3(this.additiveExpr);
+          this.CONSUME2(T.Comma);
+          to = this.SUBRULE4(this.additiveExpr);
+          this.CONSUME3(T.Comma);
+          step = this.SUBRULE5(this.additiveExpr);
+          this.CONSUME2(T.RParen);
+          this.ACTION(() => { if (r.image !== 'range') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "make-series expects 'in range(start, stop, step)'", tokenSpan(r)); });
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => { this.CONSUME(T.Kw.from); from = this.SUBRULE6(this.additiveExpr); });
+          this.OPTION3(() => { this.CONSUME(T.Kw.to); to = this.SUBRULE7(this.additiveExpr); });
+          this.CONSUME(T.Kw.step);
+          step = this.SUBRULE8(this.additiveExpr);
+        },
+      },
+    ]);
+    let by: A.Assignment[] = [];
+    this.OPTION4(() => { this.CONSUME(T.Kw.by); by = this.SUBRULE(this.assignmentList); });
+    return this.ACTION(() => ({
+      op: 'make-series' as const, params, aggregates, axis, from, to, step, by, keywordSpan: tokenSpan(kw),
+      span: spanOf(tokenSpan(kw), by.length ? by[by.length - 1].span : step.span),
+    }));
+  });
+
+  private getSchemaOp = this.RULE('getSchemaOp', (): A.GetSchemaOp => {
+    const kw = this.CONSUME(T.Identifier);
+    return this.ACTION(() => ({ op: 'getschema' as const, keywordSpan: tokenSpan(kw), span: tokenSpan(kw) }));
+  });
+
+  /** as [hint.materialized=true] Name */
+  private asOp = this.RULE('asOp', (): A.AsOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    const name = this.SUBRULE(this.identifier);
+    return this.ACTION(() => ({ op: 'as' as const, params, name: name.name, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), name.span) }));
+  });
+
   /**
    * Any other word after a pipe: an operator mini-kql does not model. Its arguments are skipped up to the
    * next pipe at the same nesting depth, and the binder reports it as unsupported (a semantic error).
@@ -762,6 +952,7 @@ export class KqlParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.datatableExpr) },
         { ALT: () => this.SUBRULE(this.printExpr) },
         { ALT: () => this.SUBRULE(this.rangeExpr) },
+        { ALT: () => this.SUBRULE(this.externalDataExpr) },
         {
           ALT: () => {
             const u = this.SUBRULE(this.unionBody);
@@ -940,6 +1131,76 @@ export class KqlParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Kw.print);
     const items = this.SUBRULE(this.assignmentList);
     return this.ACTION((): A.Expr => ({ kind: 'Print', items, span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  /** externaldata(a:string, b:long) [ "https://..." ] with (format="csv", ignoreFirstRecord=true) */
+  private externalDataExpr = this.RULE('externalDataExpr', (): A.Expr => {
+    const kw = this.CONSUME(T.Kw.externaldata);
+    this.CONSUME(T.LParen);
+    const columns: A.ExternalDataExpr['columns'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const name = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeName);
+        this.ACTION(() => columns.push({ name: name.name, type, span: name.span }));
+      },
+    });
+    this.CONSUME(T.RParen);
+    const urls: string[] = [];
+    let last = this.OR([
+      {
+        // A single URL `[ "https://..." ]` lexes as one bracketed-identifier token.
+        ALT: () => {
+          const t = this.CONSUME(T.BracketIdentifier);
+          this.ACTION(() => urls.push(bracketName(t.image)));
+          return t;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.AT_LEAST_ONE_SEP2({
+            SEP: T.Comma,
+            DEF: () => {
+              const lit = this.SUBRULE(this.stringLiterals);
+              this.ACTION(() => urls.push(lit.value as string));
+            },
+          });
+          return this.CONSUME(T.RBracket);
+        },
+      },
+    ]);
+    const properties: A.OperatorParam[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME2(T.LParen);
+      this.MANY_SEP3({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.CONSUME(T.Identifier);
+          this.CONSUME(T.Eq);
+          const value = this.SUBRULE(this.otherOrStringLiteral);
+          this.ACTION(() => properties.push({ name: name.image, value: value.value as string | number | boolean, span: joinSpans(tokenSpan(name), value.span) }));
+        },
+      });
+      last = this.CONSUME2(T.RParen);
+    });
+    return this.ACTION((): A.Expr => ({ kind: 'ExternalData', columns, urls, properties, span: spanOf(kw, last) }));
+  });
+
+  /** A literal value, or a bare word (format=csv) taken as its text. */
+  private otherOrStringLiteral = this.RULE('otherOrStringLiteral', (): A.Literal => {
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      { ALT: () => this.SUBRULE(this.literal) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Identifier);
+          return this.ACTION(() => ({ kind: 'Literal' as const, type: 'string' as const, value: t.image, span: tokenSpan(t) }));
+        },
+      },
+    ] });
   });
 
   /** range x from 1 to 10 step 1 */

@@ -128,6 +128,9 @@ export const Kw = {
   with_itemindex: keyword('with_itemindex'),
   limit: keyword('limit'),
   kind: keyword('kind'),
+  declare: keyword('declare'),
+  query_parameters: keyword('query_parameters'),
+  externaldata: keyword('externaldata'),
   // Tabular operators that follow a pipe.
   where: keyword('where'),
   filter: keyword('filter'),

@@ -1,0 +1,53 @@
+/** declare query_parameters, externaldata (served offline from options.externalData) and union wildcards / isfuzzy. */
+import { describe, expect, it } from 'vitest';
+import { runKql, analyzeKql, KqlRuntimeError, KqlSemanticError, KqlSyntaxError } from '../../src/index.js';
+
+describe('declare query_parameters', () => {
+  it('takes the value from options.parameters, else the default, converted to the declared type', () => {
+    const q = 'declare query_parameters(p:string = "d", n:long = 5); print p, n';
+    expect(runKql(q, {}, { parameters: { p: 'given' } }).rows).toEqual([{ print_0: 'given', print_1: 5 }]);
+    expect(runKql(q, {}).rows).toEqual([{ print_0: 'd', print_1: 5 }]);
+    expect(runKql(q, {}, { parameters: { n: '7' } }).rows).toEqual([{ print_0: 'd', print_1: 7 }]);
+  });
+  it('a parameter without a default must be supplied', () => {
+    expect(() => runKql('declare query_parameters(x:long); print x', {})).toThrow(KqlSemanticError);
+    expect(analyzeKql('declare query_parameters(x:long); print x', { parameters: { x: 1 } }).columns).toEqual([{ name: 'print_0', type: 'long' }]);
+  });
+  it('a malformed declaration is a syntax error', () => {
+    expect(() => analyzeKql('declare query_parameters(x long); print 1')).toThrow(KqlSyntaxError);
+  });
+});
+
+describe('externaldata', () => {
+  const q = 'externaldata(Ip:string, Score:long) [ "https://example.org/feed.csv" ] with (format="csv", ignoreFirstRecord=true)';
+  it('binds its declared schema without data', () => {
+    expect(analyzeKql(q).columns).toEqual([{ name: 'Ip', type: 'string' }, { name: 'Score', type: 'long' }]);
+  });
+  it('serves the caller rows for the URL, converted to the declared types', () => {
+    const r = runKql(`${q} | where Score > 1`, {}, { externalData: { 'https://example.org/feed.csv': [{ Ip: '1.2.3.4', Score: '5' }, { Ip: '5.6.7.8', Score: 1 }, { Ip: null, Score: null }] } });
+    expect(r.rows).toEqual([{ Ip: '1.2.3.4', Score: 5 }]);
+  });
+  it('an empty feed gives no rows; a URL without rows is a runtime error saying it is offline', () => {
+    expect(runKql(q, {}, { externalData: { 'https://example.org/feed.csv': [] } }).rows).toEqual([]);
+    expect(() => runKql(q, {})).toThrow(KqlRuntimeError);
+    expect(() => runKql(q, {})).toThrow(/not available offline/);
+  });
+  it('several URLs and verbatim/obfuscated strings parse', () => {
+    expect(analyzeKql('externaldata(a:string) [ h@"https://a", "https://b" ]').columns).toEqual([{ name: 'a', type: 'string' }]);
+  });
+});
+
+describe('union wildcards and isfuzzy', () => {
+  const tables = { SecurityEvent: [{ EventID: 4624 }], SecurityAlert: [{ AlertName: 'x' }], Other: [{ v: 1 }] };
+  it('a wildcard matches the tables present, and withsource names each row\'s table', () => {
+    const r = runKql('union withsource=Src Security* | project Src | sort by Src asc', tables);
+    expect(r.rows).toEqual([{ Src: 'SecurityAlert' }, { Src: 'SecurityEvent' }]);
+  });
+  it('isfuzzy=true skips tables that do not exist; without it they are errors', () => {
+    expect(runKql('union isfuzzy=true Other, Missing | count', tables).rows).toEqual([{ Count: 1 }]);
+    expect(() => runKql('union Other, Missing', tables)).toThrow(KqlSemanticError);
+  });
+  it('a wildcard that matches nothing is an error unless fuzzy', () => {
+    expect(() => runKql('union Nothing*', tables)).toThrow(/No table matches/);
+  });
+});
