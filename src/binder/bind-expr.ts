@@ -158,9 +158,9 @@ function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): Compiled
   return { type: impl.type, eval: evalFn, span };
 }
 
-function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number }): never {
+function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number; code?: string }): never {
   const span = failure.argIndex !== undefined && spans[failure.argIndex] ? spans[failure.argIndex] : fallback;
-  throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, failure.error, span);
+  throw new KqlSemanticError(failure.code ?? ErrorCodes.SEM_TYPE_MISMATCH, failure.error, span);
 }
 
 /** Functions that need the binder itself rather than a registry kernel. */

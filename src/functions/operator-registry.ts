@@ -5,9 +5,10 @@ import { COMPARISON_OPERATORS } from './operators/comparison.js';
 import { LIST_OPERATORS } from './operators/list-ops.js';
 import { LOGICAL_OPERATORS } from './operators/logical.js';
 import { STRING_OPERATORS } from './operators/string-ops.js';
+import { MATCHES_REGEX } from './operators/matches-regex.js';
 
 const BINARY = new Map<string, BinaryOperator>(
-  [...COMPARISON_OPERATORS, ...ARITHMETIC_OPERATORS, ...LOGICAL_OPERATORS, ...STRING_OPERATORS].map((o) => [o.op, o]),
+  [...COMPARISON_OPERATORS, ...ARITHMETIC_OPERATORS, ...LOGICAL_OPERATORS, ...STRING_OPERATORS, MATCHES_REGEX].map((o) => [o.op, o]),
 );
 const LIST = new Map<string, ListOperator>(LIST_OPERATORS.map((o) => [o.op, o]));
 

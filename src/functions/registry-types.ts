@@ -33,6 +33,8 @@ export interface BindFailure {
   error: string;
   /** Index of the argument at fault, when one is (the error then points at it). */
   argIndex?: number;
+  /** The error code when the failure is not a type mismatch (e.g. SEM_INVALID_ARGUMENT for a bad pattern). */
+  code?: string;
 }
 
 export interface ScalarFunction {

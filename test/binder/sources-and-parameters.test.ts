@@ -51,3 +51,25 @@ describe('union wildcards and isfuzzy', () => {
     expect(() => runKql('union Nothing*', tables)).toThrow(/No table matches/);
   });
 });
+
+describe('matches regex', () => {
+  it('RE2 search anywhere in the text, case-sensitive; null-safe on empty text', () => {
+    expect(runKql('print "abc123" matches regex @"\\d+$", "abc" matches regex "^B", "" matches regex "^$"', {}).rows)
+      .toEqual([{ print_0: true, print_1: false, print_2: true }]);
+  });
+  it('a hostile pattern runs in linear time (RE2), and an invalid constant pattern is a semantic error at the pattern', () => {
+    const long = 'a'.repeat(50_000) + '!';
+    expect(runKql('T | where s matches regex "(a+)+$" | count', { T: [{ s: long }] }).rows).toEqual([{ Count: 0 }]);
+    const q = 'print "a" matches regex "("';
+    try {
+      analyzeKql(q);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as KqlSemanticError).code).toBe('SEM_INVALID_ARGUMENT');
+      expect((e as KqlSemanticError).column).toBe(q.indexOf('"("') + 1);
+    }
+  });
+  it('a non-string operand is a type error', () => {
+    expect(() => analyzeKql('print 1 matches regex "1"')).toThrow(KqlSemanticError);
+  });
+});

@@ -7,7 +7,7 @@ import { allMatches, compileRegex, firstMatch, regexError } from '../regex.js';
 export function checkPattern(index: number) {
   return (args: ArgInfo[]): BindFailure | undefined => {
     const e = regexError(args[index]?.constant?.value);
-    return e ? { error: e, argIndex: index } : undefined;
+    return e ? { error: e, argIndex: index, code: 'SEM_INVALID_ARGUMENT' } : undefined;
   };
 }
 
