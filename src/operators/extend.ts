@@ -5,6 +5,7 @@ import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { OperatorDef } from './operator-def.js';
 import { columnNamer, singleName } from './assignments.js';
+import { mapRows } from '../functions/scalar/row-window.js';
 
 export const extend: OperatorDef<ExtendOp> = {
   op: 'extend',
@@ -30,7 +31,7 @@ export const extend: OperatorDef<ExtendOp> = {
       columns,
       run: (table, ctx) => ({
         columns,
-        rows: table.rows.map((row) => {
+        rows: mapRows(ctx, table, (row) => {
           const out = row.slice();
           for (const step of steps) out[step.index] = step.eval(out, ctx);
           return out;

@@ -4,6 +4,7 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { OperatorDef } from './operator-def.js';
 import { columnNamer, singleName } from './assignments.js';
+import { mapRows } from '../functions/scalar/row-window.js';
 
 export const project: OperatorDef<ProjectOp> = {
   op: 'project',
@@ -22,7 +23,7 @@ export const project: OperatorDef<ProjectOp> = {
     });
     return {
       columns,
-      run: (table, ctx) => ({ columns, rows: table.rows.map((row) => evals.map((e) => e(row, ctx))) }),
+      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => evals.map((e) => e(row, ctx))) }),
     };
   },
 };

@@ -16,10 +16,18 @@ import { sort } from './sort.js';
 import { top } from './top.js';
 import { count } from './count.js';
 import { union } from './union.js';
+import { parse, parseWhere } from './parse.js';
+import { lookup } from './lookup.js';
+import { serialize } from './serialize.js';
+import { evaluate } from './evaluate.js';
+import { makeSeries } from './make-series.js';
+import { getschema } from './getschema.js';
+import { as } from './as.js';
 
 const OPERATORS = [
   where, extend, project, projectAway, projectKeep, projectReorder, projectRename, summarize, join,
   mvApply, mvExpand, distinct, take, sort, top, count, union,
+  parse, parseWhere, lookup, serialize, evaluate, makeSeries, getschema, as,
 ] as OperatorDef[];
 
 const BY_NAME = new Map<string, OperatorDef>(OPERATORS.map((o) => [o.op, o]));

@@ -86,7 +86,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
   },
 };
 
-function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
+export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
   const call = unwrap(item.expr);
   if (call.kind !== 'Call' || !lookupAggregateFunction(call.name)) {
     throw new KqlSemanticError(

@@ -2,6 +2,7 @@
 import type { WhereOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { OperatorDef } from './operator-def.js';
+import { filterRows } from '../functions/scalar/row-window.js';
 
 export const where: OperatorDef<WhereOp> = {
   op: 'where',
@@ -18,7 +19,7 @@ export const where: OperatorDef<WhereOp> = {
     const test = predicate.eval;
     return {
       columns: input,
-      run: (table, ctx) => ({ columns: input, rows: table.rows.filter((row) => test(row, ctx) === true) }),
+      run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true) }),
     };
   },
 };

@@ -28,6 +28,7 @@ import {
   array_slice, array_sort_asc, array_sort_desc, bag_merge, bag_remove_keys, dynamic_to_json, repeat, set_has_element, zip,
 } from './arrays_more.js';
 import { parse_url, parse_urlquery } from './parse_url.js';
+import { next, prev, row_number } from './row-window.js';
 import { datetime_part, dayofmonth, dayofyear, getmonth, getyear, monthofyear, week_of_year, weekofyear } from './datetime_part.js';
 import { format_datetime, format_timespan } from './format_datetime.js';
 import { make_datetime, make_timespan } from './make_datetime.js';
@@ -37,6 +38,7 @@ import { trim, trim_end, trim_start } from './trim.js';
 
 /** Functions beyond the required set. */
 export const EXTRA_SCALARS: ScalarFunction[] = [
+  row_number, prev, next,
   strcat_delim, replace_string, indexof, pack_array, bag_pack, array_concat, round, abs, tohex,
   startofweek, startofmonth, startofyear, endofday, dayofweek, hourofday, isnan, array_index_of,
   set_union, set_intersect, set_difference, bag_keys, countof, strcat_array, gettype, max_of, min_of,

@@ -1,0 +1,118 @@
+/**
+ * make-series: per group of `by` values, one dynamic array per aggregate, with one element per bin of
+ * the axis (`on Axis from start to end step s`, or `in range(start, end, s)`).
+ * - Output columns: the `by` columns, then the aggregates (dynamic arrays), then the axis column
+ *   (a dynamic array of the bin start values), as the analyzer reports.
+ * - Bins are start, start+s, ... while < end. Without `from`, start is the smallest axis value in
+ *   the data rounded down to a multiple of s; without `to`, end is just past the largest one. Rows
+ *   whose axis value is null or outside [start, end) are ignored.
+ * - A bin without rows gets the aggregate's `default =` value (0 when none is given).
+ * - Datetimes in the arrays are Kusto text, like every datetime put into dynamic.
+ * series_* functions (series_decompose_anomalies, ...) are not implemented.
+ */
+import type * as A from '../parser/ast.js';
+import type { MakeSeriesOp } from '../parser/ast.js';
+import { KqlSemanticError, KqlRuntimeError, ErrorCodes } from '../errors/index.js';
+import { isNumericType, type ColumnSchema, type KqlType } from '../runtime/types.js';
+import type { Row } from '../runtime/table.js';
+import { keyOfValues } from '../runtime/hash-key.js';
+import { toDynamic } from '../runtime/values.js';
+import { NameAllocator } from '../binder/naming.js';
+import type { Accumulator } from '../functions/registry-types.js';
+import type { OperatorDef } from './operator-def.js';
+import { columnNamer, singleName } from './assignments.js';
+import { bindAggregate } from './summarize.js';
+
+const MAX_BINS = 1_000_000;
+
+export const makeSeries: OperatorDef<MakeSeriesOp> = {
+  op: 'make-series',
+  description: 'Builds series (dynamic arrays) of aggregates over bins of an axis, per group.',
+  bind(node, input, tools) {
+    const names = new NameAllocator();
+    const columns: ColumnSchema[] = [];
+    const byNamer = columnNamer((n) => names.has(n));
+    const keys = node.by.map((item) => {
+      const expr = tools.expr(item.expr, input);
+      if (expr.type === 'dynamic') throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, "A dynamic value cannot be a make-series 'by' key", item.expr.span);
+      const name = byNamer(singleName(item), expr);
+      if (names.has(name)) throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${name}' appears more than once in make-series`, item.span);
+      names.reserve(name);
+      columns.push({ name, type: expr.type });
+      return expr.eval;
+    });
+
+    const axis = tools.expr(node.axis, input);
+    const axisType = axis.type;
+    if (axisType !== 'datetime' && axisType !== 'timespan' && !isNumericType(axisType)) {
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The make-series axis must be a datetime, timespan or number, not ${axisType}`, node.axis.span);
+    }
+    const stepType: KqlType = axisType === 'datetime' ? 'timespan' : axisType;
+    const fits = (t: KqlType, want: KqlType) => t === want || (isNumericType(t) && isNumericType(want));
+    const step = tools.expr(node.step, input);
+    if (!fits(step.type, stepType)) throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The make-series step must be of type ${stepType}, not ${step.type}`, node.step.span);
+    const bound = (e: A.Expr | undefined) => {
+      if (!e) return undefined;
+      const c = tools.expr(e, input);
+      if (!fits(c.type, axisType)) throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The make-series range must be of type ${axisType}, not ${c.type}`, e.span);
+      return c;
+    };
+    const from = bound(node.from), to = bound(node.to);
+
+    const aggregates = node.aggregates.map(({ assignment, default: def }) => {
+      const agg = bindAggregate(assignment, input, tools, new Set());
+      const explicit = singleName(assignment);
+      const name = explicit !== undefined && !names.has(explicit) ? (names.reserve(explicit), explicit) : names.unique(explicit ?? agg.defaultName);
+      columns.push({ name, type: 'dynamic' });
+      let fallback: unknown = 0;
+      if (def) {
+        const d = tools.expr(def, input);
+        if (!d.constant) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The make-series default must be a constant', def.span);
+        fallback = toDynamic(d.constant.value, d.type);
+      }
+      return { impl: agg.impl, args: agg.args.map((a) => a.eval), type: agg.outputs[0].type, fallback };
+    });
+    const axisName = names.unique(axis.derivedName ?? 'Column1');
+    columns.push({ name: axisName, type: 'dynamic' });
+
+    return {
+      columns,
+      run: (table, ctx) => {
+        const s = step.eval([], ctx) as number | null;
+        if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, 'The make-series step must be positive', node.step.span);
+        const axisValues = table.rows.map((row) => axis.eval(row, ctx) as number | null);
+        const present = axisValues.filter((v): v is number => typeof v === 'number');
+        let start = from ? (from.eval([], ctx) as number | null) : present.length ? Math.floor(Math.min(...present) / s) * s : null;
+        let end = to ? (to.eval([], ctx) as number | null) : present.length ? Math.max(...present) + s : null;
+        if (start === null || end === null) { start = 0; end = 0; }
+        const bins = Math.max(0, Math.ceil((end - start) / s));
+        if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
+        const groups = new Map<string, { key: unknown[]; bins: Map<number, Accumulator[]> }>();
+        table.rows.forEach((row, r) => {
+          const v = axisValues[r];
+          if (typeof v !== 'number' || v < start! || v >= end!) return;
+          const bin = Math.floor((v - start!) / s);
+          const key = keys.map((k) => k(row, ctx));
+          const hash = keyOfValues(key);
+          let group = groups.get(hash);
+          if (!group) groups.set(hash, (group = { key, bins: new Map() }));
+          let accs = group.bins.get(bin);
+          if (!accs) group.bins.set(bin, (accs = aggregates.map((a) => a.impl.create())));
+          for (let i = 0; i < aggregates.length; i++) accs[i].add(aggregates[i].args.map((e) => e(row, ctx)));
+        });
+        const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(start! + k * s, axisType));
+        const rows: Row[] = [];
+        for (const group of groups.values()) {
+          const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {
+            const accs = group.bins.get(k);
+            if (!accs) return a.fallback;
+            const v = accs[i].result()[0];
+            return v === null || v === undefined ? a.fallback : toDynamic(v, a.type);
+          }));
+          rows.push([...group.key, ...series, axisArray.slice()]);
+        }
+        return { columns, rows };
+      },
+    };
+  },
+};
