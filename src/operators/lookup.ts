@@ -3,14 +3,14 @@
  * Like join, but only kind=leftouter (the default) and kind=inner exist, and the right side's key
  * columns are not repeated: the output is every left column, then every right column except the
  * keys of the `on` conditions (for `$left.a == $right.b`, `b` is dropped too), renamed with a numeric
- * suffix when the name is taken (b -> b1), as the analyzer reports. Keys compare like join keys:
- * equal types (numbers widen), a null key matches nothing. Every match produces a row
+ * suffix when the name is taken (b -> b1), as the analyzer reports. Key columns must have the same
+ * type on both sides (int and long mix; the analyzer rejects long vs real, KS227); a null key matches nothing. Every match produces a row
  * (no innerunique deduplication); an unmatched left row gets nulls under leftouter.
  */
 import type { LookupOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
-import { isNumericType, type ColumnSchema } from '../runtime/types.js';
+import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
 import { keyOfValues } from '../runtime/hash-key.js';
 import { NameAllocator } from '../binder/naming.js';
@@ -42,7 +42,7 @@ export const lookup: OperatorDef<LookupOp> = {
         ? [columnIndex(left, cond.name, 'left', cond.span), columnIndex(right, cond.name, 'right', cond.span)]
         : [columnIndex(left, cond.left, 'left', cond.leftSpan), columnIndex(right, cond.right, 'right', cond.rightSpan)];
       const lt = left[l].type, rt = right[r].type;
-      if (lt !== rt && !(isNumericType(lt) && isNumericType(rt))) {
+      if (lt !== rt && !(isIntegerType(lt) && isIntegerType(rt))) {
         throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Lookup keys must have the same type, but '${left[l].name}' is ${lt} and '${right[r].name}' is ${rt}`, cond.span);
       }
       leftKeys.push(l);
