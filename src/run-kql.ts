@@ -55,6 +55,16 @@ function bind(query: string, db: Database): TabularPlan {
   return bindQuery(ast, createEnv(db));
 }
 
+/** Rejects table inputs the engine cannot read, before anything looks inside them. */
+function checkTableInput(name: string, input: unknown): void {
+  const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
+  if (!Array.isArray(rows)) {
+    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
+  }
+  const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
+  if (bad >= 0) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${bad} of table '${name}' is not an object`);
+}
+
 /** Parse and bind a query without data: its result columns, or a KqlError. */
 export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
   const schemas = options.schemas ?? {};
@@ -83,6 +93,7 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
     let schema: ColumnSchema[] | undefined;
     if (has(tables, name)) {
       const input = tables[name];
+      checkTableInput(name, input);
       if (Array.isArray(input)) schema = knownSchema(name) ?? inferSchema(input as InputRow[]);
       else if (input && typeof input === 'object' && 'rows' in input) {
         schema = input.schema ? validateSchema(name, input.schema) : knownSchema(name) ?? inferSchema(input.rows);

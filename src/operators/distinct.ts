@@ -1,6 +1,7 @@
 /** distinct: one row per distinct combination of the listed columns (or of all columns with `*`). */
 import type { DistinctOp } from '../parser/ast.js';
 import type { ColumnSchema } from '../runtime/types.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Row } from '../runtime/table.js';
 import { keyOfValues } from '../runtime/hash-key.js';
 import type { OperatorDef } from './operator-def.js';
@@ -17,6 +18,9 @@ export const distinct: OperatorDef<DistinctOp> = {
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const evals = node.items.map((item) => {
       const expr = tools.expr(item, input);
+      if (expr.type === 'dynamic') {
+        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, 'distinct cannot use a dynamic value: convert it first, e.g. tostring(...)', item.span);
+      }
       columns.push({ name: name(undefined, expr), type: expr.type });
       return expr.eval;
     });

@@ -4,6 +4,7 @@ import type { ColumnSchema } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { OperatorDef } from './operator-def.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { columnNamer, singleName } from './assignments.js';
 import { mapRows } from '../functions/scalar/row-window.js';
 
@@ -14,10 +15,15 @@ export const extend: OperatorDef<ExtendOp> = {
     const columns: ColumnSchema[] = [...input];
     const steps: { index: number; eval: (row: Row, ctx: ExecContext) => unknown }[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
+    const assigned = new Set<string>();
     for (const item of node.items) {
       // Each item sees the columns added before it in the same extend.
       const expr = tools.expr(item.expr, columns);
       const columnName = name(singleName(item), expr);
+      if (assigned.has(columnName)) {
+        throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${columnName}' is assigned more than once in this extend`, item.span);
+      }
+      assigned.add(columnName);
       let index = columns.findIndex((c) => c.name === columnName);
       if (index < 0) {
         index = columns.length;

@@ -7,14 +7,23 @@ import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { compareValues } from '../runtime/compare.js';
 import type { ColumnSchema } from '../runtime/types.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 
 export type RowComparator = (rows: Row[], ctx: ExecContext) => Row[];
 
+function orderableKey(key: SortKey, input: ColumnSchema[], tools: BindTools) {
+  const expr = tools.expr(key.expr, input);
+  if (expr.type === 'dynamic') {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, 'A dynamic value cannot be a sort key: convert it first, e.g. tostring(...)', key.expr.span);
+  }
+  return expr;
+}
+
 /** Binds sort keys into a function that returns the rows sorted (a new array). */
 export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTools): RowComparator {
   const bound = keys.map((k) => ({
-    eval: tools.expr(k.expr, input).eval,
+    eval: orderableKey(k, input, tools).eval,
     direction: k.descending ? -1 : 1,
     nullsFirst: k.nullsFirst ?? !k.descending,
   }));

@@ -39,12 +39,12 @@ export class KqlParser extends EmbeddedActionsParser {
   // ---------- statements ----------
 
   public query = this.RULE('query', (): A.Query => {
+    // Statements are separated by semicolons (empty statements allowed): `a b` is not two statements.
     const statements: A.Statement[] = [];
+    this.OPTION(() => { statements.push(this.SUBRULE(this.statement)); });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.CONSUME(T.Semicolon); } },
-        { ALT: () => { statements.push(this.SUBRULE(this.statement)); } },
-      ]);
+      this.CONSUME(T.Semicolon);
+      this.OPTION2(() => { statements.push(this.SUBRULE2(this.statement)); });
     });
     return this.ACTION(() => ({
       kind: 'Query' as const,

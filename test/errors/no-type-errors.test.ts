@@ -61,10 +61,10 @@ describe('every failure is a KqlError', () => {
   });
 
   // Engine bug: schema inference runs before validation, so malformed rows escape as TypeErrors.
-  it.fails('{ rows: "x" } (rows not an array, no schema) is a KqlError, not "TypeError: rows.map is not a function"', () => {
+  it('{ rows: "x" } (rows not an array, no schema) is a KqlError, not "TypeError: rows.map is not a function"', () => {
     expect(() => runKql('T | take 1', { T: { rows: 'x' } as never })).toThrow(KqlError);
   });
-  it.fails('[null] (a null row, no schema) is a KqlError, not "TypeError: Cannot convert undefined or null to object"', () => {
+  it('[null] (a null row, no schema) is a KqlError, not "TypeError: Cannot convert undefined or null to object"', () => {
     expect(() => runKql('T | take 1', { T: [null] as never })).toThrow(KqlError);
   });
 });
