@@ -4,7 +4,7 @@
  * - Output columns: the `by` columns, then the aggregates (dynamic arrays), then the axis column
  *   (a dynamic array of the bin start values), as the analyzer reports.
  * - Bins are start, start+s, ... while < end. Without `from`, start is the smallest axis value in
- *   the data rounded down to a multiple of s; without `to`, end is just past the largest one. Rows
+ *   the data rounded down to a multiple of s; without `to`, the last bin is the one holding the largest. Rows
  *   whose axis value is null or outside [start, end) are ignored.
  * - A bin without rows gets the aggregate's `default =` value (0 when none is given).
  * - Datetimes in the arrays are Kusto text, like every datetime put into dynamic.
@@ -83,7 +83,7 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
         const axisValues = table.rows.map((row) => axis.eval(row, ctx) as number | null);
         const present = axisValues.filter((v): v is number => typeof v === 'number');
         let start = from ? (from.eval([], ctx) as number | null) : present.length ? Math.floor(Math.min(...present) / s) * s : null;
-        let end = to ? (to.eval([], ctx) as number | null) : present.length ? Math.max(...present) + s : null;
+        let end = to ? (to.eval([], ctx) as number | null) : present.length && start !== null ? start + (Math.floor((Math.max(...present) - start) / s) + 1) * s : null;
         if (start === null || end === null) { start = 0; end = 0; }
         const bins = Math.max(0, Math.ceil((end - start) / s));
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
