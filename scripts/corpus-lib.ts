@@ -51,6 +51,8 @@ export interface RuleResult {
   oracle: {
     /** The analyzer's parser accepts it (syntax diagnostics only). */
     parseOk: boolean;
+    /** line:column of the analyzer's first syntax error. */
+    syntaxAt?: string;
     /** No analyzer diagnostic of severity Error. */
     clean: boolean;
     firstError?: string;
@@ -92,6 +94,10 @@ export interface CorpusReport {
     oracleParseOk: number;
     /** Rules the analyzer parses but we do not. */
     parseMissing: number;
+    /** Rules both parsers reject... */
+    syntaxBoth: number;
+    /** ...of which ours reports the analyzer's line and column. */
+    syntaxSamePosition: number;
     bindOk: number;
     analyzerClean: number;
     /** Over analyzer-clean rules that we also bind... and over all analyzer-clean rules. */
@@ -188,14 +194,33 @@ export function describeSchemaDiff(ours: readonly ColumnSchema[], theirs: readon
   return '';
 }
 
+/** 'schema mismatch: ...' with the kind of the first difference. */
+function schemaMismatchKey(ours: readonly ColumnSchema[], theirs: readonly { name: string; type: string }[]): string {
+  const ourNames = new Set(ours.map((c) => c.name));
+  if (theirs.some((c) => !ourNames.has(c.name) && /_(string|dynamic|long|int|real|bool|datetime|timespan|guid|decimal)$/.test(c.name))) {
+    return 'schema mismatch: union of same-named columns of different types (Kusto names them Col_type)';
+  }
+  if (ours.length !== theirs.length) return 'schema mismatch: column count';
+  const i = ours.findIndex((c, k) => c.name !== theirs[k]!.name);
+  return i >= 0 ? 'schema mismatch: column names or order' : 'schema mismatch: column types';
+}
+
 /** Kusto's parser alone (no binding): syntax diagnostics. Needs the analyzer loaded (analyzeWithOracle first). */
-function oracleSyntaxErrors(query: string): number {
+function oracleSyntaxErrors(query: string): { count: number; line?: number; column?: number } {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const K = (globalThis as any).Kusto.Language;
   const diags = K.KustoCode.Parse(query).GetDiagnostics();
-  let n = 0;
-  for (let i = 0; i < diags.Count; i++) if (String(diags.getItem(i).Severity) === 'Error') n++;
-  return n;
+  let count = 0;
+  let first: number | undefined;
+  for (let i = 0; i < diags.Count; i++) {
+    const d = diags.getItem(i);
+    if (String(d.Severity) !== 'Error') continue;
+    count++;
+    first ??= Number(d.Start);
+  }
+  if (first === undefined) return { count };
+  const before = query.slice(0, first).split('\n');
+  return { count, line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /**
@@ -225,7 +250,11 @@ export function blockerKey(phase: string, code: string, message: string, query?:
   if ((x = /(?:function|aggregate|operator|plugin|kind|option|parameter) '([^']+)'/i.exec(m)) && /not supported|unsupported|unknown|not available/i.test(m)) {
     return `${/plugin/i.test(m) ? 'plugin' : /aggregate/i.test(m) ? 'aggregate' : /operator/i.test(m) ? 'operator' : /function/i.test(m) ? 'function' : 'feature'} '${x[1]}'`;
   }
-  if (code === 'SEM_UNKNOWN_COLUMN') return 'unknown column or variable';
+  if ((x = /^The '([^']+)' plugin of evaluate is not supported/.exec(m))) return `plugin '${x[1]}'`;
+  if (/^Unknown watchlist/.test(m)) return "_GetWatchlist('…') without a watchlist";
+  if (/^externaldata is not available offline/.test(m)) return 'externaldata (offline by design; needs options.externalData)';
+  if ((x = /^Cannot compare values of types (\w+) and (\w+)/.exec(m))) return 'comparing values of different types (string/long, bool/string, ...)';
+  if (code === 'SEM_UNKNOWN_COLUMN') return `unknown column or variable${(x = /'([^']+)'/.exec(m)) ? ` '${x[1]}'` : ''}`;
   if (code === 'SEM_WRONG_ARGUMENT_COUNT') return `wrong argument count${(x = /'([^']+)'/.exec(m)) ? ` '${x[1]}'` : ''}`;
   // Fall back to the message with quoted names, numbers and positions generalised.
   const generic = m.replace(/'[^']*'/g, "'…'").replace(/\d+/g, 'N');
@@ -256,7 +285,9 @@ export function runCorpus(rules: readonly CorpusRule[], options: CorpusOptions =
 
     // (c) the analyzer
     const oracle = analyzeWithOracle(rule.query, schemas);
-    r.oracle.parseOk = oracleSyntaxErrors(rule.query) === 0;
+    const syn = oracleSyntaxErrors(rule.query);
+    r.oracle.parseOk = syn.count === 0;
+    if (syn.line) r.oracle.syntaxAt = `${syn.line}:${syn.column}`;
     r.oracle.clean = oracle.errors.length === 0;
     if (!r.oracle.clean) r.oracle.firstError = `${oracle.errors[0]!.code} ${oracle.errors[0]!.message}`;
     else r.oracle.columns = fmtCols(oracle.columns);
@@ -317,7 +348,7 @@ export function runCorpus(rules: readonly CorpusRule[], options: CorpusOptions =
       r.blocker = blockerKey(e.phase, e.code, e.message, rule.query, e.line, e.column);
       r.blockerDetail = e.message;
     } else if (r.schemaEqual === false) {
-      r.blocker = 'schema mismatch';
+      r.blocker = schemaMismatchKey(ours!, oracle.columns);
       r.blockerDetail = r.schemaDiff;
     } else if (r.exec && r.exec.status === 'crash') {
       r.blocker = `crash at run time: ${r.exec.crash!.message.replace(/ \(line \d+, column \d+\)$/, '').slice(0, 100)}`;
@@ -354,6 +385,8 @@ export function runCorpus(rules: readonly CorpusRule[], options: CorpusOptions =
       parseOk: count((r) => r.parse),
       oracleParseOk: count((r) => r.oracle.parseOk),
       parseMissing: count((r) => r.oracle.parseOk && !r.parse),
+      syntaxBoth: count((r) => !r.oracle.parseOk && r.analyzeError?.phase === 'syntax'),
+      syntaxSamePosition: count((r) => !r.oracle.parseOk && r.analyzeError?.phase === 'syntax' && r.oracle.syntaxAt === `${r.analyzeError.line}:${r.analyzeError.column}`),
       bindOk: count((r) => r.bind),
       analyzerClean,
       schemaEqual,
@@ -394,6 +427,7 @@ export function formatSummary(report: CorpusReport, top = 40): string {
   const lines = [
     `rules                      ${t.rules}`,
     `parse ok                   ${t.parseOk} (analyzer's parser: ${t.oracleParseOk}; it parses but we do not: ${t.parseMissing})`,
+    `syntax errors              ${t.syntaxBoth} rejected by both parsers, ${t.syntaxSamePosition} of them at the analyzer's line:column; ${t.oracleParseOk === t.rules ? 0 : t.rules - t.oracleParseOk - t.syntaxBoth} the analyzer rejects but we parse`,
     `bind ok                    ${t.bindOk}`,
     `analyzer-clean             ${t.analyzerClean}`,
     `schema equal               ${t.schemaEqual} of ${t.analyzerClean} analyzer-clean (${t.schemaEqualPct}%)`,

@@ -57,7 +57,7 @@ describe('corpus report', () => {
     expect(r.oracle.parseOk).toBe(true);
     expect(r.oracle.clean).toBe(false);
     expect(r.exec).toBeUndefined();
-    expect(r.blocker).toBe('unknown column or variable');
+    expect(r.blocker).toBe("unknown column or variable 'NoSuchColumn'");
   });
 
   test('an unknown table', () => {
@@ -69,12 +69,12 @@ describe('corpus report', () => {
 
   test('totals and blockers', () => {
     expect(report.totals).toMatchObject({
-      rules: 4, parseOk: 3, oracleParseOk: 3, parseMissing: 0, bindOk: 1, analyzerClean: 1,
+      rules: 4, parseOk: 3, oracleParseOk: 3, parseMissing: 0, syntaxBoth: 1, bindOk: 1, analyzerClean: 1,
       schemaEqual: 1, schemaEqualPct: 100, executed: 1, executesOk: 1, runtimeKqlErrors: 0, crashes: 0,
     });
     expect(report.blockers.map((b) => [b.key, b.rules, b.analyzerClean]).sort()).toEqual([
       ["unknown table 'imAuthenticationX'", 1, 0],
-      ['unknown column or variable', 1, 0],
+      ["unknown column or variable 'NoSuchColumn'", 1, 0],
       [report.rules[1]!.blocker, 1, 0],
     ].sort());
     const text = formatSummary(report);
@@ -95,9 +95,9 @@ describe('corpus report', () => {
     const r = swapped.rules[0]!;
     expect(r.schemaEqual).toBe(false);
     expect(r.schemaDiff).toBe("column 1: 'IPAddress' vs analyzer 'UserPrincipalName'");
-    expect(r.blocker).toBe('schema mismatch');
+    expect(r.blocker).toBe('schema mismatch: column names or order');
     expect(swapped.totals).toMatchObject({ analyzerClean: 1, schemaEqual: 0, schemaEqualPct: 0 });
-    expect(swapped.blockers).toEqual([{ key: 'schema mismatch', rules: 1, analyzerClean: 1, examples: ['ok Failed sign-ins'] }]);
+    expect(swapped.blockers).toEqual([{ key: 'schema mismatch: column names or order', rules: 1, analyzerClean: 1, examples: ['ok Failed sign-ins'] }]);
   });
 
   test('schema diffs name the first difference', () => {
@@ -113,6 +113,8 @@ describe('corpus helpers', () => {
     expect(blockerKey('semantic', 'SEM_UNSUPPORTED', "The 'foo' operator is not supported by mini-kql (line 1, column 17)")).toBe("operator 'foo'");
     expect(blockerKey('semantic', 'SEM_UNKNOWN_FUNCTION', "Unknown function 'hash_sha256' (line 2, column 3)")).toBe("function 'hash_sha256'");
     expect(blockerKey('semantic', 'SEM_UNKNOWN_TABLE', "Unknown table 'X': pass it in the tables argument (line 1, column 1)")).toBe("unknown table 'X'");
+    expect(blockerKey('semantic', 'SEM_TYPE_MISMATCH', "Cannot compare values of types string and long with '=='")).toBe('comparing values of different types (string/long, bool/string, ...)');
+    expect(blockerKey('semantic', 'SEM_UNSUPPORTED', "The 'pivot' plugin of evaluate is not supported by mini-kql")).toBe("plugin 'pivot'");
     expect(blockerKey('syntax', 'SYN_UNEXPECTED_TOKEN', "Unexpected '=' (line 1, column 9)", 'f(name = 1)', 1, 8)).toBe("syntax: unexpected '=' after a name");
   });
 
