@@ -5,10 +5,10 @@ import { createEnv, type Database } from './binder/scope.js';
 import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
-import { KQL_TYPES } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
 import type { ExecContext } from './runtime/exec-context.js';
-import { inferSchema, loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
+import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
+import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
 import { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
 
@@ -24,6 +24,8 @@ export interface RunKqlOptions {
   parameters?: Record<string, unknown>;
   /** Rows served for `externaldata(...) [url]`, by URL: nothing is downloaded. */
   externalData?: Record<string, InputRow[]>;
+  /** Watchlists served by `_GetWatchlist('alias')`, by alias: rows, or { schema, rows }. */
+  watchlists?: Record<string, TableInput>;
 }
 
 export interface AnalyzeKqlOptions {
@@ -31,6 +33,8 @@ export interface AnalyzeKqlOptions {
   schemas?: Record<string, ColumnSchema[]>;
   /** Values of the query's `declare query_parameters(...)`, by name. */
   parameters?: Record<string, unknown>;
+  /** Watchlists _GetWatchlist('alias') can read (their columns are what matter here), by alias. */
+  watchlists?: Record<string, TableInput>;
 }
 
 export interface KqlResult {
@@ -42,36 +46,21 @@ function has(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-function validateSchema(name: string, schema: unknown): ColumnSchema[] {
-  if (!Array.isArray(schema) || schema.some((c) => typeof c?.name !== 'string' || !KQL_TYPES.includes(c?.type))) {
-    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The schema of table '${name}' must be a list of { name, type } with Kusto type names (${KQL_TYPES.join(', ')})`);
-  }
-  return schema as ColumnSchema[];
-}
-
 function bind(query: string, db: Database): TabularPlan {
   if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
   const ast = parseQuery(query);
   return bindQuery(ast, createEnv(db));
 }
 
-/** Rejects table inputs the engine cannot read, before anything looks inside them. */
-function checkTableInput(name: string, input: unknown): void {
-  const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
-  if (!Array.isArray(rows)) {
-    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
-  }
-  const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
-  if (bad >= 0) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${bad} of table '${name}' is not an object`);
-}
-
 /** Parse and bind a query without data: its result columns, or a KqlError. */
 export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
   const schemas = options.schemas ?? {};
+  const watchlists = new TableSource(options.watchlists ?? {});
   const plan = bind(query, {
     tableSchema: (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)),
     tableNames: () => [...new Set([...Object.keys(schemas), ...builtinTableNames()])],
     queryParameters: options.parameters,
+    watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
   return { columns: plan.columns.map((c) => ({ ...c })) };
 }
@@ -86,34 +75,20 @@ function resolveNow(now: RunKqlOptions['now']): number {
 /** Run a query over in-memory tables. */
 export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
   const schemas = options.schemas ?? {};
-  const knownSchema = (name: string) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name));
-  const schemaCache = new Map<string, ColumnSchema[] | undefined>();
-  const schemaOf = (name: string): ColumnSchema[] | undefined => {
-    if (schemaCache.has(name)) return schemaCache.get(name);
-    let schema: ColumnSchema[] | undefined;
-    if (has(tables, name)) {
-      const input = tables[name];
-      checkTableInput(name, input);
-      if (Array.isArray(input)) schema = knownSchema(name) ?? inferSchema(input as InputRow[]);
-      else if (input && typeof input === 'object' && 'rows' in input) {
-        schema = input.schema ? validateSchema(name, input.schema) : knownSchema(name) ?? inferSchema(input.rows);
-      } else {
-        throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of rows or { schema, rows }`);
-      }
-    }
-    schemaCache.set(name, schema);
-    return schema;
-  };
+  const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
+  const watchlists = new TableSource(options.watchlists ?? {});
   const plan = bind(query, {
-    tableSchema: schemaOf,
-    tableNames: () => Object.keys(tables),
+    tableSchema: (name) => source.schemaOf(name),
+    tableNames: () => source.names(),
     queryParameters: options.parameters,
+    watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
   const externalData = options.externalData ?? {};
-  const loaded = new Map<string, Table>();
   const ctx: ExecContext = {
     now: resolveNow(options.now),
     cache: new Map(),
+    table: (name) => source.load(name),
+    watchlist: (alias) => watchlists.load(alias),
     externalTable(url, columns) {
       if (!has(externalData, url)) {
         throw new KqlRuntimeError(
@@ -122,15 +97,6 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
         );
       }
       return loadTable(url, externalData[url], columns);
-    },
-    table(name) {
-      let table = loaded.get(name);
-      if (!table) {
-        const input = tables[name];
-        table = loadTable(name, Array.isArray(input) ? input : input.rows, schemaOf(name)!);
-        loaded.set(name, table);
-      }
-      return table;
     },
   };
   let result: Table;

@@ -245,7 +245,7 @@ function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
 }
 
 /** Built-in functions that produce tables. */
-const TABULAR_FUNCTIONS = new Set(['materialize', 'table', 'view']);
+const TABULAR_FUNCTIONS = new Set(['materialize', 'table', 'view', '_GetWatchlist']);
 
 /** True when an expression is (syntactically or by name) a table rather than a scalar. */
 export function isTabularSyntax(expr: A.Expr, env: Env): boolean {

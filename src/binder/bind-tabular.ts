@@ -10,6 +10,7 @@ import type { BoundOperator, TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
 import { callUserFunction } from './user-functions.js';
+import { watchlistColumns, watchlistTable } from '../runtime/watchlist.js';
 import { bindExpr } from './bind-expr.js';
 import { RowScope } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
@@ -56,6 +57,7 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
   if (expr.name === 'table' && expr.args.length >= 1 && expr.args[0].kind === 'Literal' && typeof expr.args[0].value === 'string') {
     return bindTableName({ kind: 'Name', name: expr.args[0].value, span: expr.args[0].span }, env);
   }
+  if (expr.name === '_GetWatchlist') return bindWatchlist(expr, env);
   if (expr.name === 'materialize' && expr.args.length === 1) {
     // Computed once per run, however many times the query reads it.
     const inner = bindTabular(expr.args[0], env);
@@ -69,6 +71,20 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
     };
   }
   throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
+}
+
+/** _GetWatchlist('alias'): a watchlist the caller supplied, with Sentinel's fixed columns first. */
+function bindWatchlist(expr: A.CallExpr, env: Env): TabularPlan {
+  const arg = expr.args[0];
+  if (expr.args.length !== 1 || arg.kind !== 'Literal' || typeof arg.value !== 'string') {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, "_GetWatchlist expects one constant watchlist alias, e.g. _GetWatchlist('VIPUsers')", expr.span);
+  }
+  const alias = arg.value;
+  const own = env.watchlistSchema(alias);
+  if (!own) {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `Unknown watchlist '${alias}': pass its rows in the watchlists option`, arg.span);
+  }
+  return { columns: watchlistColumns(own), execute: (ctx) => watchlistTable(ctx.watchlist(alias), ctx.now) };
 }
 
 function callTabularFunction(name: string, fn: Extract<LetValue, { kind: 'function' }>, args: A.Expr[], span: Span, env: Env): TabularPlan {

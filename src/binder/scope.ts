@@ -34,6 +34,8 @@ export interface Env {
   tableNames(): string[];
   /** The caller's value for a declared query parameter, if given. */
   queryParameter(name: string): unknown;
+  /** The own columns of a watchlist the caller supplied, for _GetWatchlist('alias'). */
+  watchlistSchema(alias: string): ColumnSchema[] | undefined;
   lookupLet(name: string): LetValue | undefined;
   /** A child environment with one more let-bound name. */
   withLet(name: string, value: LetValue): Env;
@@ -43,6 +45,7 @@ export interface Database {
   tableSchema(name: string): ColumnSchema[] | undefined;
   tableNames(): string[];
   queryParameters?: Record<string, unknown>;
+  watchlistSchema?(alias: string): ColumnSchema[] | undefined;
 }
 
 export function createEnv(db: Database): Env {
@@ -54,6 +57,7 @@ function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
   return {
     tableSchema: (name) => db.tableSchema(name),
     tableNames: () => db.tableNames(),
+    watchlistSchema: (alias) => db.watchlistSchema?.(alias),
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet: (name) => lets.get(name),
     withLet(name, value) {

@@ -8,6 +8,8 @@ export interface ExecContext extends EvalContext {
   table(name: string): Table;
   /** Rows the caller supplied for an externaldata URL, typed by the given columns (or a KqlRuntimeError). */
   externalTable(url: string, columns: ColumnSchema[]): Table;
+  /** A supplied watchlist's rows, typed by its own columns. */
+  watchlist(alias: string): Table;
   /** Results of expressions evaluated once per query (toscalar, let-bound scalars, in (subquery)). */
   readonly cache: Map<unknown, unknown>;
 }

@@ -73,3 +73,23 @@ describe('matches regex', () => {
     expect(() => analyzeKql('print 1 matches regex "1"')).toThrow(KqlSemanticError);
   });
 });
+
+describe('_GetWatchlist', () => {
+  const watchlists = { VIPUsers: [{ SearchKey: 'alice@contoso.com', Tier: 'gold' }, { SearchKey: 'bob@contoso.com', Tier: 'silver' }] };
+  it('serves the supplied watchlist with Sentinel\'s fixed columns first', () => {
+    const r = runKql("_GetWatchlist('VIPUsers') | project SearchKey, Tier, Item = tostring(WatchlistItem.Tier)", {}, { watchlists });
+    expect(r.columns).toEqual([{ name: 'SearchKey', type: 'string' }, { name: 'Tier', type: 'string' }, { name: 'Item', type: 'string' }]);
+    expect(r.rows).toEqual([{ SearchKey: 'alice@contoso.com', Tier: 'gold', Item: 'gold' }, { SearchKey: 'bob@contoso.com', Tier: 'silver', Item: 'silver' }]);
+    expect(analyzeKql("_GetWatchlist('VIPUsers')", { watchlists }).columns.map((c) => c.name))
+      .toEqual(['_DTItemId', 'LastUpdatedTimeUTC', 'SearchKey', 'WatchlistItem', 'Tier']);
+  });
+  it('works inside `in (...)`, the way rules use it', () => {
+    const q = "let vips = _GetWatchlist('VIPUsers') | project SearchKey; T | where Upn in (vips)";
+    expect(runKql(q, { T: [{ Upn: 'alice@contoso.com' }, { Upn: 'eve@contoso.com' }] }, { watchlists }).rows).toEqual([{ Upn: 'alice@contoso.com' }]);
+  });
+  it('an empty watchlist gives no rows; an unknown alias is a semantic error naming it', () => {
+    expect(runKql("_GetWatchlist('Empty')", {}, { watchlists: { Empty: { schema: [{ name: 'SearchKey', type: 'string' }], rows: [] } } }).rows).toEqual([]);
+    expect(() => runKql("_GetWatchlist('Nope')", {})).toThrow(/Unknown watchlist 'Nope'/);
+    expect(() => runKql('_GetWatchlist(1)', {})).toThrow(KqlSemanticError);
+  });
+});

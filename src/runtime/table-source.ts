@@ -1,0 +1,67 @@
+/**
+ * The caller's tables by name: their schemas (given, known, or inferred from the rows) and their rows,
+ * converted to engine tables on first use. Used for database tables and for watchlists alike.
+ */
+import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import { KQL_TYPES, type ColumnSchema } from './types.js';
+import type { Table } from './table.js';
+import { inferSchema, loadTable, type InputRow, type TableInput } from './load-table.js';
+
+function has(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+export function validateSchema(name: string, schema: unknown): ColumnSchema[] {
+  if (!Array.isArray(schema) || schema.some((c) => typeof c?.name !== 'string' || !KQL_TYPES.includes(c?.type))) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The schema of table '${name}' must be a list of { name, type } with Kusto type names (${KQL_TYPES.join(', ')})`);
+  }
+  return schema as ColumnSchema[];
+}
+
+/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it. */
+function rowsOf(name: string, input: unknown): InputRow[] {
+  const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
+  if (!Array.isArray(rows)) {
+    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
+  }
+  const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
+  if (bad >= 0) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${bad} of table '${name}' is not an object`);
+  return rows as InputRow[];
+}
+
+export class TableSource {
+  private readonly schemas = new Map<string, ColumnSchema[] | undefined>();
+  private readonly loaded = new Map<string, Table>();
+
+  constructor(
+    private readonly tables: Record<string, TableInput>,
+    /** The schema to use for a table given as plain rows, before inferring one. */
+    private readonly knownSchema: (name: string) => ColumnSchema[] | undefined = () => undefined,
+  ) {}
+
+  names(): string[] {
+    return Object.keys(this.tables);
+  }
+
+  schemaOf(name: string): ColumnSchema[] | undefined {
+    if (this.schemas.has(name)) return this.schemas.get(name);
+    let schema: ColumnSchema[] | undefined;
+    if (has(this.tables, name)) {
+      const input = this.tables[name];
+      const rows = rowsOf(name, input);
+      const given = !Array.isArray(input) ? input.schema : undefined;
+      schema = given ? validateSchema(name, given) : this.knownSchema(name) ?? inferSchema(rows);
+    }
+    this.schemas.set(name, schema);
+    return schema;
+  }
+
+  load(name: string): Table {
+    let table = this.loaded.get(name);
+    if (!table) {
+      table = loadTable(name, rowsOf(name, this.tables[name]), this.schemaOf(name)!);
+      this.loaded.set(name, table);
+    }
+    return table;
+  }
+}
