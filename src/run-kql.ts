@@ -107,5 +107,7 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
     if (err instanceof RangeError) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`);
     throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { columns: plan.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+  // The executed table's columns: equal to the planned ones, except where an operator discovers
+  // columns from the data (evaluate bag_unpack without an output schema).
+  return { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
 }

@@ -1120,10 +1120,32 @@ export class KqlParser extends EmbeddedActionsParser {
       },
     });
     this.CONSUME(T.RParen);
-    this.CONSUME(T.LBracket);
     const values: A.Expr[] = [];
-    this.MANY_SEP2({ SEP: T.Comma, DEF: () => values.push(this.SUBRULE(this.orExpr)) });
-    const close = this.CONSUME(T.RBracket);
+    const close = this.OR2([
+      {
+        // datatable(a:string) ["x"]: one string value lexes as a bracketed-identifier token.
+        ALT: () => {
+          const t = this.CONSUME(T.BracketIdentifier);
+          this.ACTION(() => values.push({ kind: 'Literal', type: 'string', value: bracketName(t.image), span: tokenSpan(t) }));
+          return t;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          // Values are comma-separated; a trailing comma before `]` is allowed (the docs' examples use it).
+          this.OPTION3(() => {
+            values.push(this.SUBRULE(this.orExpr));
+            this.MANY2({
+              GATE: () => this.LA(2).tokenType !== T.RBracket,
+              DEF: () => { this.CONSUME3(T.Comma); values.push(this.SUBRULE2(this.orExpr)); },
+            });
+            this.OPTION4(() => this.CONSUME4(T.Comma));
+          });
+          return this.CONSUME(T.RBracket);
+        },
+      },
+    ]);
     return this.ACTION((): A.Expr => ({ kind: 'Datatable', columns, values, span: spanOf(kw, close) }));
   });
 

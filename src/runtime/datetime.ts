@@ -19,6 +19,8 @@ export const MAX_DATETIME_MS = 253402300799999.9;
 
 const ISO_LIKE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/i;
 
+const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?)?\s*$/;
+
 /** Parse a datetime string the way todatetime() does; null when it is not a datetime. */
 export function parseDateTime(text: string): number | null {
   const m = ISO_LIKE.exec(text);
@@ -37,6 +39,12 @@ export function parseDateTime(text: string): number | null {
       ms -= sign * (Number(digits.slice(0, 2)) * MS_PER_HOUR + Number(digits.slice(2)) * MS_PER_MINUTE);
     }
     return inDateTimeRange(ms) ? ms : null;
+  }
+  // US style month/day/year, as in the todatetime docs: "02/17/2016 08:40:01".
+  const us = US_DATE.exec(text);
+  if (us) {
+    const [, mo, d, y, h, mi, sec, frac] = us;
+    return parseDateTime(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${(h ?? '0').padStart(2, '0')}:${mi ?? '00'}:${sec ?? '00'}${frac ?? ''}Z`);
   }
   // RFC 822 / RFC 850 style ("Sat, 8 Nov 2014 15:05:02 GMT"): Kusto accepts these too.
   const rfc = DateTime.fromRFC2822(text.trim(), { zone: 'utc' });
