@@ -196,12 +196,12 @@ export function describeSchemaDiff(ours: readonly ColumnSchema[], theirs: readon
 
 /** 'schema mismatch: ...' with the kind of the first difference. */
 function schemaMismatchKey(ours: readonly ColumnSchema[], theirs: readonly { name: string; type: string }[]): string {
-  const ourNames = new Set(ours.map((c) => c.name));
-  if (theirs.some((c) => !ourNames.has(c.name) && /_(string|dynamic|long|int|real|bool|datetime|timespan|guid|decimal)$/.test(c.name))) {
-    return 'schema mismatch: union of same-named columns of different types (Kusto names them Col_type)';
+  const suffixed = /_(string|dynamic|long|int|real|bool|datetime|timespan|guid|decimal)$/;
+  const i = theirs.findIndex((c, k) => c.name !== ours[k]?.name);
+  if (i >= 0 && (suffixed.test(theirs[i]!.name) || suffixed.test(ours[i]?.name ?? ''))) {
+    return 'schema mismatch: union of same-named columns of different types (Col_type names and their position)';
   }
   if (ours.length !== theirs.length) return 'schema mismatch: column count';
-  const i = ours.findIndex((c, k) => c.name !== theirs[k]!.name);
   return i >= 0 ? 'schema mismatch: column names or order' : 'schema mismatch: column types';
 }
 
