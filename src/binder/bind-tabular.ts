@@ -54,8 +54,13 @@ export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
 function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
   const bound = env.lookupLet(expr.name);
   if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, expr.args, expr.span, env);
-  if (expr.name === 'table' && expr.args.length >= 1 && expr.args[0].kind === 'Literal' && typeof expr.args[0].value === 'string') {
-    return bindTableName({ kind: 'Name', name: expr.args[0].value, span: expr.args[0].span }, env);
+  if (expr.name === 'table' && expr.args.length >= 1) {
+    // table('Name') or table(name) with a constant string, e.g. a let-bound table name.
+    const name = bindExpr(expr.args[0], { scope: new RowScope([]), env, bindTabular });
+    if (name.type !== 'string' || !name.constant) {
+      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'table() needs a constant table name', expr.args[0].span);
+    }
+    return bindTableName({ kind: 'Name', name: String(name.constant.value), span: expr.args[0].span }, env);
   }
   if (expr.name === '_GetWatchlist') return bindWatchlist(expr, env);
   if (expr.name === 'materialize' && expr.args.length === 1) {

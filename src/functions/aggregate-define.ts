@@ -28,7 +28,7 @@ export interface AggregateSpec {
 
 export function defineAggregate(spec: AggregateSpec): AggregateFunction {
   const min = spec.params.length - (spec.optional ?? 0);
-  const max = spec.rest ? 64 : spec.params.length;
+  const max = spec.rest ? Infinity : spec.params.length;
   const prefix = spec.prefix ?? spec.name;
   return {
     name: spec.name,

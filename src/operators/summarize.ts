@@ -12,7 +12,7 @@ import { keyOfValues } from '../runtime/hash-key.js';
 import type { CompiledExpr } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
-import { NameAllocator } from '../binder/naming.js';
+import { NameAllocator, derivedName } from '../binder/naming.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import { columnNamer, singleName } from './assignments.js';
 
@@ -36,25 +36,42 @@ export const summarize: OperatorDef<SummarizeOp> = {
       if (expr.type === 'dynamic') {
         throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, "A dynamic value cannot be a summarize 'by' key: convert it first, e.g. tostring(...)", item.expr.span);
       }
-      const name = byNamer(singleName(item), expr);
-      if (names.has(name)) throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${name}' appears more than once in summarize`, item.span);
-      names.reserve(name);
+      const explicit = singleName(item);
+      const wanted = byNamer(explicit, expr);
+      if ((explicit !== undefined || expr.isColumn) && names.has(wanted)) {
+        throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${wanted}' appears more than once in summarize`, item.span);
+      }
+      // A repeated derived name gets a numeric suffix, as the analyzer does (x, x1).
+      const name = names.unique(wanted);
       columns.push({ name, type: expr.type });
       return expr.eval;
     });
 
-    const aggregates: BoundAggregate[] = node.aggregates.map((item) => {
-      const bound = bindAggregate(item, input, tools, byColumnNames);
-      const explicit = item.names.map((n) => n.name);
-      if (explicit.length > bound.outputs.length) {
-        throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `This aggregate produces ${bound.outputs.length} column(s), but ${explicit.length} names were given`, item.span);
+    // Accumulators run per group; each summarize item then turns some accumulator results into its columns.
+    const aggregates: BoundAggregate[] = [];
+    const finishers: ((results: unknown[][], ctx: ExecContext) => unknown[])[] = [];
+    const addColumn = (explicit: string | undefined, wanted: string, type: ColumnSchema['type']) => {
+      columns.push({ name: explicit !== undefined && !names.has(wanted) ? (names.reserve(wanted), wanted) : names.unique(wanted), type });
+    };
+    for (const item of node.aggregates) {
+      const call = unwrap(item.expr);
+      if (call.kind === 'Call' && lookupAggregateFunction(call.name)) {
+        const bound = bindAggregate(item, input, tools, byColumnNames);
+        const explicit = item.names.map((n) => n.name);
+        if (explicit.length > bound.outputs.length) {
+          throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `This aggregate produces ${bound.outputs.length} column(s), but ${explicit.length} names were given`, item.span);
+        }
+        bound.outputs.forEach((out, i) => addColumn(explicit[i], explicit[i] ?? out.name ?? bound.defaultName, out.type));
+        const k = aggregates.push({ impl: bound.impl, args: bound.args }) - 1;
+        finishers.push((results) => results[k]);
+      } else {
+        const post = bindPostAggregation(item, input, tools, byColumnNames, aggregates);
+        addColumn(singleName(item), singleName(item) ?? post.name ?? nextColumnName(), post.expr.type);
+        const slots = post.slots;
+        const evaluate = post.expr.eval;
+        finishers.push((results, ctx) => [evaluate(slots.map((k) => results[k][0]), ctx)]);
       }
-      bound.outputs.forEach((out, i) => {
-        const wanted = explicit[i] ?? out.name ?? bound.defaultName;
-        columns.push({ name: explicit[i] !== undefined && !names.has(wanted) ? (names.reserve(wanted), wanted) : names.unique(wanted), type: out.type });
-      });
-      return { impl: bound.impl, args: bound.args };
-    });
+    }
 
     const run = (table: { rows: Row[] }, ctx: ExecContext) => {
       const groups = new Map<string, { key: unknown[]; accs: Accumulator[] }>();
@@ -76,25 +93,75 @@ export const summarize: OperatorDef<SummarizeOp> = {
       }
       const rows: Row[] = [];
       for (const group of groups.values()) {
+        const results = group.accs.map((acc) => acc.result());
         const row: Row = [...group.key];
-        for (const acc of group.accs) row.push(...acc.result());
+        for (const finish of finishers) row.push(...finish(results, ctx));
         rows.push(row);
       }
       return { columns, rows };
     };
     return { columns, run };
+
+    function nextColumnName(): string {
+      let i = 1;
+      while (names.has(`Column${i}`)) i++;
+      return `Column${i}`;
+    }
   },
 };
 
-export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
-  const call = unwrap(item.expr);
-  if (call.kind !== 'Call' || !lookupAggregateFunction(call.name)) {
+/**
+ * A summarize item whose aggregates sit inside an expression: `datetime_diff('hour', now(), max(T))`,
+ * `make_set(x)[0]`. Each aggregate call becomes an accumulator; the expression is then bound over their
+ * results only (Kusto does not let it read the input columns). Its default name is derived as if each
+ * aggregate were a column with the aggregate's default name (make_set(a)[0] -> set_a_0).
+ */
+function bindPostAggregation(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>, aggregates: BoundAggregate[]) {
+  const slots: number[] = [];
+  const slotColumns: ColumnSchema[] = [];
+  const rewrite = (expr: A.Expr, forNaming: boolean): A.Expr => {
+    if (expr.kind === 'Call' && lookupAggregateFunction(expr.name)) {
+      const bound = bindAggregate({ names: [], expr, span: expr.span }, input, tools, byColumnNames);
+      if (bound.outputs.length !== 1) {
+        throw new KqlSemanticError(ErrorCodes.SEM_AGGREGATE_CONTEXT, `'${expr.name}' produces several columns and cannot be used inside an expression`, expr.span);
+      }
+      if (forNaming) return { kind: 'Name', name: bound.outputs[0].name ?? bound.defaultName, span: expr.span };
+      slots.push(aggregates.push({ impl: bound.impl, args: bound.args }) - 1);
+      const placeholder = `\u0000aggregate${slotColumns.length}`;
+      slotColumns.push({ name: placeholder, type: bound.outputs[0].type });
+      return { kind: 'Name', name: placeholder, span: expr.span };
+    }
+    return mapChildren(expr, (child) => rewrite(child, forNaming));
+  };
+  const bindable = rewrite(item.expr, false);
+  if (slots.length === 0) {
     throw new KqlSemanticError(
       ErrorCodes.SEM_AGGREGATE_CONTEXT,
       'summarize needs an aggregate function call here, such as count(), make_set(x) or max(x)',
       item.expr.span,
     );
   }
+  const expr = tools.expr(bindable, slotColumns);
+  return { expr, slots, name: derivedName(rewrite(item.expr, true)) };
+}
+
+/** A copy of a scalar expression with each direct sub-expression replaced by f(sub-expression). */
+function mapChildren(expr: A.Expr, f: (e: A.Expr) => A.Expr): A.Expr {
+  switch (expr.kind) {
+    case 'Paren': return { ...expr, inner: f(expr.inner) };
+    case 'Member': return { ...expr, target: f(expr.target) };
+    case 'Index': return { ...expr, target: f(expr.target), index: f(expr.index) };
+    case 'Call': return { ...expr, args: expr.args.map(f) };
+    case 'Binary': return { ...expr, left: f(expr.left), right: f(expr.right) };
+    case 'Unary': return { ...expr, operand: f(expr.operand) };
+    case 'List': return { ...expr, left: f(expr.left), items: expr.items.map(f) };
+    case 'Between': return { ...expr, left: f(expr.left), low: f(expr.low), high: f(expr.high) };
+    default: return expr;
+  }
+}
+
+export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
+  const call = unwrap(item.expr) as A.CallExpr;
   const fn = lookupAggregateFunction(call.name)!;
   const args: CompiledExpr[] = [];
   const infos: ArgInfo[] = [];

@@ -101,6 +101,8 @@ export interface CallExpr extends Node {
   name: string;
   nameSpan: Span;
   args: Expr[];
+  /** Names of named arguments (`f(x, limit=5)`), aligned with args; undefined for positional ones. */
+  argNames?: (string | undefined)[];
 }
 
 export interface BinaryExpr extends Node {

@@ -32,7 +32,8 @@ export function parseLiteralToken(image: string, span: Span = NO_SPAN): ParsedLi
   if (first === '"' || first === "'" || first === '@' || first === 'h' || first === 'H' || first === '`' || first === '~') {
     return { type: 'string', value: parseStringLiteral(image) };
   }
-  if (image === 'true' || image === 'false') return { type: 'bool', value: image === 'true' };
+  const lower = image.toLowerCase();
+  if (lower === 'true' || lower === 'false') return { type: 'bool', value: lower === 'true' };
   if (/^0[xX]/.test(image)) return { type: 'long', value: parseInt(image.slice(2), 16) };
   if (/^\d+$/.test(image)) return { type: 'long', value: Number(image) };
   if (/^[\d.]+(?:[eE][+-]?\d+)?$/.test(image)) return { type: 'real', value: Number(image) };

@@ -917,6 +917,16 @@ export class KqlParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.OR([
         {
+          // `x.[0]`: an index written after a dot (`x.['key']` is member access through identifier).
+          ALT: () => {
+            this.CONSUME2(T.Dot);
+            this.CONSUME2(T.LBracket);
+            const index = this.SUBRULE2(this.pipeExpr);
+            const close = this.CONSUME2(T.RBracket);
+            this.ACTION(() => { expr = { kind: 'Index', target: expr, index, span: joinSpans(expr.span, tokenSpan(close)) }; });
+          },
+        },
+        {
           ALT: () => {
             this.CONSUME(T.Dot);
             const name = this.SUBRULE(this.identifier);
@@ -980,17 +990,31 @@ export class KqlParser extends EmbeddedActionsParser {
 
   private nameOrCall = this.RULE('nameOrCall', (): A.Expr => {
     const id = this.SUBRULE(this.identifier);
-    let call: { args: A.Expr[]; close: IToken } | undefined;
+    let call: { args: A.Expr[]; names: (string | undefined)[]; close: IToken } | undefined;
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       const args: A.Expr[] = [];
-      this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.pipeExpr)) });
+      const names: (string | undefined)[] = [];
+      this.MANY_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          // A named argument: `name = value` (e.g. ASIM parsers: _Im_Dns(starttime=ago(1d))).
+          let argName: string | undefined;
+          this.OPTION2({
+            GATE: () => T.isIdentifierToken(this.LA(1)) && this.LA(2).tokenType === T.Eq,
+            DEF: () => { argName = this.CONSUME(T.Identifier).image; this.CONSUME(T.Eq); },
+          });
+          args.push(this.SUBRULE(this.pipeExpr));
+          names.push(argName);
+        },
+      });
       const close = this.CONSUME(T.RParen);
-      call = { args, close };
+      call = { args, names, close };
     });
     return this.ACTION((): A.Expr => {
       if (!call) return { kind: 'Name', name: id.name, span: id.span };
-      return { kind: 'Call', name: id.name, nameSpan: id.span, args: call.args, span: joinSpans(id.span, tokenSpan(call.close)) };
+      const named = call.names.some((n) => n !== undefined) ? { argNames: call.names } : {};
+      return { kind: 'Call', name: id.name, nameSpan: id.span, args: call.args, ...named, span: joinSpans(id.span, tokenSpan(call.close)) };
     });
   });
 

@@ -16,7 +16,8 @@ export const TimespanLiteral = createToken({
   name: 'TimespanLiteral',
   pattern: /\d+(?:\.\d+)?(?:days?|d|hours?|hrs?|h|minutes?|min|m(?!s|icro|illi)|seconds?|sec|s|milliseconds?|millis?|ms|microseconds?|micros?|ticks?)(?![A-Za-z0-9_])/,
 });
-export const RealLiteral = createToken({ name: 'RealLiteral', pattern: /(?:\d+\.\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)(?![A-Za-z_.])/ });
+// `1.5`, `1.`, `.5`, `1e3`; `7.0..8.9` is two reals around `..`.
+export const RealLiteral = createToken({ name: 'RealLiteral', pattern: /(?:\d+\.\d+(?:[eE][+-]?\d+)?|\d+\.(?![.\d])|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)(?![A-Za-z_])/ });
 export const HexLiteral = createToken({ name: 'HexLiteral', pattern: /0[xX][0-9a-fA-F]+/ });
 export const LongLiteral = createToken({ name: 'LongLiteral', pattern: /\d+/ });
 export const StringLiteral = createToken({
@@ -95,8 +96,8 @@ function escape(s: string): string {
 }
 
 const keywordTokens: TokenType[] = [];
-function keyword(word: string): TokenType {
-  const token = createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier, categories: [Identifier] });
+function keyword(word: string, pattern: RegExp = new RegExp(word)): TokenType {
+  const token = createToken({ name: `Kw_${word}`, pattern, longer_alt: Identifier, categories: [Identifier] });
   keywordTokens.push(token);
   return token;
 }
@@ -122,8 +123,9 @@ export const Kw = {
   last: keyword('last'),
   regex: keyword('regex'),
   typeof: keyword('typeof'),
-  true: keyword('true'),
-  false: keyword('false'),
+  // Kusto accepts true, True and TRUE.
+  true: keyword('true', /true|True|TRUE/),
+  false: keyword('false', /false|False|FALSE/),
   dynamic: keyword('dynamic'),
   with_itemindex: keyword('with_itemindex'),
   limit: keyword('limit'),

@@ -57,3 +57,31 @@ describe('column_ifexists', () => {
     expect(() => run('T | extend x = column_ifexists(a, 0)')).toThrow(KqlSemanticError);
   });
 });
+
+describe('summarize with aggregates inside expressions', () => {
+  const E = { schema: [{ name: 'a', type: 'string' as const }, { name: 't', type: 'datetime' as const }], rows: [
+    { a: 'x', t: '2024-05-01T00:00:00Z' }, { a: 'x', t: '2024-05-01T06:00:00Z' }, { a: 'y', t: '2024-05-01T01:00:00Z' },
+  ] };
+  it('computes the aggregates per group, then the expression; names follow the analyzer', () => {
+    const r = runKql('E | summarize span = max(t) - min(t), datetime_diff("hour", max(t), min(t)), make_set(a)[0], count() * 2 by a | sort by a asc', { E });
+    expect(r.columns).toEqual([
+      { name: 'a', type: 'string' }, { name: 'span', type: 'timespan' }, { name: 'Column1', type: 'long' },
+      { name: 'set_a_0', type: 'dynamic' }, { name: 'Column2', type: 'long' },
+    ]);
+    expect(r.rows).toEqual([
+      { a: 'x', span: 6 * 3600_000, Column1: 6, set_a_0: 'x', Column2: 4 },
+      { a: 'y', span: 0, Column1: 0, set_a_0: 'y', Column2: 2 },
+    ]);
+  });
+  it('over an empty input without by: one row, the expression over empty aggregates', () => {
+    expect(runKql('E | summarize n = count() + 1', { E: { schema: E.schema, rows: [] } }).rows).toEqual([{ n: 1 }]);
+  });
+  it('the expression cannot read input columns, and needs an aggregate', () => {
+    expect(() => runKql('E | summarize x = strcat(a, count()) by a', { E })).toThrow(/Unknown column or variable 'a'/);
+    expect(() => runKql('E | summarize t + 1d', { E })).toThrow(KqlSemanticError);
+  });
+  it('a repeated derived by-name gets a suffix; a repeated column is an error', () => {
+    expect(analyzeKql('E | summarize by tostring(a), t, tostring(a)', { schemas: { E: E.schema } }).columns.map((c) => c.name)).toEqual(['a', 't', 'a1']);
+    expect(() => analyzeKql('E | summarize count() by a, a', { schemas: { E: E.schema } })).toThrow(KqlSemanticError);
+  });
+});
