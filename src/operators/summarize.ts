@@ -161,8 +161,15 @@ function mapChildren(expr: A.Expr, f: (e: A.Expr) => A.Expr): A.Expr {
 }
 
 export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: BindTools, byColumnNames: Set<string>) {
-  const call = unwrap(item.expr) as A.CallExpr;
-  const fn = lookupAggregateFunction(call.name)!;
+  const call = unwrap(item.expr);
+  const fn = call.kind === 'Call' ? lookupAggregateFunction(call.name) : undefined;
+  if (call.kind !== 'Call' || !fn) {
+    throw new KqlSemanticError(
+      ErrorCodes.SEM_AGGREGATE_CONTEXT,
+      'An aggregate function call is needed here, such as count(), make_set(x) or max(x)',
+      item.expr.span,
+    );
+  }
   const args: CompiledExpr[] = [];
   const infos: ArgInfo[] = [];
   call.args.forEach((arg, i) => {

@@ -42,7 +42,7 @@ const CASES: Case[] = [
   ['type mismatch: strlen(1)', 'print strlen(1)', 'SEM_TYPE_MISMATCH', 1, 14, 'strlen', 'KS141'],
   ['type mismatch: where on a long column', 'T | where n', 'SEM_TYPE_MISMATCH', 1, 11, null, 'KS141'],
   ['type mismatch: where Count on a long', 'T | count | where Count', 'SEM_TYPE_MISMATCH', 1, 19, null, 'KS141'],
-  ['type mismatch: long == string', 'T | where n == "a"', 'SEM_TYPE_MISMATCH', 1, 16, null, null], // oracle accepts long == string
+  ['type mismatch: long < string', 'T | where n < "a"', 'SEM_TYPE_MISMATCH', 1, 15, null, 'KS106'],
   ['type mismatch: has on a long', 'T | where n has "a"', 'SEM_TYPE_MISMATCH', 1, 11, null, 'KS106'],
   ['type mismatch: sum of a string', 'T | summarize sum(a)', 'SEM_TYPE_MISMATCH', 1, 19, null, 'KS138'],
   ['type mismatch: mv-expand a long', 'T | mv-expand n', 'SEM_TYPE_MISMATCH', 1, 15, null, 'KS141'],
@@ -61,7 +61,7 @@ const CASES: Case[] = [
   ['multi-line: unknown operator on line 3', 'T\n| where n > 1\n| frob', 'SEM_UNSUPPORTED', 3, 3, 'frob', 'KS176'],
   ['multi-line with CRLF: unknown operator on line 3', 'T\r\n| where n > 1\r\n| frob', 'SEM_UNSUPPORTED', 3, 3, 'frob', 'KS176'],
   ['multi-line: unknown column on line 3', 'T\n| where n > 1\n| where zz > 1', 'SEM_UNKNOWN_COLUMN', 3, 9, 'zz', 'KS142'],
-  ['multi-line: type mismatch on line 3', 'T\n| extend x = 1\n| where x == "s"', 'SEM_TYPE_MISMATCH', 3, 14, null, null], // oracle accepts long == string
+  ['multi-line: type mismatch on line 3', 'T\n| extend x = 1\n| where x < "s"', 'SEM_TYPE_MISMATCH', 3, 13, null, 'KS106'],
 ];
 
 describe('semantic errors', () => {

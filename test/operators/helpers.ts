@@ -27,7 +27,7 @@ export function unordered(rs: Record<string, unknown>[]): string[] {
   return rs.map((r) => JSON.stringify(r)).sort();
 }
 
-function catchError(fn: () => unknown): unknown {
+export function catchError(fn: () => unknown): unknown {
   try {
     fn();
   } catch (e) {

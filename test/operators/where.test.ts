@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rows, cols, expectSemantic, at, PEOPLE, EMPTY_PEOPLE, S } from './helpers.js';
+import { analyzeKql, runKql, KqlRuntimeError } from '../../src/index.js';
+import { rows, cols, expectSemantic, at, catchError, PEOPLE, EMPTY_PEOPLE, S } from './helpers.js';
 
 describe('where', () => {
   it('keeps rows whose predicate is true, in input order', () => {
@@ -32,9 +33,17 @@ describe('where', () => {
     const q = 'P | where Age';
     expectSemantic(q, S, 'SEM_TYPE_MISMATCH', 1, at(q, 'Age'));
   });
-  it('comparing long with string is a type mismatch', () => {
-    const q = 'P | where Age == "a"';
+  it('ordering a long against a string is a semantic error', () => {
+    const q = 'P | where Age < "a"';
     const e = expectSemantic(q, S, 'SEM_TYPE_MISMATCH', 1, at(q, '"a"'));
     expect(e.message).toMatch(/long/);
+  });
+  it('long == string binds (as in the analyzer) but fails when it runs (as in the Kusto engine)', () => {
+    const q = 'P | where Age == "a"';
+    expect(analyzeKql(q, { schemas: S }).columns.length).toBeGreaterThan(0);
+    const e = catchError(() => runKql(q, { P: PEOPLE }));
+    expect(e).toBeInstanceOf(KqlRuntimeError);
+    expect((e as KqlRuntimeError).code).toBe('RUN_TYPE_MISMATCH');
+    expect((e as KqlRuntimeError).column).toBe(at(q, '=='));
   });
 });

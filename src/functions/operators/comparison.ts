@@ -49,13 +49,26 @@ function mismatch(op: string, l: ArgInfo, r: ArgInfo): BindFailure {
   return { error: `Cannot compare values of types ${l.type} and ${r.type} with '${op}'.`, argIndex: 1 };
 }
 
+/**
+ * == and != between kinds that cannot be compared (string == long, bool == string): the official analyzer
+ * accepts them, the Kusto engine refuses them when the query runs ("Cannot compare values of types string
+ * and long. Try adding explicit casts"). So they bind, and fail at run time with a KqlRuntimeError.
+ */
+function runtimeMismatch(op: string, l: ArgInfo, r: ArgInfo): BindFailure {
+  return {
+    error: `Cannot compare values of types ${l.type} and ${r.type} with '${op}': Kusto rejects this when the query runs. Add an explicit conversion, e.g. tostring() or toint().`,
+    argIndex: 1,
+    code: 'RUN_TYPE_MISMATCH',
+  };
+}
+
 function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
   return {
     op,
     description: negate ? 'Not equal (case-sensitive for strings).' : 'Equal (case-sensitive for strings).',
     bind(l, r): ScalarImpl | BindFailure {
       const kind = commonKind(l.type, r.type);
-      if (!kind) return mismatch(op, l, r);
+      if (!kind) return runtimeMismatch(op, l, r);
       const rl = reader(l.type, kind), rr = reader(r.type, kind);
       return {
         type: 'bool',
