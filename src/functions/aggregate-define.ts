@@ -39,7 +39,7 @@ export function defineAggregate(spec: AggregateSpec): AggregateFunction {
     defaultName: spec.defaultName ?? ((args) => `${prefix}_${args[0]?.columnName ?? ''}`),
     bind(args): AggregateImpl | BindFailure {
       const o = resolve(spec.name, [spec.params, ...(spec.alternatives ?? [])].map((params) => ({
-        params, optional: spec.optional, rest: spec.rest, constants: spec.constants,
+        params, optional: spec.optional, rest: spec.rest, maxArgs: max, constants: spec.constants,
         result: 'bool' as const, kernel: () => null,
       })), args);
       if ('error' in o) return o;

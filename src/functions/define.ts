@@ -24,6 +24,8 @@ export interface Overload {
   optional?: number;
   /** Kind of every argument past `params` (variadic functions). */
   rest?: ParamKind;
+  /** Most arguments a variadic overload takes (Kusto's scalar functions stop at 64; arg_max(x, *) does not). */
+  maxArgs?: number;
   /** Indices of arguments that must be constants (literals), e.g. datetime_add's part. */
   constants?: number[];
   result: KqlType | ((args: ArgInfo[]) => KqlType);
@@ -69,7 +71,7 @@ function kindAt(o: Overload, i: number): ParamKind | undefined {
 
 function arity(o: Overload): [number, number] {
   const min = o.params.length - (o.optional ?? 0);
-  return [min, o.rest ? 64 : o.params.length];
+  return [min, o.rest ? o.maxArgs ?? 64 : o.params.length];
 }
 
 const KIND_TEXT: Record<string, string> = {

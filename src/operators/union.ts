@@ -33,10 +33,14 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
     typesByName.get(c.name)!.add(c.type);
   }
   const outName = (c: ColumnSchema) => (typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name);
+  // Columns in first-seen order; a name with several types puts all its name_type columns at the
+  // position where the name first appears (as the analyzer orders them).
   let columns: ColumnSchema[] = [];
+  const placed = new Set<string>();
   for (const s of sources) for (const c of s.columns) {
-    const name = outName(c);
-    if (!columns.some((o) => o.name === name)) columns.push({ name, type: c.type });
+    if (placed.has(c.name)) continue;
+    placed.add(c.name);
+    for (const type of typesByName.get(c.name)!) columns.push({ name: outName({ name: c.name, type: type as ColumnSchema['type'] }), type: type as ColumnSchema['type'] });
   }
   if (kind === 'inner') {
     columns = columns.filter((o) => sources.every((s) => s.columns.some((c) => outName(c) === o.name)));
