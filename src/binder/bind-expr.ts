@@ -3,7 +3,7 @@
  * and compile each expression once into a closure `(row, ctx) => value`.
  */
 import type * as A from '../parser/ast.js';
-import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { KqlType } from '../runtime/types.js';
 import { isIntegerType, isNumericType } from '../runtime/types.js';
@@ -158,17 +158,6 @@ function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): Compiled
   return { type: impl.type, eval: evalFn, span };
 }
 
-/** An expression the analyzer accepts but the Kusto engine rejects when it runs: it fails on first evaluation. */
-function failingAtRunTime(failure: { error: string; code?: string }, span: Span): CompiledExpr {
-  return {
-    type: 'bool',
-    span,
-    eval: () => {
-      throw new KqlRuntimeError(failure.code ?? ErrorCodes.RUN_INTERNAL, failure.error, span);
-    },
-  };
-}
-
 function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number; code?: string }): never {
   const span = failure.argIndex !== undefined && spans[failure.argIndex] ? spans[failure.argIndex] : fallback;
   throw new KqlSemanticError(failure.code ?? ErrorCodes.SEM_TYPE_MISMATCH, failure.error, span);
@@ -291,7 +280,6 @@ function bindBinary(expr: A.BinaryExpr, cx: ExprContext): CompiledExpr {
   const left = bindExpr(expr.left, cx);
   const right = bindExpr(expr.right, cx);
   const impl = op.bind(argInfo(left, expr.left.span), argInfo(right, expr.right.span));
-  if (isBindFailure(impl) && impl.code?.startsWith('RUN_')) return failingAtRunTime(impl, expr.opSpan);
   if (isBindFailure(impl)) failAt([expr.left.span, expr.right.span], expr.opSpan, impl);
   const call = impl.call;
   const l = left.eval, r = right.eval;

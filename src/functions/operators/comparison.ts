@@ -7,15 +7,15 @@
  * Types: numbers compare across int/long/real; strings only with strings (and guids); datetime with datetime;
  * timespan with timespan; bool with bool. A dynamic operand compares by its underlying value: it is read as the
  * other operand's type (dynamic "ip" == "ip" is true); two dynamics compare by JSON content.
- * Ordering of strings is rejected, as the official analyzer rejects it; mixed kinds (string == long) are
- * rejected as the Kusto engine does ("Cannot compare values of types ..."), although the analyzer allows them.
+ * Ordering of strings is rejected, as the official analyzer rejects it; == and != between mixed kinds
+ * (string == long) are accepted like the analyzer does, with the conversions described at looseReaders.
  */
 import type { KqlType } from '../../runtime/types.js';
 import { isNumericType } from '../../runtime/types.js';
-import { dynamicKey, dynamicToString, type DynamicValue } from '../../runtime/values.js';
+import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '../../runtime/values.js';
 import type { ArgInfo, BindFailure, ScalarImpl } from '../registry-types.js';
 import type { BinaryOperator } from '../registry-types-operators.js';
-import { fromDynamic } from '../convert.js';
+import { fromDynamic, toBoolValue, toDateTimeValue, toTimespanValue } from '../convert.js';
 
 type Kind = 'number' | 'string' | 'datetime' | 'timespan' | 'bool' | 'dynamic';
 
@@ -50,15 +50,29 @@ function mismatch(op: string, l: ArgInfo, r: ArgInfo): BindFailure {
 }
 
 /**
- * == and != between kinds that cannot be compared (string == long, bool == string): the official analyzer
- * accepts them, the Kusto engine refuses them when the query runs ("Cannot compare values of types string
- * and long. Try adding explicit casts"). So they bind, and fail at run time with a KqlRuntimeError.
+ * == and != between kinds that do not match (string == long, bool == string): the official analyzer accepts
+ * them and real Sentinel rules rely on them (`SigninLogs | where ResultType == 0`, ResultType being a string).
+ * Decision (docs/semantics.md): the string side is read as the other side's type (todouble, tobool,
+ * todatetime, totimespan rules); text that does not convert equals nothing. Other mixes compare as text.
  */
-function runtimeMismatch(op: string, l: ArgInfo, r: ArgInfo): BindFailure {
-  return {
-    error: `Cannot compare values of types ${l.type} and ${r.type} with '${op}': Kusto rejects this when the query runs. Add an explicit conversion, e.g. tostring() or toint().`,
-    argIndex: 1,
-    code: 'RUN_TYPE_MISMATCH',
+function looseReaders(l: KqlType, r: KqlType): [(v: unknown) => unknown, (v: unknown) => unknown] {
+  const kl = kindOf(l), kr = kindOf(r);
+  if (kl === 'string' && kr !== 'string') return [fromTextAs(kr), reader(r, kr)];
+  if (kr === 'string' && kl !== 'string') return [reader(l, kl), fromTextAs(kl)];
+  return [(v) => (v === null || v === undefined ? null : valueToString(v, l)), (v) => (v === null || v === undefined ? null : valueToString(v, r))];
+}
+
+function fromTextAs(kind: Kind): (v: unknown) => unknown {
+  return (v) => {
+    if (typeof v !== 'string') return null;
+    if (kind === 'number') {
+      const n = v.trim() === '' ? NaN : Number(v);
+      return Number.isNaN(n) ? null : n;
+    }
+    if (kind === 'bool') return toBoolValue(v, 'string');
+    if (kind === 'datetime') return toDateTimeValue(v, 'string');
+    if (kind === 'timespan') return toTimespanValue(v, 'string');
+    return null;
   };
 }
 
@@ -68,8 +82,7 @@ function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
     description: negate ? 'Not equal (case-sensitive for strings).' : 'Equal (case-sensitive for strings).',
     bind(l, r): ScalarImpl | BindFailure {
       const kind = commonKind(l.type, r.type);
-      if (!kind) return runtimeMismatch(op, l, r);
-      const rl = reader(l.type, kind), rr = reader(r.type, kind);
+      const [rl, rr] = kind ? [reader(l.type, kind), reader(r.type, kind)] : looseReaders(l.type, r.type);
       return {
         type: 'bool',
         call([a, b]) {
