@@ -217,7 +217,17 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const spans = expr.args.map((a) => a.span);
   const impl = fn.bind(args.map((a, i) => argInfo(a, spans[i])));
   if (isBindFailure(impl)) failAt(spans, expr.span, impl);
-  return applyImpl(impl, args, expr.span);
+  const compiled = applyImpl(impl, args, expr.span);
+  if (!impl.columns) return compiled;
+  // Several columns: eval returns the first (for use inside expressions), evalAll all of them.
+  const evalAll = compiled.eval as (row: Row, ctx: ExecContext) => unknown[];
+  const base = `${expr.name}_${args[0]?.derivedName ?? derivedName(expr.args[0]) ?? ''}`;
+  return {
+    type: impl.columns[0]?.type ?? impl.type,
+    span: expr.span,
+    eval: (row, ctx) => evalAll(row, ctx)[0],
+    multi: { columns: impl.columns.map((c) => ({ name: `${base}_${c.suffix}`, type: c.type })), evalAll },
+  };
 }
 
 function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
@@ -265,7 +275,7 @@ export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
       return env.tableSchema(expr.name) !== undefined;
     }
     case 'Call': {
-      if (TABULAR_FUNCTIONS.has(expr.name)) return true;
+      if (TABULAR_FUNCTIONS.has(expr.name) || env.tableSchema(expr.name) !== undefined) return true;
       const bound = env.lookupLet(expr.name);
       return bound?.kind === 'function' && functionReturnsTable(bound);
     }

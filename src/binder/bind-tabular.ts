@@ -63,6 +63,9 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
     return bindTableName({ kind: 'Name', name: String(name.constant.value), span: expr.args[0].span }, env);
   }
   if (expr.name === '_GetWatchlist') return bindWatchlist(expr, env);
+  // A known table called like a function (Sentinel parser functions such as _Im_Dns(starttime=...) are
+  // modelled as tables in the schema catalog): the arguments filter nothing here.
+  if (env.tableSchema(expr.name)) return bindTableName({ kind: 'Name', name: expr.name, span: expr.nameSpan }, env);
   if (expr.name === 'materialize' && expr.args.length === 1) {
     // Computed once per run, however many times the query reads it.
     const inner = bindTabular(expr.args[0], env);

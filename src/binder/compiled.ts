@@ -15,6 +15,8 @@ export interface CompiledExpr {
   derivedName?: string;
   /** True when the expression is a plain column reference. */
   isColumn?: boolean;
+  /** Set for calls of functions producing several columns: `eval` gives the first, `evalAll` all of them. */
+  multi?: { columns: { name: string; type: KqlType }[]; evalAll: (row: Row, ctx: ExecContext) => unknown[] };
 }
 
 /** A tabular expression ready to run: its result schema and how to produce it. */

@@ -26,6 +26,12 @@ export interface ScalarImpl {
   type: KqlType;
   /** Compute the result from already evaluated argument values. */
   call(args: unknown[], ctx: EvalContext): unknown;
+  /**
+   * For functions that produce several columns (series_fit_line, series_decompose_anomalies, series_stats):
+   * one entry per column, in order; `call` then returns an array with one value per entry, and `type` is the
+   * first column's type. `extend (a, b) = f(x)` names them; unnamed ones are `<function>_<argument>_<suffix>`.
+   */
+  columns?: { suffix: string; type: KqlType }[];
 }
 
 /** Returned by bind when the arguments do not fit; the binder turns it into a KqlSemanticError. */

@@ -2,11 +2,32 @@
 import type * as A from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { CompiledExpr } from '../binder/compiled.js';
+import type { KqlType } from '../runtime/types.js';
 
 export interface NamedExpr {
   name: string;
   expr: CompiledExpr;
   span: A.Assignment['span'];
+}
+
+/** One output column of an assignment: its name, type and how to compute it. */
+export interface AssignedColumn {
+  name: string;
+  type: KqlType;
+}
+
+/**
+ * The columns an assignment produces: one for ordinary expressions; several for functions with several
+ * result columns (`(anomalies, score, baseline) = series_decompose_anomalies(x)`), named by the names
+ * written, in order, and by their default names after that.
+ */
+export function assignedColumns(item: A.Assignment, expr: CompiledExpr, name: (explicit: string | undefined, expr: CompiledExpr) => string): AssignedColumn[] {
+  if (!expr.multi) return [{ name: name(singleName(item), expr), type: expr.type }];
+  const outputs = expr.multi.columns;
+  if (item.names.length > outputs.length) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `This expression produces ${outputs.length} column(s), but ${item.names.length} names were given`, item.span);
+  }
+  return outputs.map((c, i) => ({ name: item.names[i]?.name ?? c.name, type: c.type }));
 }
 
 /** The single name an assignment gives, failing on `(a, b) = ...` where one value is produced. */

@@ -5,7 +5,7 @@ import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { OperatorDef } from './operator-def.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import { columnNamer, singleName } from './assignments.js';
+import { assignedColumns, columnNamer } from './assignments.js';
 import { mapRows } from '../functions/scalar/row-window.js';
 
 export const extend: OperatorDef<ExtendOp> = {
@@ -13,25 +13,24 @@ export const extend: OperatorDef<ExtendOp> = {
   description: 'Adds calculated columns (later items may use earlier ones).',
   bind(node, input, tools) {
     const columns: ColumnSchema[] = [...input];
-    const steps: { index: number; eval: (row: Row, ctx: ExecContext) => unknown }[] = [];
+    // Each step computes one value, or several for functions with several result columns.
+    const steps: { indexes: number[]; eval: (row: Row, ctx: ExecContext) => unknown; many: boolean }[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const assigned = new Set<string>();
     for (const item of node.items) {
       // Each item sees the columns added before it in the same extend.
       const expr = tools.expr(item.expr, columns);
-      const columnName = name(singleName(item), expr);
-      if (assigned.has(columnName)) {
-        throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${columnName}' is assigned more than once in this extend`, item.span);
-      }
-      assigned.add(columnName);
-      let index = columns.findIndex((c) => c.name === columnName);
-      if (index < 0) {
-        index = columns.length;
-        columns.push({ name: columnName, type: expr.type });
-      } else {
-        columns[index] = { name: columnName, type: expr.type };
-      }
-      steps.push({ index, eval: expr.eval });
+      const indexes = assignedColumns(item, expr, name).map((out) => {
+        if (assigned.has(out.name)) {
+          throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' is assigned more than once in this extend`, item.span);
+        }
+        assigned.add(out.name);
+        let index = columns.findIndex((c) => c.name === out.name);
+        if (index < 0) index = columns.push(out) - 1;
+        else columns[index] = out;
+        return index;
+      });
+      steps.push(expr.multi ? { indexes, eval: expr.multi.evalAll, many: true } : { indexes, eval: expr.eval, many: false });
     }
     return {
       columns,
@@ -39,7 +38,13 @@ export const extend: OperatorDef<ExtendOp> = {
         columns,
         rows: mapRows(ctx, table, (row) => {
           const out = row.slice();
-          for (const step of steps) out[step.index] = step.eval(out, ctx);
+          for (const step of steps) {
+            if (!step.many) out[step.indexes[0]] = step.eval(out, ctx);
+            else {
+              const values = step.eval(out, ctx) as unknown[];
+              step.indexes.forEach((index, i) => { out[index] = values[i]; });
+            }
+          }
           return out;
         }),
       }),

@@ -3,7 +3,9 @@ import type { ProjectOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { OperatorDef } from './operator-def.js';
-import { columnNamer, singleName } from './assignments.js';
+import { assignedColumns, columnNamer } from './assignments.js';
+import type { Row } from '../runtime/table.js';
+import type { ExecContext } from '../runtime/exec-context.js';
 import { mapRows } from '../functions/scalar/row-window.js';
 
 export const project: OperatorDef<ProjectOp> = {
@@ -14,16 +16,25 @@ export const project: OperatorDef<ProjectOp> = {
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const evals = node.items.map((item) => {
       const expr = tools.expr(item.expr, input);
-      const columnName = name(singleName(item), expr);
-      if (columns.some((c) => c.name === columnName)) {
-        throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${columnName}' appears more than once in project`, item.span);
+      for (const out of assignedColumns(item, expr, name)) {
+        if (columns.some((c) => c.name === out.name)) {
+          throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' appears more than once in project`, item.span);
+        }
+        columns.push(out);
       }
-      columns.push({ name: columnName, type: expr.type });
-      return expr.eval;
+      return expr.multi ? { many: true, f: expr.multi.evalAll } : { many: false, f: expr.eval };
     });
+    const project1 = (row: Row, ctx: ExecContext): Row => {
+      const out: Row = [];
+      for (const e of evals) {
+        if (!e.many) out.push(e.f(row, ctx));
+        else for (const v of e.f(row, ctx) as unknown[]) out.push(v);
+      }
+      return out;
+    };
     return {
       columns,
-      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => evals.map((e) => e(row, ctx))) }),
+      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => project1(row, ctx)) }),
     };
   },
 };
