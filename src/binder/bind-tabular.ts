@@ -3,7 +3,7 @@
  * and pipelines `source | op | op`, each operator bound through the operator registry.
  */
 import type * as A from '../parser/ast.js';
-import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { BoundOperator, TabularPlan } from './compiled.js';
@@ -63,9 +63,23 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
     return bindTableName({ kind: 'Name', name: String(name.constant.value), span: expr.args[0].span }, env);
   }
   if (expr.name === '_GetWatchlist') return bindWatchlist(expr, env);
-  // A known table called like a function (Sentinel parser functions such as _Im_Dns(starttime=...) are
-  // modelled as tables in the schema catalog): the arguments filter nothing here.
-  if (env.tableSchema(expr.name)) return bindTableName({ kind: 'Name', name: expr.name, span: expr.nameSpan }, env);
+  // A known table called like a function: Sentinel parser functions such as _Im_Dns(starttime=...) are
+  // tables in the schema catalog. Without arguments it is the table. With arguments it binds (its schema
+  // is the table's) but refuses to run, since the parser's filtering cannot be reproduced offline.
+  if (env.tableSchema(expr.name)) {
+    const plan = bindTableName({ kind: 'Name', name: expr.name, span: expr.nameSpan }, env);
+    if (expr.args.length === 0) return plan;
+    return {
+      columns: plan.columns,
+      execute: () => {
+        throw new KqlRuntimeError(
+          ErrorCodes.RUN_UNSUPPORTED,
+          `'${expr.name}' is a parser function whose parameters mini-kql cannot apply offline: call it without arguments and filter with where`,
+          expr.span,
+        );
+      },
+    };
+  }
   if (expr.name === 'materialize' && expr.args.length === 1) {
     // Computed once per run, however many times the query reads it.
     const inner = bindTabular(expr.args[0], env);

@@ -93,3 +93,15 @@ describe('_GetWatchlist', () => {
     expect(() => runKql('_GetWatchlist(1)', {})).toThrow(KqlSemanticError);
   });
 });
+
+describe('a table called like a function (Sentinel parser functions)', () => {
+  const tables = { _Im_Dns: [{ TimeGenerated: '2024-05-01T00:00:00Z', DnsQuery: 'a.example' }] };
+  it('without arguments it is the table', () => {
+    expect(runKql('_Im_Dns() | count', tables).rows).toEqual([{ Count: 1 }]);
+  });
+  it('with arguments it binds with the table schema but refuses to run rather than ignore the filters', () => {
+    expect(analyzeKql("_Im_Dns(starttime=ago(1d), domain_has_any=dynamic(['x'])) | project DnsQuery", { schemas: { _Im_Dns: [{ name: 'DnsQuery', type: 'string' }] } }).columns)
+      .toEqual([{ name: 'DnsQuery', type: 'string' }]);
+    expect(() => runKql("_Im_Dns(domain_has_any=dynamic(['x']))", tables)).toThrow(KqlRuntimeError);
+  });
+});

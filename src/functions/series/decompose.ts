@@ -1,0 +1,188 @@
+/**
+ * Period detection, seasonal/trend decomposition and Tukey-fence outlier scores: the algorithms behind
+ * series_periods_detect, series_decompose, series_outliers and series_decompose_anomalies, following the
+ * steps the Kusto documentation gives (series-decompose-function.md, series-outliers-function.md,
+ * series-decompose-anomalies-function.md).
+ *
+ * Approximations, where the documentation does not pin the algorithm down:
+ * - Period detection (series_periods_detect, and seasonality = -1 in series_decompose*): Kusto documents only
+ *   its contract (periods of at least 4 points and at most half the series, scores in [0, 1]). Here: remove
+ *   the least-squares line, take the Pearson correlation of the series with itself shifted by each candidate
+ *   lag, keep the lags that are local maxima of that autocorrelation, drop harmonics (multiples of a stronger
+ *   or nearly as strong shorter period) and score each period by its autocorrelation. Scores therefore differ
+ *   from Kusto's, and so can the chosen period on noisy data; clearly periodic series find their period.
+ * - Percentiles for the fences interpolate linearly between closest ranks.
+ * - Floating-point noise: residuals smaller than 1e-10 times the series' magnitude count as 0, so a series the
+ *   decomposition explains exactly (e.g. a straight line with trend 'linefit') has no anomalies.
+ */
+import { fitLine, isFiniteNumber, lineValues, median, percentileSorted, type Point } from './series-math.js';
+
+export interface DetectedPeriods {
+  periods: number[];
+  scores: number[];
+}
+
+/** Candidate lags with their autocorrelation, strongest first, harmonics removed. */
+function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod: number): { period: number; score: number }[] {
+  const n = series.length;
+  const lo = Math.max(4, Math.ceil(minPeriod));
+  const hi = Math.min(Math.floor(n / 2), Math.floor(maxPeriod));
+  if (hi < lo) return [];
+  // Missing points take the line's value, so they neither add nor hide periodicity.
+  const fit = fitLine(series);
+  if (!Number.isFinite(fit.slope)) return [];
+  const line = lineValues(fit, n);
+  const d = series.map((v, i) => (isFiniteNumber(v) ? v - line[i] : 0));
+  let energy = 0;
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) {
+    energy += d[i] * d[i];
+    const v = series[i];
+    if (isFiniteNumber(v)) magnitude = Math.max(magnitude, Math.abs(v));
+  }
+  // Nothing but the line (and rounding noise) is left: no period.
+  if (energy <= n * (1e-10 * Math.max(1, magnitude)) ** 2) return [];
+  const acf = new Array<number>(hi + 2).fill(-1);
+  for (let k = Math.max(1, lo - 1); k <= Math.min(hi + 1, n - 2); k++) acf[k] = correlation(d, k);
+  const peaks: { period: number; score: number }[] = [];
+  for (let k = lo; k <= hi; k++) {
+    const s = acf[k];
+    if (!(s > 0)) continue;
+    const left = acf[k - 1] ?? -1;
+    const right = k + 1 <= hi + 1 ? acf[k + 1] : -1;
+    if (s >= left && s >= right) peaks.push({ period: k, score: Math.min(1, s) });
+  }
+  peaks.sort((a, b) => b.score - a.score || a.period - b.period);
+  const kept: { period: number; score: number }[] = [];
+  for (const p of peaks) {
+    const harmonic = peaks.some((q) => q.period < p.period && q.score >= 0.9 * p.score && isMultiple(p.period, q.period));
+    if (!harmonic) kept.push(p);
+  }
+  return kept;
+}
+
+function isMultiple(p: number, q: number): boolean {
+  const r = p / q;
+  return Math.abs(r - Math.round(r)) * q <= 1;
+}
+
+/** Pearson correlation between d[0..n-k) and d[k..n). */
+function correlation(d: readonly number[], k: number): number {
+  const m = d.length - k;
+  if (m < 2) return -1;
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < m; i++) { sa += d[i]; sb += d[i + k]; }
+  const ma = sa / m;
+  const mb = sb / m;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < m; i++) {
+    const a = d[i] - ma;
+    const b = d[i + k] - mb;
+    sab += a * b;
+    saa += a * a;
+    sbb += b * b;
+  }
+  return saa === 0 || sbb === 0 ? -1 : sab / Math.sqrt(saa * sbb);
+}
+
+/** series_periods_detect: up to `count` periods (in bins) with scores; unused slots are 0. */
+export function detectPeriods(series: readonly Point[], minPeriod: number, maxPeriod: number, count: number): DetectedPeriods {
+  const found = periodCandidates(series, minPeriod, maxPeriod).slice(0, Math.max(0, count));
+  const periods = new Array<number>(Math.max(0, count)).fill(0);
+  const scores = new Array<number>(Math.max(0, count)).fill(0);
+  found.forEach((p, i) => { periods[i] = p.period; scores[i] = p.score; });
+  return { periods, scores };
+}
+
+export type TrendKind = 'avg' | 'linefit' | 'none';
+
+export interface Decomposition {
+  baseline: number[];
+  seasonal: number[];
+  trend: number[];
+  residual: Point[];
+}
+
+/**
+ * series_decompose. seasonality: -1 detect (score at least seasonalityThreshold), 0 none, > 0 that period in
+ * bins. The seasonal component is the median of the learning points in the same phase; the trend is fitted on
+ * the deseasonalised learning points (all but the last testPoints) and extends over the test points.
+ */
+export function decompose(series: readonly Point[], seasonality: number, trend: TrendKind, testPoints: number, seasonalityThreshold: number): Decomposition {
+  const n = series.length;
+  const learn = Math.max(0, Math.min(n, n - Math.max(0, Math.trunc(testPoints))));
+  const training = series.slice(0, learn);
+  let period = Math.trunc(seasonality);
+  if (period < 0) {
+    const best = periodCandidates(training, 4, Math.floor(learn / 2))[0];
+    period = best && best.score >= seasonalityThreshold ? best.period : 0;
+  }
+  const seasonal = new Array<number>(n).fill(0);
+  if (period > 0 && period < learn) {
+    const phases: number[][] = Array.from({ length: period }, () => []);
+    for (let i = 0; i < learn; i++) {
+      const v = series[i];
+      if (isFiniteNumber(v)) phases[i % period].push(v);
+    }
+    const medians = phases.map((p) => (p.length ? median(p) : 0));
+    for (let i = 0; i < n; i++) seasonal[i] = medians[i % period];
+  }
+  const deseasonal: Point[] = series.map((v, i) => (isFiniteNumber(v) ? v - seasonal[i] : null));
+  let trendValues: number[];
+  if (trend === 'linefit') {
+    const fit = fitLine(deseasonal, learn);
+    trendValues = Number.isFinite(fit.slope) ? lineValues(fit, n) : new Array<number>(n).fill(0);
+  } else if (trend === 'avg') {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < learn; i++) {
+      const v = deseasonal[i];
+      if (isFiniteNumber(v)) { sum += v; count++; }
+    }
+    trendValues = new Array<number>(n).fill(count ? sum / count : 0);
+  } else {
+    trendValues = new Array<number>(n).fill(0);
+  }
+  let magnitude = 0;
+  for (const v of series) if (isFiniteNumber(v)) magnitude = Math.max(magnitude, Math.abs(v));
+  const noise = 1e-10 * Math.max(1, magnitude);
+  const baseline = seasonal.map((s, i) => s + trendValues[i]);
+  const residual = series.map((v, i) => {
+    if (!isFiniteNumber(v)) return null;
+    const r = v - baseline[i];
+    return Math.abs(r) <= noise ? 0 : r;
+  });
+  return { baseline, seasonal, trend: trendValues, residual };
+}
+
+export type OutlierKind = 'tukey' | 'ctukey';
+
+/**
+ * series_outliers: Tukey's fences. With the low/high percentiles (25/75 for 'tukey', by default 10/90 for
+ * 'ctukey') of the present values, a value above the high one scores (v - high) / (high - low), a value
+ * below the low one (v - low) / (high - low) (negative), values between them 0; so |score| > 1.5 is
+ * outside Tukey's fences with k = 1.5. Missing values and `ignore` score 0. Percentiles come from the first
+ * `learn` points (all by default). With high == low, values outside score +-Infinity.
+ */
+export function outlierScores(series: readonly Point[], kind: OutlierKind, ignore: number | null, minPct: number, maxPct: number, learn = series.length): number[] {
+  const present = (v: Point): v is number => isFiniteNumber(v) && v !== ignore;
+  const sample: number[] = [];
+  for (let i = 0; i < learn; i++) {
+    const v = series[i];
+    if (present(v)) sample.push(v);
+  }
+  sample.sort((a, b) => a - b);
+  const [pLo, pHi] = kind === 'tukey' ? [25, 75] : [minPct, maxPct];
+  const low = percentileSorted(sample, pLo);
+  const high = percentileSorted(sample, pHi);
+  const range = high - low;
+  return series.map((v) => {
+    if (!present(v) || sample.length === 0) return 0;
+    if (v > high) return (v - high) / range;
+    if (v < low) return (v - low) / range;
+    return 0;
+  });
+}
