@@ -30,6 +30,7 @@ import { tostring } from './scalar/tostring.js';
 import { totimespan } from './scalar/totimespan.js';
 import { toupper } from './scalar/toupper.js';
 import { EXTRA_SCALARS } from './scalar/extras-index.js';
+import { SERIES_SCALARS } from './scalar/series-index.js';
 
 const ALL: ScalarFunction[] = [
   tostring, toint, tolong, toreal, tobool, todatetime, totimespan, parse_json,
@@ -37,6 +38,7 @@ const ALL: ScalarFunction[] = [
   strcat, strlen, tolower, toupper, substring, split, array_length,
   bin, ago, now, datetime_diff, datetime_add, startofday,
   ...EXTRA_SCALARS,
+  ...SERIES_SCALARS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunction>();

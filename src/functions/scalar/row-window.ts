@@ -18,7 +18,8 @@ import type { ExecContext } from '../../runtime/exec-context.js';
 import type { EvalContext, ScalarFunction } from '../registry-types.js';
 import { convertTo } from '../convert.js';
 
-interface RowCursor {
+/** The row-window state of an operator's per-row loop (also used by row-window-session.ts). */
+export interface RowCursor {
   columns: ColumnSchema[];
   rows: Row[];
   index: number;
@@ -26,7 +27,7 @@ interface RowCursor {
 
 const CURSOR = Symbol('row-cursor');
 
-function cursorOf(ctx: EvalContext): RowCursor | undefined {
+export function cursorOf(ctx: EvalContext): RowCursor | undefined {
   const cache = (ctx as Partial<ExecContext>).cache;
   return cache?.get(CURSOR) as RowCursor | undefined;
 }
