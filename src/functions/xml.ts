@@ -38,7 +38,6 @@ interface Frame {
 }
 
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
-const SPACE = /[ \t\r\n]*/y;
 const ENTITY = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/y;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -82,9 +81,13 @@ function decodeEntities(raw: string): string | undefined {
   return out + raw.slice(from);
 }
 
-/** Define a key as an own data property (an element may be called __proto__). */
+/**
+ * Set an own data property. Only `__proto__` is an accessor on Object.prototype, so only it needs
+ * defineProperty (an element may be called __proto__); plain assignment keeps objects fast.
+ */
 function setOwn(o: Bag, k: string, v: DynamicValue): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }
 
 function isBlank(s: string): boolean {
@@ -130,9 +133,12 @@ function readName(s: string, at: number): string | undefined {
 }
 
 function skipSpace(s: string, at: number): number {
-  SPACE.lastIndex = at;
-  SPACE.exec(s);
-  return SPACE.lastIndex;
+  let i = at;
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return i;
+    i++;
+  }
 }
 
 /** XML text -> dynamic per parse_xml, or null when the text is not well-formed XML (or too big or deep). */

@@ -35,6 +35,7 @@ import { make_datetime, make_timespan } from './make_datetime.js';
 import { extract, extract_all, indexof_regex } from './extract.js';
 import { replace, replace_regex } from './replace_regex.js';
 import { trim, trim_end, trim_start } from './trim.js';
+import { PARSING_SCALARS } from './parsing-index.js';
 
 /** Functions beyond the required set. */
 export const EXTRA_SCALARS: ScalarFunction[] = [
@@ -50,4 +51,5 @@ export const EXTRA_SCALARS: ScalarFunction[] = [
   base64_encode_tostring, base64_decode_tostring, base64_decode_toarray,
   array_slice, array_sort_asc, array_sort_desc, zip, repeat, set_has_element, bag_merge, bag_remove_keys, dynamic_to_json,
   parse_url, parse_urlquery,
+  ...PARSING_SCALARS,
 ];
