@@ -5,10 +5,9 @@
  */
 import type { JoinOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import type { Span } from '../errors/span.js';
 import { isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { bindJoinKeys, indexRows, rowKey } from './join-keys.js';
 import { NameAllocator } from '../binder/naming.js';
 import type { OperatorDef } from './operator-def.js';
 
@@ -25,12 +24,6 @@ function joinKind(node: JoinOp): JoinKind {
   return kind;
 }
 
-function columnIndex(columns: ColumnSchema[], name: string, side: string, span: Span): number {
-  const i = columns.findIndex((c) => c.name === name);
-  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the join`, span);
-  return i;
-}
-
 export const join: OperatorDef<JoinOp> = {
   op: 'join',
   description: 'Joins rows of two tables on equal key columns (all Kusto join kinds).',
@@ -38,18 +31,7 @@ export const join: OperatorDef<JoinOp> = {
     const kind = joinKind(node);
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
-    const leftKeys: number[] = [], rightKeys: number[] = [];
-    for (const cond of node.on) {
-      const [l, r] = cond.kind === 'same'
-        ? [columnIndex(left, cond.name, 'left', cond.span), columnIndex(right, cond.name, 'right', cond.span)]
-        : [columnIndex(left, cond.left, 'left', cond.leftSpan), columnIndex(right, cond.right, 'right', cond.rightSpan)];
-      const lt = left[l].type, rt = right[r].type;
-      if (lt !== rt && !(isNumericType(lt) && isNumericType(rt))) {
-        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Join keys must have the same type, but '${left[l].name}' is ${lt} and '${right[r].name}' is ${rt}`, cond.span);
-      }
-      leftKeys.push(l);
-      rightKeys.push(r);
-    }
+    const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
 
     const leftOnly = kind === 'leftsemi' || kind === 'leftanti';
     const rightOnly = kind === 'rightsemi' || kind === 'rightanti';
@@ -62,29 +44,16 @@ export const join: OperatorDef<JoinOp> = {
     }
     const leftNulls = left.map((c) => emptyValue(c.type));
     const rightNulls = right.map((c) => emptyValue(c.type));
-    const keyOf = (row: Row, keys: number[]): string | undefined => {
-      const values = keys.map((k) => row[k]);
-      // A null key matches nothing (strings are never null: "" matches "").
-      return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
-    };
-
     return {
       columns,
       run: (leftTable, ctx) => {
         const rightRows = rightPlan.execute(ctx).rows;
-        const index = new Map<string, number[]>();
-        rightRows.forEach((row, i) => {
-          const key = keyOf(row, rightKeys);
-          if (key === undefined) return;
-          const bucket = index.get(key);
-          if (bucket) bucket.push(i);
-          else index.set(key, [i]);
-        });
+        const index = indexRows(rightRows, rightKeys, (_row, i) => i);
         let leftRows = leftTable.rows;
         if (kind === 'innerunique') {
           const seen = new Set<string>();
           leftRows = leftRows.filter((row) => {
-            const key = keyOf(row, leftKeys);
+            const key = rowKey(row, leftKeys);
             if (key === undefined) return true;
             if (seen.has(key)) return false;
             seen.add(key);
@@ -94,7 +63,7 @@ export const join: OperatorDef<JoinOp> = {
         const out: Row[] = [];
         const rightMatched = new Uint8Array(rightRows.length);
         for (const row of leftRows) {
-          const key = keyOf(row, leftKeys);
+          const key = rowKey(row, leftKeys);
           const matches = key === undefined ? undefined : index.get(key);
           if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
           if (kind === 'leftanti') { if (!matches) out.push(row); continue; }

@@ -9,18 +9,11 @@
  */
 import type { LookupOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import type { Span } from '../errors/span.js';
 import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { bindJoinKeys, indexRows, rowKey } from './join-keys.js';
 import { NameAllocator } from '../binder/naming.js';
 import type { OperatorDef } from './operator-def.js';
-
-function columnIndex(columns: ColumnSchema[], name: string, side: string, span: Span): number {
-  const i = columns.findIndex((c) => c.name === name);
-  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the lookup`, span);
-  return i;
-}
 
 export const lookup: OperatorDef<LookupOp> = {
   op: 'lookup',
@@ -36,41 +29,19 @@ export const lookup: OperatorDef<LookupOp> = {
     }
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
-    const leftKeys: number[] = [], rightKeys: number[] = [];
-    for (const cond of node.on) {
-      const [l, r] = cond.kind === 'same'
-        ? [columnIndex(left, cond.name, 'left', cond.span), columnIndex(right, cond.name, 'right', cond.span)]
-        : [columnIndex(left, cond.left, 'left', cond.leftSpan), columnIndex(right, cond.right, 'right', cond.rightSpan)];
-      const lt = left[l].type, rt = right[r].type;
-      if (lt !== rt && !(isIntegerType(lt) && isIntegerType(rt))) {
-        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Lookup keys must have the same type, but '${left[l].name}' is ${lt} and '${right[r].name}' is ${rt}`, cond.span);
-      }
-      leftKeys.push(l);
-      rightKeys.push(r);
-    }
+    // Key types must match exactly, except int with long (the analyzer rejects long against real).
+    const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
     const kept = right.map((_, i) => i).filter((i) => !rightKeys.includes(i));
     const names = new NameAllocator(left.map((c) => c.name));
     const columns: ColumnSchema[] = [...left, ...kept.map((i) => ({ name: names.unique(right[i].name), type: right[i].type }))];
     const rightNulls = kept.map((i) => emptyValue(right[i].type));
-    const keyOf = (row: Row, keys: number[]): string | undefined => {
-      const values = keys.map((k) => row[k]);
-      return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
-    };
     return {
       columns,
       run: (leftTable, ctx) => {
-        const index = new Map<string, Row[]>();
-        for (const row of rightPlan.execute(ctx).rows) {
-          const key = keyOf(row, rightKeys);
-          if (key === undefined) continue;
-          const values = kept.map((i) => row[i]);
-          const bucket = index.get(key);
-          if (bucket) bucket.push(values);
-          else index.set(key, [values]);
-        }
+        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]));
         const out: Row[] = [];
         for (const row of leftTable.rows) {
-          const key = keyOf(row, leftKeys);
+          const key = rowKey(row, leftKeys);
           const matches = key === undefined ? undefined : index.get(key);
           if (matches) for (const m of matches) out.push([...row, ...m]);
           else if (kind === 'leftouter') out.push([...row, ...rightNulls]);

@@ -1129,9 +1129,8 @@ export class KqlParser extends EmbeddedActionsParser {
     ] });
   });
 
-  /** datatable(a:string, b:long) [ "x", 1, "y", 2 ] */
-  private datatableExpr = this.RULE('datatableExpr', (): A.Expr => {
-    const kw = this.CONSUME(T.Kw.datatable);
+  /** `(a:string, b:long)`: the declared columns of datatable and externaldata. */
+  private columnDeclarations = this.RULE('columnDeclarations', (): A.DatatableExpr['columns'] => {
     this.CONSUME(T.LParen);
     const columns: A.DatatableExpr['columns'] = [];
     this.AT_LEAST_ONE_SEP({
@@ -1144,6 +1143,13 @@ export class KqlParser extends EmbeddedActionsParser {
       },
     });
     this.CONSUME(T.RParen);
+    return columns;
+  });
+
+  /** datatable(a:string, b:long) [ "x", 1, "y", 2 ] */
+  private datatableExpr = this.RULE('datatableExpr', (): A.Expr => {
+    const kw = this.CONSUME(T.Kw.datatable);
+    const columns = this.SUBRULE(this.columnDeclarations);
     const values: A.Expr[] = [];
     const close = this.OR2([
       {
@@ -1182,18 +1188,7 @@ export class KqlParser extends EmbeddedActionsParser {
   /** externaldata(a:string, b:long) [ "https://..." ] with (format="csv", ignoreFirstRecord=true) */
   private externalDataExpr = this.RULE('externalDataExpr', (): A.Expr => {
     const kw = this.CONSUME(T.Kw.externaldata);
-    this.CONSUME(T.LParen);
-    const columns: A.ExternalDataExpr['columns'] = [];
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        const name = this.SUBRULE(this.identifier);
-        this.CONSUME(T.Colon);
-        const type = this.SUBRULE(this.typeName);
-        this.ACTION(() => columns.push({ name: name.name, type, span: name.span }));
-      },
-    });
-    this.CONSUME(T.RParen);
+    const columns = this.SUBRULE(this.columnDeclarations);
     const urls: string[] = [];
     let last = this.OR([
       {

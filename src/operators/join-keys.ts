@@ -1,0 +1,56 @@
+/** Shared by join and lookup: resolving `on` conditions to key columns, and hashing rows by their keys. */
+import type { JoinCondition } from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
+import type { ColumnSchema, KqlType } from '../runtime/types.js';
+import type { Row } from '../runtime/table.js';
+import { keyOfValues } from '../runtime/hash-key.js';
+
+function columnIndex(columns: ColumnSchema[], name: string, side: string, operator: string, span: Span): number {
+  const i = columns.findIndex((c) => c.name === name);
+  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the ${operator}`, span);
+  return i;
+}
+
+/** The key column indexes of each side; `compatible` decides which key type pairs may be compared. */
+export function bindJoinKeys(
+  on: JoinCondition[],
+  left: ColumnSchema[],
+  right: ColumnSchema[],
+  operator: 'join' | 'lookup',
+  compatible: (a: KqlType, b: KqlType) => boolean,
+): { leftKeys: number[]; rightKeys: number[] } {
+  const leftKeys: number[] = [], rightKeys: number[] = [];
+  for (const cond of on) {
+    const [l, r] = cond.kind === 'same'
+      ? [columnIndex(left, cond.name, 'left', operator, cond.span), columnIndex(right, cond.name, 'right', operator, cond.span)]
+      : [columnIndex(left, cond.left, 'left', operator, cond.leftSpan), columnIndex(right, cond.right, 'right', operator, cond.rightSpan)];
+    const lt = left[l].type, rt = right[r].type;
+    if (lt !== rt && !compatible(lt, rt)) {
+      const what = operator === 'join' ? 'Join' : 'Lookup';
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `${what} keys must have the same type, but '${left[l].name}' is ${lt} and '${right[r].name}' is ${rt}`, cond.span);
+    }
+    leftKeys.push(l);
+    rightKeys.push(r);
+  }
+  return { leftKeys, rightKeys };
+}
+
+/** The hash key of a row's key columns; undefined when one is null (a null key matches nothing). */
+export function rowKey(row: Row, keys: number[]): string | undefined {
+  const values = keys.map((k) => row[k]);
+  return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
+}
+
+/** Right-side rows grouped by key, each turned into what the operator keeps of it. */
+export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  rows.forEach((row, i) => {
+    const key = rowKey(row, keys);
+    if (key === undefined) return;
+    const bucket = index.get(key);
+    if (bucket) bucket.push(keep(row, i));
+    else index.set(key, [keep(row, i)]);
+  });
+  return index;
+}
