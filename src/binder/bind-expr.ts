@@ -186,7 +186,7 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
 function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const userFunction = cx.env.lookupLet(expr.name);
   if (userFunction?.kind === 'function') {
-    const result = callUserFunction(expr.name, userFunction, expr.args, expr.span, cx);
+    const result = callUserFunction(expr.name, userFunction, expr.args, expr.span, cx, expr.argNames);
     if (result.kind === 'tabular') {
       throw new KqlSemanticError(ErrorCodes.SEM_NOT_SCALAR, `Function '${expr.name}' returns a table, not a scalar value`, expr.span);
     }
@@ -253,6 +253,15 @@ function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   }
   return bindExpr(arg, cx);
 }
+
+/** Functions the binder implements itself (they need names, schemas or tables, not just values), for the reference. */
+export const BINDER_FUNCTIONS: { name: string; description: string }[] = [
+  { name: 'toscalar', description: 'The first value of the first column of a tabular expression, computed once per run.' },
+  { name: 'column_ifexists', description: 'A column of the input when it exists, otherwise the default value (alias columnifexists).' },
+  { name: 'materialize', description: 'A tabular expression computed once per run, however often it is read.' },
+  { name: 'table', description: 'The table of the given constant name.' },
+  { name: '_GetWatchlist', description: "A Sentinel watchlist supplied in options.watchlists, with Sentinel's fixed columns first." },
+];
 
 /** Built-in functions that produce tables. */
 const TABULAR_FUNCTIONS = new Set(['materialize', 'table', 'view', '_GetWatchlist']);

@@ -53,7 +53,7 @@ export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
 /** table('Name'), materialize(T), and calls of user-defined functions that return tables. */
 function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
   const bound = env.lookupLet(expr.name);
-  if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, expr.args, expr.span, env);
+  if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, expr.args, expr.span, env, expr.argNames);
   if (expr.name === 'table' && expr.args.length >= 1) {
     // table('Name') or table(name) with a constant string, e.g. a let-bound table name.
     const name = bindExpr(expr.args[0], { scope: new RowScope([]), env, bindTabular });
@@ -109,8 +109,8 @@ function bindWatchlist(expr: A.CallExpr, env: Env): TabularPlan {
   return { columns: watchlistColumns(own), execute: (ctx) => watchlistTable(ctx.watchlist(alias), ctx.now) };
 }
 
-function callTabularFunction(name: string, fn: Extract<LetValue, { kind: 'function' }>, args: A.Expr[], span: Span, env: Env): TabularPlan {
-  const result = callUserFunction(name, fn, args, span, { scope: new RowScope([]), env, bindTabular });
+function callTabularFunction(name: string, fn: Extract<LetValue, { kind: 'function' }>, args: A.Expr[], span: Span, env: Env, argNames?: (string | undefined)[]): TabularPlan {
+  const result = callUserFunction(name, fn, args, span, { scope: new RowScope([]), env, bindTabular }, argNames);
   if (result.kind !== 'tabular') {
     throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `Function '${name}' returns a scalar value, not a table`, span);
   }

@@ -24,11 +24,13 @@ function acceptsArgument(param: KqlType, arg: KqlType): boolean {
 export function callUserFunction(
   name: string,
   fn: Extract<LetValue, { kind: 'function' }>,
-  args: A.Expr[],
+  positional: A.Expr[],
   span: Span,
   caller: ExprContext,
+  argNames?: (string | undefined)[],
 ): Extract<LetValue, { kind: 'scalar' | 'tabular' }> {
   const { decl } = fn;
+  const args = argNames ? matchNamedArguments(name, decl, positional, argNames, span) : positional;
   const required = decl.params.filter((p) => !p.default).length;
   if (args.length < required || args.length > decl.params.length) {
     const expected = required === decl.params.length ? `${required}` : `${required} to ${decl.params.length}`;
@@ -57,6 +59,30 @@ export function callUserFunction(
   } finally {
     callDepth--;
   }
+}
+
+/** Puts `f(y=1, x=5)` arguments in parameter order; positional ones fill the parameters from the left. */
+function matchNamedArguments(name: string, decl: A.FunctionDecl, args: A.Expr[], argNames: (string | undefined)[], span: Span): A.Expr[] {
+  const ordered: (A.Expr | undefined)[] = [];
+  args.forEach((arg, i) => {
+    const argName = argNames[i];
+    if (argName === undefined) {
+      ordered[i] = arg;
+      return;
+    }
+    const index = decl.params.findIndex((p) => p.name === argName);
+    if (index < 0) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `Function '${name}' has no parameter named '${argName}'`, arg.span);
+    if (ordered[index]) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `Parameter '${argName}' of '${name}' is given twice`, arg.span);
+    ordered[index] = arg;
+  });
+  // Trailing gaps are left to defaults; a gap before a given argument must have a default too.
+  const result: A.Expr[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const arg = ordered[i] ?? decl.params[i].default;
+    if (!arg) throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, `Parameter '${decl.params[i].name}' of '${name}' is missing`, span);
+    result.push(arg);
+  }
+  return result;
 }
 
 function bindBody(body: A.Query, env: Env, bindTabular: BindTabular): Extract<LetValue, { kind: 'scalar' | 'tabular' }> {

@@ -85,3 +85,16 @@ describe('summarize with aggregates inside expressions', () => {
     expect(() => analyzeKql('E | summarize count() by a, a', { schemas: { E: E.schema } })).toThrow(KqlSemanticError);
   });
 });
+
+describe('named arguments of user-defined functions', () => {
+  it('are matched by name; skipped ones take their defaults', () => {
+    const f = 'let f = (x: long, y: long = 10, z: long = 100) { x * 1 + y * 2 + z * 3 };';
+    expect(runKql(`${f} print f(z=1, x=5), f(5, z=1)`, {}).rows).toEqual([{ print_0: 5 + 20 + 3, print_1: 5 + 20 + 3 }]);
+  });
+  it('an unknown or repeated name, or a missing required parameter, is a semantic error', () => {
+    const f = 'let f = (x: long, y: long = 1) { x + y };';
+    expect(() => runKql(`${f} print f(q=1)`, {})).toThrow(/no parameter named 'q'/);
+    expect(() => runKql(`${f} print f(x=1, x=2)`, {})).toThrow(/given twice/);
+    expect(() => runKql(`${f} print f(y=2)`, {})).toThrow(KqlSemanticError);
+  });
+});
