@@ -118,6 +118,16 @@ const cases: Case[] = [
   ['to_utf8', [S], [''], []],
 
   ['ingestion_time', [], [], null],
+
+  // hash (xxHash64): the docs' three examples, then by hand (XXH64 of no bytes is 0xef46db3751d8e999).
+  ['hash', [S, L], ['World', 100], 51],
+  ['hash', [S, L], ['World', 1_000_000_000], 401551951],
+  ['hash', [S], ['World'], 1846988464401551951],
+  ['hash', ['datetime'], [dt('2015-01-01')], 1380966698541616202],
+  ['hash', [S, 'int'], ['', 1000], Number(0xef46db3751d8e999n % 1000n)],
+  ['hash', [S], [''], Number(BigInt.asIntN(64, 0xef46db3751d8e999n))],
+  ['hash', [L, L], [null, 10], null],
+  ['hash', [S, L], ['World', 0], null],
 ];
 
 describe('parsing, hashing and code point functions', () => {
@@ -135,6 +145,7 @@ describe('parsing, hashing and code point functions', () => {
     expect(bindScalar('make_string', ['int', Dy]).type).toBe('string');
     expect(bindScalar('to_utf8', [S]).type).toBe('dynamic');
     expect(bindScalar('ingestion_time', []).type).toBe('datetime');
+    expect(bindScalar('hash', [S, 'int']).type).toBe('long');
   });
 
   it('rejects wrong argument types, as the analyzer does', () => {
@@ -150,12 +161,17 @@ describe('parsing, hashing and code point functions', () => {
     expect(bindError('make_string', [L, S]).argIndex).toBe(1);
     expect(bindError('make_string', []).error).toMatch(/expects/);
     expect(bindError('ingestion_time', [L]).error).toMatch(/expects/);
+    expect(bindError('hash', [Dy]).argIndex).toBe(0);
+    expect(bindError('hash', [S, 'real']).argIndex).toBe(1);
+    expect(bindError('hash', [S, S]).argIndex).toBe(1);
   });
 
   it('result schemas agree with the analyzer', () => {
     const schemas = { T: [{ name: 's', type: 'string' as const }, { name: 'n', type: 'long' as const }] };
     const query = 'T | project parse_xml(s), extract_json("$.a", s), extractjson("$.a", s), parse_command_line(s, "windows"), '
-      + 'parse_path(s), hash_sha256(n), hash_sha1(s), hash_md5(s), make_string(n), unicode_codepoints_to_string(n), to_utf8(s)';
+      + 'parse_path(s), hash_sha256(n), hash_sha1(s), hash_md5(s), make_string(n), unicode_codepoints_to_string(n), to_utf8(s), '
+      + 'hash(s), hash(n, 10)';
+    // Not ingestion_time(): the analyzer names its column $IngestionTime (a naming rule for src/binder/naming.ts).
     const ours = analyzeKql(query, { schemas }).columns;
     const oracle = analyzeWithOracle(query, schemas);
     expect(oracle.errors).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ScalarFunction } from '../registry-types.js';
 import { extract_json } from './extract_json.js';
+import { hash } from './hash.js';
 import { hash_md5, hash_sha1, hash_sha256 } from './hash_digest.js';
 import { ingestion_time } from './ingestion_time.js';
 import { parse_command_line } from './parse_command_line.js';
@@ -10,5 +11,5 @@ import { unicode_codepoints_from_string, unicode_codepoints_to_string } from './
 /** Parsing, hashing and code point functions (parse_xml, extract_json, parse_command_line, parse_path, hash_*, ...). */
 export const PARSING_SCALARS: ScalarFunction[] = [
   parse_xml, extract_json, parse_command_line, parse_path, hash_sha256, hash_sha1, hash_md5,
-  unicode_codepoints_to_string, unicode_codepoints_from_string, ingestion_time,
+  unicode_codepoints_to_string, unicode_codepoints_from_string, ingestion_time, hash,
 ];
