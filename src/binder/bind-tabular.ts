@@ -6,6 +6,7 @@ import type * as A from '../parser/ast.js';
 import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
+import type { ExecContext } from '../runtime/exec-context.js';
 import type { BoundOperator, TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
@@ -16,7 +17,7 @@ import { RowScope } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
 import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
-import { singleName } from '../operators/assignments.js';
+import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 
 export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
@@ -219,14 +220,18 @@ function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
   const evals = expr.items.map((item, i) => {
     const compiled = bindExpr(item.expr, { scope, env, bindTabular });
     // Unnamed print columns are print_0, print_1, ... by position (the analyzer does so even for `print x`).
-    const named = singleName(item) ?? `print_${i}`;
-    if (columns.some((c) => c.name === named)) {
-      throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${named}' appears more than once in print`, item.names[0]?.span ?? item.span);
+    const outputs = assignedColumns(item, compiled, (explicit) => explicit ?? `print_${i}`, true);
+    for (const out of outputs) {
+      if (columns.some((c) => c.name === out.name)) {
+        throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' appears more than once in print`, item.names[0]?.span ?? item.span);
+      }
+      columns.push(out);
     }
-    columns.push({ name: named, type: compiled.type });
-    return compiled.eval;
+    if (!compiled.multi) return (row: Row, ctx: ExecContext) => [compiled.eval(row, ctx)];
+    const evalAll = compiled.multi.evalAll;
+    return (row: Row, ctx: ExecContext) => evalAll(row, ctx).slice(0, outputs.length);
   });
-  return { columns, execute: (ctx) => ({ columns, rows: [evals.map((e) => e([], ctx))] }) };
+  return { columns, execute: (ctx) => ({ columns, rows: [evals.flatMap((e) => e([], ctx))] }) };
 }
 
 function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {

@@ -10,6 +10,7 @@ const FIRST_ARGUMENT_NAMED = new Set(
   ('split tostring tohex todynamic toobject tolong toint toreal todouble todatetime totimespan totime tobool toboolean ' +
     'todecimal toguid parse_csv parsejson parse_json parse_xml format_datetime format_timespan startofday bin floor bin_at ' +
     'bin_auto binary_and binary_or binary_xor binary_not binary_shift_right binary_shift_left bitset_count_ones round ' +
+    'series_fir series_outliers series_iir series_fill_backward series_fill_forward series_fill_const series_fill_linear ' +
     'ceiling pow sqrt log log2 log10 exp exp2 exp10 cos sin tan acos asin atan atan2 abs rand gamma loggamma erf erfc format_bytes')
     .split(' '),
 );

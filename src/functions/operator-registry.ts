@@ -10,6 +10,9 @@ import { MATCHES_REGEX } from './operators/matches-regex.js';
 const BINARY = new Map<string, BinaryOperator>(
   [...COMPARISON_OPERATORS, ...ARITHMETIC_OPERATORS, ...LOGICAL_OPERATORS, ...STRING_OPERATORS, MATCHES_REGEX].map((o) => [o.op, o]),
 );
+// containscs: the old spelling of contains_cs, still used by some rules.
+BINARY.set('containscs', { ...BINARY.get('contains_cs')!, op: 'containscs' });
+
 const LIST = new Map<string, ListOperator>(LIST_OPERATORS.map((o) => [o.op, o]));
 
 export function lookupBinaryOperator(op: string): BinaryOperator | undefined {

@@ -21,13 +21,20 @@ export interface AssignedColumn {
  * result columns (`(anomalies, score, baseline) = series_decompose_anomalies(x)`), named by the names
  * written, in order, and by their default names after that.
  */
-export function assignedColumns(item: A.Assignment, expr: CompiledExpr, name: (explicit: string | undefined, expr: CompiledExpr) => string): AssignedColumn[] {
+export function assignedColumns(
+  item: A.Assignment,
+  expr: CompiledExpr,
+  name: (explicit: string | undefined, expr: CompiledExpr) => string,
+  /** print keeps only the named columns when names are given (the analyzer does; extend keeps them all). */
+  onlyNamed = false,
+): AssignedColumn[] {
   if (!expr.multi) return [{ name: name(singleName(item), expr), type: expr.type }];
   const outputs = expr.multi.columns;
   if (item.names.length > outputs.length) {
     throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `This expression produces ${outputs.length} column(s), but ${item.names.length} names were given`, item.span);
   }
-  return outputs.map((c, i) => ({ name: item.names[i]?.name ?? c.name, type: c.type }));
+  const kept = onlyNamed && item.names.length > 0 ? outputs.slice(0, item.names.length) : outputs;
+  return kept.map((c, i) => ({ name: item.names[i]?.name ?? c.name, type: c.type }));
 }
 
 /** The single name an assignment gives, failing on `(a, b) = ...` where one value is produced. */

@@ -959,6 +959,16 @@ export class KqlParser extends EmbeddedActionsParser {
       DEF: [
         { ALT: () => this.SUBRULE(this.literal) },
         { ALT: () => this.SUBRULE(this.dynamicLiteral) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.DatetimeNow);
+            return this.ACTION((): A.Expr => {
+              const span = tokenSpan(t);
+              const now: A.Expr = { kind: 'Call', name: 'now', nameSpan: span, args: [], span };
+              return t.image.includes('today') ? { kind: 'Call', name: 'startofday', nameSpan: span, args: [now], span } : now;
+            });
+          },
+        },
         { ALT: () => this.SUBRULE(this.datatableExpr) },
         { ALT: () => this.SUBRULE(this.printExpr) },
         { ALT: () => this.SUBRULE(this.rangeExpr) },

@@ -58,7 +58,7 @@ export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
 /** Word operators that compare strings or lists: has, !contains_cs, in~, has_any, ... */
 const WORD_OPS = [
   'has_any', 'has_all', 'hasprefix_cs', 'hasprefix', 'hassuffix_cs', 'hassuffix', 'has_cs', 'has',
-  'contains_cs', 'contains', 'startswith_cs', 'startswith', 'endswith_cs', 'endswith',
+  'containscs', 'contains_cs', 'contains', 'startswith_cs', 'startswith', 'endswith_cs', 'endswith',
   'in~', 'in', 'between', 'matches',
 ];
 /** The negated forms: !has, !in~, !between, ... */
@@ -84,6 +84,9 @@ export const Hyphenated = {
     pattern: /(?:project-smart|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|as-of)(?![A-Za-z0-9_-])/,
   }),
 };
+
+/** datetime(now) and datetime(today): the query's now() and the start of its day. */
+export const DatetimeNow = createToken({ name: 'DatetimeNow', pattern: /datetime\(\s*(?:now|today)\s*\)/ });
 
 /** datetime(2024-01-01 10:00), timespan(1d), int(null), guid(...): typed literals whose body is free text. */
 export const TypedLiteral = createToken({
@@ -171,6 +174,7 @@ export const allTokens: TokenType[] = [
   NegatedWordOperator,
   InTilde,
   ...Object.values(Hyphenated),
+  DatetimeNow,
   TypedLiteral,
   // Keywords: longer ones first so `has_any` is not lexed as `has` + `_any` (longer_alt also guards this).
   ...keywordTokens.sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
