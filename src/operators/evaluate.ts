@@ -22,11 +22,13 @@ import { emptyValue, type Row } from '../runtime/table.js';
 import { isPlainObject } from '../runtime/values.js';
 import { convertTo } from '../functions/convert.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
+import { bindPivot } from './evaluate-pivot.js';
 
 export const evaluate: OperatorDef<EvaluateOp> = {
   op: 'evaluate',
-  description: 'Runs a plugin; bag_unpack is supported.',
+  description: 'Runs a plugin; bag_unpack and pivot are supported.',
   bind(node, input, tools) {
+    if (node.plugin.name === 'pivot') return bindPivot(node, input, tools);
     if (node.plugin.name !== 'bag_unpack') {
       throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${node.plugin.name}' plugin of evaluate is not supported by mini-kql`, node.plugin.nameSpan);
     }

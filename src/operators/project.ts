@@ -14,13 +14,20 @@ export const project: OperatorDef<ProjectOp> = {
   bind(node, input, tools) {
     const columns: ColumnSchema[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
+    const uniqueName = (base: string) => {
+      let i = 1;
+      while (columns.some((c) => c.name === `${base}${i}`)) i++;
+      return `${base}${i}`;
+    };
     const evals = node.items.map((item) => {
       const expr = tools.expr(item.expr, input);
       for (const out of assignedColumns(item, expr, name)) {
-        if (columns.some((c) => c.name === out.name)) {
+        const clash = columns.some((c) => c.name === out.name);
+        // A written name or a plain column twice is an error; a derived name (round(b)) gets a suffix (analyzer).
+        if (clash && (item.names.length > 0 || expr.isColumn || expr.multi)) {
           throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' appears more than once in project`, item.span);
         }
-        columns.push(out);
+        columns.push(clash ? { ...out, name: uniqueName(out.name) } : out);
       }
       return expr.multi ? { many: true, f: expr.multi.evalAll } : { many: false, f: expr.eval };
     });

@@ -28,3 +28,30 @@ describe('functions with several result columns', () => {
     expect(analyzeKql('T | extend series_fill_linear(s)', { schemas: { T: [{ name: 's', type: 'dynamic' }] } }).columns).toEqual([{ name: 's', type: 'dynamic' }]);
   });
 });
+
+describe('evaluate pivot', () => {
+  const q = 'datatable(State:string, Type:string, Dmg:long)["TX","Hail",1, "TX","Wind",2, "KS","Hail",5, "TX","Hail",3]';
+  it('one column per pivot value, aggregated per group (docs: pivot plugin)', () => {
+    const r = runKql(`${q} | evaluate pivot(Type, sum(Dmg), State)`, {});
+    expect(r.columns).toEqual([{ name: 'State', type: 'string' }, { name: 'Hail', type: 'long' }, { name: 'Wind', type: 'long' }]);
+    expect(r.rows).toEqual([{ State: 'TX', Hail: 4, Wind: 2 }, { State: 'KS', Hail: 5, Wind: null }]);
+  });
+  it('defaults to count() grouped by every other column; the bound schema is the group columns (analyzer)', () => {
+    expect(runKql(`${q} | project State, Type | evaluate pivot(Type)`, {}).rows).toEqual([{ State: 'TX', Hail: 2, Wind: 1 }, { State: 'KS', Hail: 1, Wind: 0 }]);
+    expect(analyzeKql(`${q} | evaluate pivot(Type, sum(Dmg), State)`).columns).toEqual([{ name: 'State', type: 'string' }]);
+  });
+  it('empty input gives no rows; a non-column pivot is an error', () => {
+    expect(runKql('datatable(a:string, b:long)[] | evaluate pivot(a)', {}).rows).toEqual([]);
+    expect(() => analyzeKql('print a = 1 | evaluate pivot(a + 1)')).toThrow(/pivot column/);
+  });
+});
+
+describe('project and round naming', () => {
+  it('round keeps integer types; a repeated derived name gets a suffix, a repeated column is an error', () => {
+    const schemas = { T: [{ name: 'b', type: 'long' as const }, { name: 'c', type: 'real' as const }] };
+    expect(analyzeKql('T | project round(b, 2), round(c, 2), round(b)', { schemas }).columns)
+      .toEqual([{ name: 'b', type: 'long' }, { name: 'c', type: 'real' }, { name: 'b1', type: 'long' }]);
+    expect(() => analyzeKql('T | project b, b', { schemas })).toThrow(/more than once/);
+    expect(runKql('print round(1234, -2), round(7, 2), round(2.15, 1)', {}).rows).toEqual([{ print_0: 1200, print_1: 7, print_2: 2.2 }]);
+  });
+});

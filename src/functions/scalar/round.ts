@@ -14,8 +14,9 @@ export const round = defineScalar({
   name: 'round',
   description: 'Rounds a number to the given number of decimal digits (default 0).',
   overloads: [
-    { params: ['int'], result: 'int', kernel: ([x]) => x },
-    { params: ['long'], result: 'long', kernel: ([x]) => x },
+    // Integers stay integers (the analyzer types round(long, 2) as long); negative digits round to tens.
+    { params: ['int', 'integer'], optional: 1, result: 'int', kernel: ([x, d]) => roundTo(x as number, Math.min((d as number | undefined) ?? 0, 0)) },
+    { params: ['long', 'integer'], optional: 1, result: 'long', kernel: ([x, d]) => roundTo(x as number, Math.min((d as number | undefined) ?? 0, 0)) },
     { params: ['real', 'integer'], optional: 1, result: 'real', kernel: ([x, d]) => roundTo(x as number, (d as number | undefined) ?? 0) },
   ],
 });
