@@ -19,6 +19,7 @@ import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
 import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
+import { lookupScalarFunction } from '../functions/scalar-registry.js';
 
 export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
   switch (expr.kind) {
@@ -92,6 +93,9 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
         return ctx.cache.get(key) as Table;
       },
     };
+  }
+  if (!lookupScalarFunction(expr.name)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, `Unknown function '${expr.name}'`, expr.nameSpan);
   }
   throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
 }

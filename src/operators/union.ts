@@ -68,6 +68,12 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
 }
 
 /**
+ * With isfuzzy=true, a leg that names something that does not exist (a table, a function such as an
+ * ASIM parser, a column) is left out, as the analyzer does; other errors still fail the query.
+ */
+const FUZZY_SKIPPED = new Set<string>([ErrorCodes.SEM_UNKNOWN_TABLE, ErrorCodes.SEM_UNKNOWN_FUNCTION, ErrorCodes.SEM_UNKNOWN_COLUMN]);
+
+/**
  * The tables named in a union: table names (wildcards match the known tables), let-bound names or
  * parenthesised subqueries. With isfuzzy=true, names that resolve to nothing are left out.
  */
@@ -96,7 +102,7 @@ export function bindUnionSources(
       const plan = tools.bindTabular(t, tools.env);
       sources.push({ plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${firstArg + i}` });
     } catch (err) {
-      if (!(fuzzy && err instanceof KqlSemanticError && err.code === ErrorCodes.SEM_UNKNOWN_TABLE)) throw err;
+      if (!(fuzzy && err instanceof KqlSemanticError && FUZZY_SKIPPED.has(err.code))) throw err;
     }
   });
   if (sources.length === 0 && firstArg === 0) {

@@ -105,3 +105,13 @@ describe('a table called like a function (Sentinel parser functions)', () => {
     expect(() => runKql("_Im_Dns(domain_has_any=dynamic(['x']))", tables)).toThrow(KqlRuntimeError);
   });
 });
+
+describe('union isfuzzy=true with legs that cannot resolve', () => {
+  it('leaves out a leg calling an unknown function (e.g. an ASIM parser) or reading an unknown column', () => {
+    const tables = { A: [{ x: 1 }] };
+    expect(runKql('union isfuzzy=true (A | project x), (_Im_Dns(domain_has_any=dynamic(["a"])) | project x), (A | project y)', tables).rows).toEqual([{ x: 1 }]);
+  });
+  it('without isfuzzy the same leg is an error naming the function', () => {
+    expect(() => runKql('union (A | project x), (_Im_Dns() | project x)', { A: [{ x: 1 }] })).toThrow(/Unknown function '_Im_Dns'/);
+  });
+});
