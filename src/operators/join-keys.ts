@@ -5,6 +5,7 @@ import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import { keyOfValues } from '../runtime/hash-key.js';
+import { NameAllocator } from '../binder/naming.js';
 
 function columnIndex(columns: ColumnSchema[], name: string, side: string, operator: string, span: Span): number {
   const i = columns.findIndex((c) => c.name === name);
@@ -53,4 +54,15 @@ export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: nu
     else index.set(key, [keep(row, i)]);
   });
   return index;
+}
+
+/**
+ * Names of the right side's columns next to the left's: a clashing name gets the first free numeric
+ * suffix, where "free" also skips the right side's own names (left a + right a, a1 -> a2, a1), as the
+ * analyzer does.
+ */
+export function rightSideColumns(left: ColumnSchema[], right: ColumnSchema[]): ColumnSchema[] {
+  const names = new NameAllocator([...left.map((c) => c.name), ...right.map((c) => c.name)]);
+  const leftNames = new Set(left.map((c) => c.name));
+  return right.map((c) => (leftNames.has(c.name) ? { name: names.unique(c.name), type: c.type } : c));
 }

@@ -7,8 +7,7 @@ import type { JoinOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { bindJoinKeys, indexRows, rowKey } from './join-keys.js';
-import { NameAllocator } from '../binder/naming.js';
+import { bindJoinKeys, indexRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { OperatorDef } from './operator-def.js';
 
 const KINDS = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'rightsemi', 'leftanti', 'rightanti'] as const;
@@ -39,8 +38,7 @@ export const join: OperatorDef<JoinOp> = {
     if (leftOnly) columns = left;
     else if (rightOnly) columns = right;
     else {
-      const names = new NameAllocator(left.map((c) => c.name));
-      columns = [...left, ...right.map((c) => ({ name: names.unique(c.name), type: c.type }))];
+      columns = [...left, ...rightSideColumns(left, right)];
     }
     const leftNulls = left.map((c) => emptyValue(c.type));
     const rightNulls = right.map((c) => emptyValue(c.type));

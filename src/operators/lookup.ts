@@ -11,8 +11,7 @@ import type { LookupOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { bindJoinKeys, indexRows, rowKey } from './join-keys.js';
-import { NameAllocator } from '../binder/naming.js';
+import { bindJoinKeys, indexRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { OperatorDef } from './operator-def.js';
 
 export const lookup: OperatorDef<LookupOp> = {
@@ -32,8 +31,7 @@ export const lookup: OperatorDef<LookupOp> = {
     // Key types must match exactly, except int with long (the analyzer rejects long against real).
     const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
     const kept = right.map((_, i) => i).filter((i) => !rightKeys.includes(i));
-    const names = new NameAllocator(left.map((c) => c.name));
-    const columns: ColumnSchema[] = [...left, ...kept.map((i) => ({ name: names.unique(right[i].name), type: right[i].type }))];
+    const columns: ColumnSchema[] = [...left, ...rightSideColumns(left, kept.map((i) => right[i]))];
     const rightNulls = kept.map((i) => emptyValue(right[i].type));
     return {
       columns,

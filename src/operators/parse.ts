@@ -16,12 +16,13 @@
  *   so groups written in the constants do not shift them.
  * parse-where drops the rows that parse would have filled with nulls (no match or, in simple and
  * regex mode, a failed conversion).
- * A parsed column with the name of an existing column replaces it in place (the analyzer reports a
- * duplicate column; rows cannot hold two columns of one name). A source that is not a string is
- * converted with tostring().
+ * A parsed column with the name of an existing column is added next to it with a numeric suffix
+ * (the analyzer reports a second column of that name, which the next operator names k1); the
+ * existing column is unchanged. A source that is not a string is converted with tostring().
  */
 import type { ParseOp, ParsePatternItem } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import { NameAllocator } from '../binder/naming.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import { valueToString, parseJsonLenient } from '../runtime/values.js';
@@ -146,14 +147,8 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
   if (!re) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The parse pattern is not a valid regular expression: ${pattern}`, node.span);
 
   const columns: ColumnSchema[] = [...input];
-  const indexes = targets.map((t) => {
-    const existing = columns.findIndex((c) => c.name === t.name);
-    if (existing >= 0) {
-      columns[existing] = { name: t.name, type: t.type };
-      return existing;
-    }
-    return columns.push({ name: t.name, type: t.type }) - 1;
-  });
+  const names = new NameAllocator(input.map((c) => c.name));
+  const indexes = targets.map((t) => columns.push({ name: names.unique(t.name), type: t.type }) - 1);
   const empties = targets.map((t) => (t.type === 'string' ? '' : null));
   const get = source.eval;
   const sourceType = source.type;

@@ -55,3 +55,16 @@ describe('project and round naming', () => {
     expect(runKql('print round(1234, -2), round(7, 2), round(2.15, 1)', {}).rows).toEqual([{ print_0: 1200, print_1: 7, print_2: 2.2 }]);
   });
 });
+
+describe('analyzer column naming in join, lookup and parse', () => {
+  const schemas = { T: [{ name: 'a', type: 'string' as const }, { name: 'b', type: 'long' as const }], U: [{ name: 'a', type: 'string' as const }, { name: 'b', type: 'long' as const }, { name: 'a1', type: 'long' as const }] };
+  it('a clashing right column skips the right side\'s own names (a -> a2 when the right has a1)', () => {
+    expect(analyzeKql('T | join kind=inner U on b', { schemas }).columns.map((c) => c.name)).toEqual(['a', 'b', 'a2', 'b1', 'a1']);
+    expect(analyzeKql('T | lookup U on b', { schemas }).columns.map((c) => c.name)).toEqual(['a', 'b', 'a2', 'a1']);
+  });
+  it('parse into an existing name adds a suffixed column and leaves the original as it was', () => {
+    const r = runKql('print s = "id=42", k = "old" | parse s with "id=" k:long', {});
+    expect(r.columns).toEqual([{ name: 's', type: 'string' }, { name: 'k', type: 'string' }, { name: 'k1', type: 'long' }]);
+    expect(r.rows).toEqual([{ s: 'id=42', k: 'old', k1: 42 }]);
+  });
+});
