@@ -5,23 +5,23 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Row } from '../runtime/table.js';
 import { keyOfValues } from '../runtime/hash-key.js';
 import type { OperatorDef } from './operator-def.js';
-import { columnNamer } from './assignments.js';
+import { columnNamer, singleName } from './assignments.js';
 
 export const distinct: OperatorDef<DistinctOp> = {
   op: 'distinct',
   description: 'Returns the distinct combinations of the listed columns.',
   bind(node, input, tools) {
-    if (node.items.length === 1 && node.items[0].kind === 'Star') {
+    if (node.items.length === 1 && node.items[0].expr.kind === 'Star' && node.items[0].names.length === 0) {
       return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r) }) };
     }
     const columns: ColumnSchema[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const evals = node.items.map((item) => {
-      const expr = tools.expr(item, input);
+      const expr = tools.expr(item.expr, input);
       if (expr.type === 'dynamic') {
         throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, 'distinct cannot use a dynamic value: convert it first, e.g. tostring(...)', item.span);
       }
-      columns.push({ name: name(undefined, expr), type: expr.type });
+      columns.push({ name: name(singleName(item), expr), type: expr.type });
       return expr.eval;
     });
     return {

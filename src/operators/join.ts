@@ -8,7 +8,8 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
 import { bindJoinKeys, indexRows, rightSideColumns, rowKey } from './join-keys.js';
-import type { OperatorDef } from './operator-def.js';
+import type { BindTools, OperatorDef } from './operator-def.js';
+import type { BoundOperator, TabularPlan } from '../binder/compiled.js';
 
 const KINDS = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'rightsemi', 'leftanti', 'rightanti'] as const;
 type JoinKind = (typeof KINDS)[number];
@@ -30,6 +31,7 @@ export const join: OperatorDef<JoinOp> = {
     const kind = joinKind(node);
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
+    if (node.where) return bindPredicateJoin(node, kind, left, rightPlan, tools);
     const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
 
     const leftOnly = kind === 'leftsemi' || kind === 'leftanti';
@@ -84,3 +86,37 @@ export const join: OperatorDef<JoinOp> = {
     };
   },
 };
+
+/**
+ * `join (T) where predicate`: every left row paired with every right row for which the predicate, over
+ * the left columns and the (suffixed) right columns, is true. A nested loop: fine for the small lookup
+ * tables rules use it with. Only inner and leftouter kinds make sense here.
+ */
+function bindPredicateJoin(node: JoinOp, kind: JoinKind, left: ColumnSchema[], rightPlan: TabularPlan, tools: BindTools): BoundOperator {
+  if (kind !== 'inner' && kind !== 'innerunique' && kind !== 'leftouter') {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `join ... where supports kind=inner and kind=leftouter, not ${kind}`, node.keywordSpan);
+  }
+  const columns = [...left, ...rightSideColumns(left, rightPlan.columns)];
+  const predicate = tools.expr(node.where!, columns);
+  const rightNulls = rightPlan.columns.map((c) => emptyValue(c.type));
+  const test = predicate.eval;
+  return {
+    columns,
+    run: (leftTable, ctx) => {
+      const rightRows = rightPlan.execute(ctx).rows;
+      const out: Row[] = [];
+      for (const row of leftTable.rows) {
+        let matched = false;
+        for (const r of rightRows) {
+          const combined = [...row, ...r];
+          if (test(combined, ctx) === true) {
+            out.push(combined);
+            matched = true;
+          }
+        }
+        if (!matched && kind === 'leftouter') out.push([...row, ...rightNulls]);
+      }
+      return { columns, rows: out };
+    },
+  };
+}

@@ -241,6 +241,8 @@ export interface JoinOp extends OpBase {
   right: Expr;
   /** Each condition is `Col` (same name both sides) or `$left.A == $right.B`. */
   on: JoinCondition[];
+  /** `join (T) where predicate`: a predicate over both sides' columns instead of `on`. */
+  where?: Expr;
 }
 export type JoinCondition =
   | { kind: 'same'; name: string; span: Span }
@@ -267,7 +269,7 @@ export interface MvExpandOp extends OpBase {
   itemIndex?: string;
   limit?: number;
 }
-export interface DistinctOp extends OpBase { op: 'distinct'; items: Expr[] }
+export interface DistinctOp extends OpBase { op: 'distinct'; items: Assignment[] }
 export interface TakeOp extends OpBase { op: 'take'; count: Expr }
 export interface SortOp extends OpBase { op: 'sort'; keys: SortKey[] }
 export interface TopOp extends OpBase { op: 'top'; count: Expr; key: SortKey }

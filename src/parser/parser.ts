@@ -350,12 +350,26 @@ export class KqlParser extends EmbeddedActionsParser {
     const params = this.SUBRULE(this.operatorParams);
     // `(subquery)` or a table name; a parenthesised subquery is a primary expression.
     const right = this.SUBRULE(this.postfixExpr);
-    this.CONSUME(T.Kw.on);
     const conditions: A.Expr[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => conditions.push(this.SUBRULE(this.orExpr)) });
+    let where: A.Expr | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Kw.on);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => conditions.push(this.SUBRULE(this.orExpr)) });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Kw.where);
+          where = this.SUBRULE2(this.orExpr);
+        },
+      },
+    ]);
     return this.ACTION(() => {
       const on = conditions.flatMap(toJoinConditions);
-      return { op: 'join' as const, params, right, on, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), conditions[conditions.length - 1].span) };
+      const last = where ? where.span : conditions[conditions.length - 1].span;
+      return { op: 'join' as const, params, right, on, ...(where ? { where } : {}), keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), last) };
     });
   });
 
@@ -415,8 +429,7 @@ export class KqlParser extends EmbeddedActionsParser {
 
   private distinctOp = this.RULE('distinctOp', (): A.DistinctOp => {
     const kw = this.CONSUME(T.Kw.distinct);
-    const items: A.Expr[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.orExpr)) });
+    const items = this.SUBRULE(this.assignmentList);
     return this.ACTION(() => ({ op: 'distinct' as const, items, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
   });
 

@@ -68,3 +68,17 @@ describe('analyzer column naming in join, lookup and parse', () => {
     expect(r.rows).toEqual([{ s: 'id=42', k: 'old', k1: 42 }]);
   });
 });
+
+describe('distinct with names, join ... where', () => {
+  it('distinct Name = expr names its column', () => {
+    const r = runKql('datatable(u:string)["A", "a", "b"] | distinct User = tolower(u)', {});
+    expect(r.columns).toEqual([{ name: 'User', type: 'string' }]);
+    expect(r.rows).toEqual([{ User: 'a' }, { User: 'b' }]);
+  });
+  it('join (T) where predicate pairs rows for which the predicate holds', () => {
+    const q = 'datatable(Port:long)[22, 80, 9999] | join kind=inner (datatable(Ports:string, Name:string)["22,23", "ssh", "80,443", "web"]) where Ports has tostring(Port)';
+    expect(runKql(q, {}).rows).toEqual([{ Port: 22, Ports: '22,23', Name: 'ssh' }, { Port: 80, Ports: '80,443', Name: 'web' }]);
+    expect(runKql(q.replace('kind=inner', 'kind=leftouter'), {}).rows).toHaveLength(3);
+    expect(() => analyzeKql(q.replace('kind=inner', 'kind=leftanti'))).toThrow(/supports kind=inner/);
+  });
+});
