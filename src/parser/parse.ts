@@ -10,9 +10,14 @@ let sharedParser: KqlParser | undefined;
 export function parseQuery(text: string): Query {
   const lexed = kqlLexer.tokenize(text);
   if (lexed.errors.length) {
+    // Report whichever problem comes first in the text: the grammar error in the tokens before the bad
+    // character (as Kusto does for a stray quote after a complete statement), else the bad character.
     const e = lexed.errors[0];
+    const before = lexed.tokens.filter((t) => t.startOffset < e.offset);
+    const grammarError = before.length ? firstGrammarError(before, text) : undefined;
+    if (grammarError && grammarError.span.offset < e.offset && !grammarError.message.startsWith('The query ends unexpectedly')) throw grammarError;
     const ch = text[e.offset];
-    const unterminated = ch === '"' || ch === "'" || ch === '@';
+    const unterminated = ch === '"' || ch === "'" || (ch === '@' && (text[e.offset + 1] === '"' || text[e.offset + 1] === "'"));
     throw new KqlSyntaxError(
       unterminated ? ErrorCodes.SYN_UNTERMINATED_STRING : ErrorCodes.SYN_UNEXPECTED_CHARACTER,
       unterminated ? 'This string literal is never closed' : `Unexpected character '${ch}'`,
@@ -22,24 +27,37 @@ export function parseQuery(text: string): Query {
   if (lexed.tokens.length === 0) {
     throw new KqlSyntaxError(ErrorCodes.SYN_EMPTY_QUERY, 'The query is empty', { offset: 0, length: 0, line: 1, column: 1 });
   }
+  const { query, error } = runParser(lexed.tokens, text);
+  if (error) throw error;
+  return query!;
+}
+
+/** The first grammar error in a token list, if any. */
+function firstGrammarError(tokens: IToken[], text: string): KqlSyntaxError | undefined {
+  try {
+    return runParser(tokens, text).error;
+  } catch (err) {
+    if (err instanceof KqlSyntaxError) return err;
+    return undefined;
+  }
+}
+
+function runParser(tokens: IToken[], text: string): { query?: Query; error?: KqlSyntaxError } {
   sharedParser ??= new KqlParser();
   const parser = sharedParser;
-  parser.input = lexed.tokens;
+  parser.input = tokens;
   let query: Query;
   try {
     query = parser.query();
   } catch (err) {
     if (err instanceof KqlError) throw err;
     if (err instanceof RangeError) {
-      throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'The query is nested too deeply to parse', tokenSpan(lexed.tokens[0]));
+      throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'The query is nested too deeply to parse', tokenSpan(tokens[0]));
     }
     throw err;
   }
-  if (parser.errors.length) {
-    const e = parser.errors[0];
-    throw syntaxErrorAt(e.token, lexed.tokens, text);
-  }
-  return query;
+  if (parser.errors.length) return { error: syntaxErrorAt(parser.errors[0].token, tokens, text) };
+  return { query };
 }
 
 function syntaxErrorAt(token: IToken, tokens: IToken[], text: string): KqlSyntaxError {
