@@ -24,6 +24,6 @@ describe('the first problem in the text is reported', () => {
   });
   it('a stray character is reported where it is', () => {
     const e = syntaxError('T\n| where a == 1\\');
-    expect({ code: e.code, line: e.line, column: e.column }).toEqual({ code: 'SYN_UNEXPECTED_CHARACTER', line: 2, column: 16 });
+    expect({ code: e.code, line: e.line, column: e.column }).toEqual({ code: 'SYN_UNEXPECTED_CHARACTER', line: 2, column: 15 });
   });
 });
