@@ -71,7 +71,7 @@ function bindName(expr: A.NameRef, cx: ExprContext): CompiledExpr {
   const index = cx.scope.indexOf(expr.name);
   if (index !== undefined) {
     const type = cx.scope.columns[index].type;
-    return { type, eval: (row) => row[index], span: expr.span, derivedName: expr.name, isColumn: true };
+    return { type, evaluate: (row) => row[index], span: expr.span, derivedName: expr.name, isColumn: true };
   }
   const bound = cx.env.lookupLet(expr.name);
   if (bound?.kind === 'scalar') return { ...bound.expr, span: expr.span, derivedName: expr.name };
@@ -106,15 +106,15 @@ function bindMember(expr: A.MemberExpr, cx: ExprContext): CompiledExpr {
   const target = bindExpr(expr.target, cx);
   requireDynamic(target, expr.target.span, `Accessing '.${expr.name}'`);
   const key = expr.name;
-  const get = target.eval;
-  return { type: 'dynamic', eval: (row, ctx) => getProperty(get(row, ctx), key), span: expr.span };
+  const get = target.evaluate;
+  return { type: 'dynamic', evaluate: (row, ctx) => getProperty(get(row, ctx), key), span: expr.span };
 }
 
 function bindIndex(expr: A.IndexExpr, cx: ExprContext): CompiledExpr {
   const target = bindExpr(expr.target, cx);
   requireDynamic(target, expr.target.span, 'Indexing with [...]');
   const index = bindExpr(expr.index, cx);
-  const get = target.eval;
+  const get = target.evaluate;
   const at = (value: unknown, i: unknown): unknown => {
     if (typeof i === 'string') return getProperty(value, i);
     if (typeof i !== 'number' || !Array.isArray(value)) return null;
@@ -126,10 +126,10 @@ function bindIndex(expr: A.IndexExpr, cx: ExprContext): CompiledExpr {
   }
   if (index.constant) {
     const i = index.constant.value;
-    return { type: 'dynamic', eval: (row, ctx) => at(get(row, ctx), i), span: expr.span };
+    return { type: 'dynamic', evaluate: (row, ctx) => at(get(row, ctx), i), span: expr.span };
   }
-  const getIndex = index.eval;
-  return { type: 'dynamic', eval: (row, ctx) => at(get(row, ctx), getIndex(row, ctx)), span: expr.span };
+  const getIndex = index.evaluate;
+  return { type: 'dynamic', evaluate: (row, ctx) => at(get(row, ctx), getIndex(row, ctx)), span: expr.span };
 }
 
 function argInfo(c: CompiledExpr, span: Span): ArgInfo {
@@ -146,16 +146,16 @@ function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): Compiled
   if (args.length === 0) {
     evalFn = (_row, ctx) => call([], ctx);
   } else if (args.length === 1) {
-    const a = args[0].eval;
+    const a = args[0].evaluate;
     evalFn = (row, ctx) => call([a(row, ctx)], ctx);
   } else if (args.length === 2) {
-    const a = args[0].eval, b = args[1].eval;
+    const a = args[0].evaluate, b = args[1].evaluate;
     evalFn = (row, ctx) => call([a(row, ctx), b(row, ctx)], ctx);
   } else {
-    const evals = args.map((x) => x.eval);
+    const evals = args.map((x) => x.evaluate);
     evalFn = (row, ctx) => call(evals.map((e) => e(row, ctx)), ctx);
   }
-  return { type: impl.type, eval: evalFn, span };
+  return { type: impl.type, evaluate: evalFn, span };
 }
 
 function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number; code?: string }): never {
@@ -180,7 +180,7 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const index = cx.scope.indexOf(nameArg.value);
   if (index === undefined) return { ...fallbackExpr, span: expr.span };
   const type = cx.scope.columns[index].type;
-  return { type, eval: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+  return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
 }
 
 function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
@@ -219,13 +219,13 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   if (isBindFailure(impl)) failAt(spans, expr.span, impl);
   const compiled = applyImpl(impl, args, expr.span);
   if (!impl.columns) return compiled;
-  // Several columns: eval returns the first (for use inside expressions), evalAll all of them.
-  const evalAll = compiled.eval as (row: Row, ctx: ExecContext) => unknown[];
+  // Several columns: evaluate returns the first (for use inside expressions), evalAll all of them.
+  const evalAll = compiled.evaluate as (row: Row, ctx: ExecContext) => unknown[];
   const base = `${expr.name}_${args[0]?.derivedName ?? derivedName(expr.args[0]) ?? ''}`;
   return {
     type: impl.columns[0]?.type ?? impl.type,
     span: expr.span,
-    eval: (row, ctx) => evalAll(row, ctx)[0],
+    evaluate: (row, ctx) => evalAll(row, ctx)[0],
     multi: { columns: impl.columns.map((c) => ({ name: `${base}_${c.suffix}`, type: c.type })), evalAll },
   };
 }
@@ -242,7 +242,7 @@ function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
     return {
       type,
       span: expr.span,
-      eval: (_row, ctx) => {
+      evaluate: (_row, ctx) => {
         if (!ctx.cache.has(key)) {
           const table = plan.execute(ctx);
           ctx.cache.set(key, table.rows.length ? table.rows[0][0] : null);
@@ -301,19 +301,19 @@ function bindBinary(expr: A.BinaryExpr, cx: ExprContext): CompiledExpr {
   const impl = op.bind(argInfo(left, expr.left.span), argInfo(right, expr.right.span));
   if (isBindFailure(impl)) failAt([expr.left.span, expr.right.span], expr.opSpan, impl);
   const call = impl.call;
-  const l = left.eval, r = right.eval;
+  const l = left.evaluate, r = right.evaluate;
   // Short-circuit `and`/`or` as Kusto may: the right side is not evaluated when the left decides.
   if (expr.op === 'and') {
-    return { type: 'bool', span: expr.span, eval: (row, ctx) => { const a = l(row, ctx); return a === false ? false : call([a, r(row, ctx)], ctx); } };
+    return { type: 'bool', span: expr.span, evaluate: (row, ctx) => { const a = l(row, ctx); return a === false ? false : call([a, r(row, ctx)], ctx); } };
   }
   if (expr.op === 'or') {
-    return { type: 'bool', span: expr.span, eval: (row, ctx) => { const a = l(row, ctx); return a === true ? true : call([a, r(row, ctx)], ctx); } };
+    return { type: 'bool', span: expr.span, evaluate: (row, ctx) => { const a = l(row, ctx); return a === true ? true : call([a, r(row, ctx)], ctx); } };
   }
   if (right.constant) {
     const rv = right.constant.value;
-    return { type: impl.type, span: expr.span, eval: (row, ctx) => call([l(row, ctx), rv], ctx) };
+    return { type: impl.type, span: expr.span, evaluate: (row, ctx) => call([l(row, ctx), rv], ctx) };
   }
-  return { type: impl.type, span: expr.span, eval: (row, ctx) => call([l(row, ctx), r(row, ctx)], ctx) };
+  return { type: impl.type, span: expr.span, evaluate: (row, ctx) => call([l(row, ctx), r(row, ctx)], ctx) };
 }
 
 function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
@@ -322,12 +322,12 @@ function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
     throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Unary '${expr.op}' needs a number or timespan, not ${operand.type}`, expr.span);
   }
   if (expr.op === '+') return operand;
-  const get = operand.eval;
+  const get = operand.evaluate;
   const type = operand.type === 'dynamic' ? 'real' : operand.type;
   return {
     type,
     span: expr.span,
-    eval: (row, ctx) => {
+    evaluate: (row, ctx) => {
       const v = get(row, ctx);
       return typeof v === 'number' ? -v : null;
     },
@@ -346,7 +346,7 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
     return {
       type: 'dynamic' as KqlType,
       span: item.span,
-      eval: (_row: Row, ctx: ExecContext) => {
+      evaluate: (_row: Row, ctx: ExecContext) => {
         if (!ctx.cache.has(key)) ctx.cache.set(key, plan.execute(ctx).rows.map((r) => r[0]));
         return ctx.cache.get(key);
       },
@@ -354,10 +354,10 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
   });
   const impl = op.bind(argInfo(left, expr.left.span), items.map((i) => argInfo(i, i.span)));
   if (isBindFailure(impl)) failAt([expr.left.span, ...expr.items.map((i) => i.span)], expr.opSpan, impl);
-  const l = left.eval;
+  const l = left.evaluate;
   if (items.every((i) => i.constant)) {
     const test = impl.prepare(items.map((i) => i.constant!.value));
-    return { type: impl.type, span: expr.span, eval: (row, ctx) => test(l(row, ctx)) };
+    return { type: impl.type, span: expr.span, evaluate: (row, ctx) => test(l(row, ctx)) };
   }
   const rowIndependent = expr.items.every((item) => isTabularSyntax(item, cx.env));
   if (rowIndependent) {
@@ -366,18 +366,18 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
     return {
       type: impl.type,
       span: expr.span,
-      eval: (row, ctx) => {
+      evaluate: (row, ctx) => {
         let test = ctx.cache.get(key) as ((v: unknown) => unknown) | undefined;
         if (!test) {
-          test = impl.prepare(items.map((i) => i.eval(row, ctx)));
+          test = impl.prepare(items.map((i) => i.evaluate(row, ctx)));
           ctx.cache.set(key, test);
         }
         return test(l(row, ctx));
       },
     };
   }
-  const evals = items.map((i) => i.eval);
-  return { type: impl.type, span: expr.span, eval: (row, ctx) => impl.prepare(evals.map((e) => e(row, ctx)))(l(row, ctx)) };
+  const evals = items.map((i) => i.evaluate);
+  return { type: impl.type, span: expr.span, evaluate: (row, ctx) => impl.prepare(evals.map((e) => e(row, ctx)))(l(row, ctx)) };
 }
 
 /** `x between (a .. b)` is `x >= a and x <= b`; `!between` its negation. */
@@ -392,6 +392,6 @@ function bindBetween(expr: A.BetweenExpr, cx: ExprContext): CompiledExpr {
   const le: A.BinaryExpr = { kind: 'Binary', op: '<=', opSpan: expr.span, left: expr.left, right: expr.high, span: expr.span };
   const both = bindExpr({ kind: 'Binary', op: 'and', opSpan: expr.span, left: ge, right: le, span: expr.span }, cx);
   if (!expr.negated) return both;
-  const inner = both.eval;
-  return { type: 'bool', span: expr.span, eval: (row, ctx) => { const v = inner(row, ctx); return v === null ? null : !v; } };
+  const inner = both.evaluate;
+  return { type: 'bool', span: expr.span, evaluate: (row, ctx) => { const v = inner(row, ctx); return v === null ? null : !v; } };
 }

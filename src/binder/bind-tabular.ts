@@ -231,7 +231,7 @@ function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
       }
       columns.push(out);
     }
-    if (!compiled.multi) return (row: Row, ctx: ExecContext) => [compiled.eval(row, ctx)];
+    if (!compiled.multi) return (row: Row, ctx: ExecContext) => [compiled.evaluate(row, ctx)];
     const evalAll = compiled.multi.evalAll;
     return (row: Row, ctx: ExecContext) => evalAll(row, ctx).slice(0, outputs.length);
   });
@@ -257,7 +257,7 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
   return {
     columns,
     execute: (ctx) => {
-      const start = from.eval([], ctx) as number, end = to.eval([], ctx) as number, by = step.eval([], ctx) as number;
+      const start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
       const rows: Row[] = [];
       if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
       for (let v = start; by > 0 ? v <= end : v >= end; v += by) rows.push([v]);

@@ -7,7 +7,7 @@ import type { ExecContext } from '../runtime/exec-context.js';
 /** A scalar expression compiled once into a closure over a row. */
 export interface CompiledExpr {
   type: KqlType;
-  eval: (row: Row, ctx: ExecContext) => unknown;
+  evaluate: (row: Row, ctx: ExecContext) => unknown;
   /** Set when the value is known at bind time (literals, constant lets). */
   constant?: { value: unknown };
   span: Span;
@@ -15,7 +15,7 @@ export interface CompiledExpr {
   derivedName?: string;
   /** True when the expression is a plain column reference. */
   isColumn?: boolean;
-  /** Set for calls of functions producing several columns: `eval` gives the first, `evalAll` all of them. */
+  /** Set for calls of functions producing several columns: `evaluate` gives the first, `evalAll` all of them. */
   multi?: { columns: { name: string; type: KqlType }[]; evalAll: (row: Row, ctx: ExecContext) => unknown[] };
 }
 
@@ -32,5 +32,5 @@ export interface BoundOperator {
 }
 
 export function constantExpr(type: KqlType, value: unknown, span: Span): CompiledExpr {
-  return { type, eval: () => value, constant: { value }, span };
+  return { type, evaluate: () => value, constant: { value }, span };
 }

@@ -109,12 +109,12 @@ export function bindLet(statement: A.LetStatement, env: Env, bindTabular: BindTa
   if (expr.constant) return { kind: 'scalar', expr };
   // A scalar computed once per run (e.g. let start = ago(1d)), whatever row asks for it.
   const key = {};
-  const evaluate = expr.eval;
+  const evaluate = expr.evaluate;
   return {
     kind: 'scalar',
     expr: {
       ...expr,
-      eval: (_row, ctx) => {
+      evaluate: (_row, ctx) => {
         if (!ctx.cache.has(key)) ctx.cache.set(key, evaluate([], ctx));
         return ctx.cache.get(key);
       },
@@ -128,7 +128,7 @@ export function functionReturnsTable(fn: Extract<LetValue, { kind: 'function' }>
   for (const p of fn.decl.params) {
     env = env.withLet(p.name, p.type === 'tabular'
       ? { kind: 'tabular', plan: { columns: [], execute: () => ({ columns: [], rows: [] }) } }
-      : { kind: 'scalar', expr: { type: p.type, eval: () => null, span: p.span } });
+      : { kind: 'scalar', expr: { type: p.type, evaluate: () => null, span: p.span } });
   }
   let last: A.Expr | undefined;
   for (const statement of fn.decl.body.statements) {
@@ -138,7 +138,7 @@ export function functionReturnsTable(fn: Extract<LetValue, { kind: 'function' }>
         ? { kind: 'function', decl: v, env }
         : isTabularSyntax(v, env)
           ? { kind: 'tabular', plan: { columns: [], execute: () => ({ columns: [], rows: [] }) } }
-          : { kind: 'scalar', expr: { type: 'dynamic', eval: () => null, span: statement.span } });
+          : { kind: 'scalar', expr: { type: 'dynamic', evaluate: () => null, span: statement.span } });
     } else if (statement.kind === 'ExpressionStatement') last = statement.expr;
   }
   return last !== undefined && isTabularSyntax(last, env);

@@ -22,7 +22,7 @@ export const distinct: OperatorDef<DistinctOp> = {
         throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, 'distinct cannot use a dynamic value: convert it first, e.g. tostring(...)', item.span);
       }
       columns.push({ name: name(singleName(item), expr), type: expr.type });
-      return expr.eval;
+      return expr.evaluate;
     });
     return {
       columns,

@@ -41,8 +41,8 @@ export function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTo
     return index;
   });
   const columns = groupIndexes.map((i) => input[i]);
-  const argEvals = aggregate.args.map((a) => a.eval);
-  const pivotEval = pivot.eval;
+  const argEvals = aggregate.args.map((a) => a.evaluate);
+  const pivotEval = pivot.evaluate;
   return {
     columns,
     run: (table, ctx) => {

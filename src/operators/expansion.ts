@@ -64,7 +64,7 @@ export function bindExpansion(
     } else {
       columns[index] = { name, type };
     }
-    return { eval: expr.eval, name, type };
+    return { evaluate: expr.evaluate, name, type };
   }).map((t) => ({ ...t, index: columns.findIndex((c) => c.name === t.name) }));
   let indexColumn = -1;
   if (itemIndex !== undefined) {
@@ -76,7 +76,7 @@ export function bindExpansion(
   return {
     columns,
     expand(row, ctx) {
-      const lists = targets.map((t) => elementsOf(t.eval(row, ctx), bagAsArray));
+      const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
       let count = Math.max(...lists.map((l) => l.length));
       if (limit !== undefined) count = Math.min(count, limit);
       const out: Row[] = [];

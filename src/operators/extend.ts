@@ -14,7 +14,7 @@ export const extend: OperatorDef<ExtendOp> = {
   bind(node, input, tools) {
     const columns: ColumnSchema[] = [...input];
     // Each step computes one value, or several for functions with several result columns.
-    const steps: { indexes: number[]; eval: (row: Row, ctx: ExecContext) => unknown; many: boolean }[] = [];
+    const steps: { indexes: number[]; evaluate: (row: Row, ctx: ExecContext) => unknown; many: boolean }[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const assigned = new Set<string>();
     for (const item of node.items) {
@@ -30,7 +30,7 @@ export const extend: OperatorDef<ExtendOp> = {
         else columns[index] = out;
         return index;
       });
-      steps.push(expr.multi ? { indexes, eval: expr.multi.evalAll, many: true } : { indexes, eval: expr.eval, many: false });
+      steps.push(expr.multi ? { indexes, evaluate: expr.multi.evalAll, many: true } : { indexes, evaluate: expr.evaluate, many: false });
     }
     return {
       columns,
@@ -39,9 +39,9 @@ export const extend: OperatorDef<ExtendOp> = {
         rows: mapRows(ctx, table, (row) => {
           const out = row.slice();
           for (const step of steps) {
-            if (!step.many) out[step.indexes[0]] = step.eval(out, ctx);
+            if (!step.many) out[step.indexes[0]] = step.evaluate(out, ctx);
             else {
-              const values = step.eval(out, ctx) as unknown[];
+              const values = step.evaluate(out, ctx) as unknown[];
               step.indexes.forEach((index, i) => { out[index] = values[i]; });
             }
           }

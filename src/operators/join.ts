@@ -99,7 +99,7 @@ function bindPredicateJoin(node: JoinOp, kind: JoinKind, left: ColumnSchema[], r
   const columns = [...left, ...rightSideColumns(left, rightPlan.columns)];
   const predicate = tools.expr(node.where!, columns);
   const rightNulls = rightPlan.columns.map((c) => emptyValue(c.type));
-  const test = predicate.eval;
+  const test = predicate.evaluate;
   return {
     columns,
     run: (leftTable, ctx) => {

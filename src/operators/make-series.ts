@@ -39,7 +39,7 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
       if (names.has(name)) throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${name}' appears more than once in make-series`, item.span);
       names.reserve(name);
       columns.push({ name, type: expr.type });
-      return expr.eval;
+      return expr.evaluate;
     });
 
     const axis = tools.expr(node.axis, input);
@@ -70,7 +70,7 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
         if (!d.constant) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The make-series default must be a constant', def.span);
         fallback = toDynamic(d.constant.value, d.type);
       }
-      return { impl: agg.impl, args: agg.args.map((a) => a.eval), type: agg.outputs[0].type, fallback };
+      return { impl: agg.impl, args: agg.args.map((a) => a.evaluate), type: agg.outputs[0].type, fallback };
     });
     const axisName = names.unique(axis.derivedName ?? 'Column1');
     columns.push({ name: axisName, type: 'dynamic' });
@@ -78,12 +78,12 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     return {
       columns,
       run: (table, ctx) => {
-        const s = step.eval([], ctx) as number | null;
+        const s = step.evaluate([], ctx) as number | null;
         if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, 'The make-series step must be positive', node.step.span);
-        const axisValues = table.rows.map((row) => axis.eval(row, ctx) as number | null);
+        const axisValues = table.rows.map((row) => axis.evaluate(row, ctx) as number | null);
         const present = axisValues.filter((v): v is number => typeof v === 'number');
-        let start = from ? (from.eval([], ctx) as number | null) : present.length ? Math.floor(Math.min(...present) / s) * s : null;
-        let end = to ? (to.eval([], ctx) as number | null) : present.length && start !== null ? start + (Math.floor((Math.max(...present) - start) / s) + 1) * s : null;
+        let start = from ? (from.evaluate([], ctx) as number | null) : present.length ? Math.floor(Math.min(...present) / s) * s : null;
+        let end = to ? (to.evaluate([], ctx) as number | null) : present.length && start !== null ? start + (Math.floor((Math.max(...present) - start) / s) + 1) * s : null;
         if (start === null || end === null) { start = 0; end = 0; }
         const bins = Math.max(0, Math.ceil((end - start) / s));
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);

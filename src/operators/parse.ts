@@ -150,7 +150,7 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
   const names = new NameAllocator(input.map((c) => c.name));
   const indexes = targets.map((t) => columns.push({ name: names.unique(t.name), type: t.type }) - 1);
   const empties = targets.map((t) => (t.type === 'string' ? '' : null));
-  const get = source.eval;
+  const get = source.evaluate;
   const sourceType = source.type;
   const dropUnmatched = node.op === 'parse-where';
   const strict = mode !== 'relaxed';

@@ -29,7 +29,7 @@ export const project: OperatorDef<ProjectOp> = {
         }
         columns.push(clash ? { ...out, name: uniqueName(out.name) } : out);
       }
-      return expr.multi ? { many: true, f: expr.multi.evalAll } : { many: false, f: expr.eval };
+      return expr.multi ? { many: true, f: expr.multi.evalAll } : { many: false, f: expr.evaluate };
     });
     const project1 = (row: Row, ctx: ExecContext): Row => {
       const out: Row = [];

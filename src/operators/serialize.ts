@@ -17,7 +17,7 @@ export const serialize: OperatorDef<SerializeOp> = {
   bind(node, input, tools) {
     if (node.items.length === 0) return { columns: input, run: (table) => table };
     const columns: ColumnSchema[] = [...input];
-    const steps: { index: number; eval: (row: Row, ctx: ExecContext) => unknown }[] = [];
+    const steps: { index: number; evaluate: (row: Row, ctx: ExecContext) => unknown }[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     for (const item of node.items) {
       const expr = tools.expr(item.expr, columns);
@@ -25,7 +25,7 @@ export const serialize: OperatorDef<SerializeOp> = {
       let index = columns.findIndex((c) => c.name === columnName);
       if (index < 0) index = columns.push({ name: columnName, type: expr.type }) - 1;
       else columns[index] = { name: columnName, type: expr.type };
-      steps.push({ index, eval: expr.eval });
+      steps.push({ index, evaluate: expr.evaluate });
     }
     return {
       columns,
@@ -33,7 +33,7 @@ export const serialize: OperatorDef<SerializeOp> = {
         columns,
         rows: mapRows(ctx, table, (row) => {
           const out = row.slice();
-          for (const step of steps) out[step.index] = step.eval(out, ctx);
+          for (const step of steps) out[step.index] = step.evaluate(out, ctx);
           return out;
         }),
       }),

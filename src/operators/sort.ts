@@ -23,13 +23,13 @@ function orderableKey(key: SortKey, input: ColumnSchema[], tools: BindTools) {
 /** Binds sort keys into a function that returns the rows sorted (a new array). */
 export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTools): RowComparator {
   const bound = keys.map((k) => ({
-    eval: orderableKey(k, input, tools).eval,
+    evaluate: orderableKey(k, input, tools).evaluate,
     direction: k.descending ? -1 : 1,
     nullsFirst: k.nullsFirst ?? !k.descending,
   }));
   return (rows, ctx) => {
     // Evaluate each key once per row, then sort indexes.
-    const values = rows.map((row) => bound.map((k) => k.eval(row, ctx)));
+    const values = rows.map((row) => bound.map((k) => k.evaluate(row, ctx)));
     const order = rows.map((_, i) => i);
     order.sort((i, j) => {
       for (let k = 0; k < bound.length; k++) {

@@ -44,7 +44,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
       // A repeated derived name gets a numeric suffix, as the analyzer does (x, x1).
       const name = names.unique(wanted);
       columns.push({ name, type: expr.type });
-      return expr.eval;
+      return expr.evaluate;
     });
 
     // Accumulators run per group; each summarize item then turns some accumulator results into its columns.
@@ -68,14 +68,14 @@ export const summarize: OperatorDef<SummarizeOp> = {
         const post = bindPostAggregation(item, input, tools, byColumnNames, aggregates);
         addColumn(singleName(item), singleName(item) ?? post.name ?? nextColumnName(), post.expr.type);
         const slots = post.slots;
-        const evaluate = post.expr.eval;
+        const evaluate = post.expr.evaluate;
         finishers.push((results, ctx) => [evaluate(slots.map((k) => results[k][0]), ctx)]);
       }
     }
 
     const run = (table: { rows: Row[] }, ctx: ExecContext) => {
       const groups = new Map<string, { key: unknown[]; accs: Accumulator[] }>();
-      const argEvals = aggregates.map((a) => a.args.map((x) => x.eval));
+      const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
       const newGroup = (key: unknown[]) => ({ key, accs: aggregates.map((a) => a.impl.create()) });
       if (keys.length === 0) groups.set('', newGroup([]));
       for (const row of table.rows) {
@@ -178,7 +178,7 @@ export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: 
       const firstColumn = infos[0]?.columnName;
       input.forEach((c, index) => {
         if (c.name === firstColumn || byColumnNames.has(c.name)) return;
-        args.push({ type: c.type, eval: (row) => row[index], span: arg.span, derivedName: c.name, isColumn: true });
+        args.push({ type: c.type, evaluate: (row) => row[index], span: arg.span, derivedName: c.name, isColumn: true });
         infos.push({ type: c.type, columnName: c.name, span: arg.span });
       });
       return;

@@ -16,7 +16,7 @@ export const where: OperatorDef<WhereOp> = {
         node.predicate.span,
       );
     }
-    const test = predicate.eval;
+    const test = predicate.evaluate;
     return {
       columns: input,
       run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true) }),
