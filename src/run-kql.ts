@@ -6,7 +6,7 @@ import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
-import type { ExecContext } from './runtime/exec-context.js';
+import { resolveNow, type ExecContext } from './runtime/exec-context.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -63,13 +63,6 @@ export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { co
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
   return { columns: plan.columns.map((c) => ({ ...c })) };
-}
-
-function resolveNow(now: RunKqlOptions['now']): number {
-  if (now === undefined) return Date.now();
-  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
-  if (!Number.isFinite(ms)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `options.now is not a valid date: ${String(now)}`);
-  return ms;
 }
 
 /** Run a query over in-memory tables. */

@@ -4,7 +4,7 @@
  * datetime -> Date, timespan -> milliseconds, dynamic -> plain JSON, null -> null.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeKql, KqlError, runKql } from '../src/index.js';
+import { analyzeKql, KqlError, KqlRuntimeError, runKql } from '../src/index.js';
 
 const NOW = '2024-03-10T12:00:00Z';
 
@@ -90,5 +90,12 @@ describe('public API', () => {
       expect(e).toBeInstanceOf(KqlError);
       expect((e as KqlError).line).toBe(2);
     }
+  });
+});
+
+describe('the query clock', () => {
+  test('an invalid now option is a KqlRuntimeError, not a silent wall-clock run', () => {
+    expect(() => runKql('print now()', {}, { now: 'not a date' })).toThrow(KqlRuntimeError);
+    expect(runKql('print now()', {}, { now: '2024-05-02T00:00:00Z' }).rows).toEqual([{ print_0: new Date('2024-05-02T00:00:00Z') }]);
   });
 });

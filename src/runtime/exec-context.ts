@@ -1,6 +1,7 @@
 /** Per-run state shared by every operator: the injected clock, the input tables, caches. */
 import type { EvalContext } from '../functions/registry-types.js';
 import type { Table } from './table.js';
+import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from './types.js';
 
 export interface ExecContext extends EvalContext {
@@ -12,4 +13,15 @@ export interface ExecContext extends EvalContext {
   watchlist(alias: string): Table;
   /** Results of expressions evaluated once per query (toscalar, let-bound scalars, in (subquery)). */
   readonly cache: Map<unknown, unknown>;
+}
+
+/**
+ * The query's clock: the caller's `now` (a Date, ISO text or ms number), or else the wall clock read once,
+ * here and nowhere else, when the run starts. now() and ago() only ever see this value.
+ */
+export function resolveNow(now: Date | string | number | undefined): number {
+  if (now === undefined) return Date.now();
+  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(ms)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_OPTION, `options.now is not a valid date: ${String(now)}`);
+  return ms;
 }
