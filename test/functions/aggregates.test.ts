@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ts } from './helpers.js';
+import { type Arg, bind, run, defaultName, info } from './aggregate-helpers.js';
 import type { KqlType } from '../../src/runtime/types.js';
-import type { AggregateImpl, ArgInfo } from '../../src/functions/registry-types.js';
-import { isBindFailure } from '../../src/functions/registry-types.js';
 import { lookupAggregateFunction } from '../../src/functions/aggregate-registry.js';
-import { SPAN, ts } from './helpers.js';
-
-type Arg = KqlType | { type: KqlType; col?: string; value?: unknown };
-const info = (a: Arg): ArgInfo =>
-  typeof a === 'string'
-    ? { type: a, span: SPAN }
-    : { type: a.type, columnName: a.col, constant: 'value' in a ? { value: a.value } : undefined, span: SPAN };
-
-function bind(name: string, args: Arg[]): AggregateImpl {
-  const f = lookupAggregateFunction(name);
-  if (!f) throw new Error(`no aggregate ${name}`);
-  const r = f.bind(args.map(info));
-  if (isBindFailure(r)) throw new Error(r.error);
-  return r;
-}
-/** Run an aggregate over rows of argument values. */
-function run(name: string, args: Arg[], rows: unknown[][]): unknown[] {
-  const acc = bind(name, args).create();
-  for (const r of rows) acc.add(r);
-  return acc.result();
-}
-const defaultName = (name: string, args: Arg[]) => lookupAggregateFunction(name)!.defaultName(args.map(info));
+import { isBindFailure } from '../../src/functions/registry-types.js';
 
 type C = [string, Arg[], unknown[][], unknown[]];
 // Aggregates skip nulls (null-values.md); make_set flattens array inputs (make-set-aggregation-function.md).
