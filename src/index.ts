@@ -4,3 +4,5 @@ export { KqlError, KqlSyntaxError, KqlSemanticError, KqlRuntimeError, ErrorCodes
 export type { Span, ErrorCode } from './errors/index.js';
 export type { KqlType, ColumnSchema } from './runtime/types.js';
 export { formatTable, formatCell } from './format/format-table.js';
+export { formatKqlError } from './errors/format.js';
+export type { TraceEntry } from './runtime/trace.js';

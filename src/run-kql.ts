@@ -7,6 +7,7 @@ import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './error
 import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
 import { resolveNow, type ExecContext } from './runtime/exec-context.js';
+import { TraceCollector, type TraceEntry } from './runtime/trace.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -26,6 +27,8 @@ export interface RunKqlOptions {
   externalData?: Record<string, InputRow[]>;
   /** Watchlists served by `_GetWatchlist('alias')`, by alias: rows, or { schema, rows }. */
   watchlists?: Record<string, TableInput>;
+  /** Also return `trace`: rows in and out of each table read and operator (see TraceEntry). */
+  trace?: boolean;
 }
 
 export interface AnalyzeKqlOptions {
@@ -40,6 +43,8 @@ export interface AnalyzeKqlOptions {
 export interface KqlResult {
   columns: KqlColumn[];
   rows: OutputRow[];
+  /** Present when options.trace is true. */
+  trace?: TraceEntry[];
 }
 
 function has(obj: object, key: string): boolean {
@@ -49,7 +54,7 @@ function has(obj: object, key: string): boolean {
 function bind(query: string, db: Database): TabularPlan {
   if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
   const ast = parseQuery(query);
-  return bindQuery(ast, createEnv(db));
+  return bindQuery(ast, createEnv({ ...db, queryText: query }));
 }
 
 /** Parse and bind a query without data: its result columns, or a KqlError. */
@@ -77,9 +82,11 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
   const externalData = options.externalData ?? {};
+  const trace = options.trace ? new TraceCollector() : undefined;
   const ctx: ExecContext = {
     now: resolveNow(options.now),
     cache: new Map(),
+    trace,
     table: (name) => source.load(name),
     watchlist: (alias) => watchlists.load(alias),
     externalTable(url, columns) {
@@ -102,5 +109,7 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
   }
   // The executed table's columns: equal to the planned ones, except where an operator discovers
   // columns from the data (evaluate bag_unpack without an output schema).
-  return { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+  const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+  if (trace) output.trace = trace.entriesInQueryOrder();
+  return output;
 }

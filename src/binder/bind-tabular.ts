@@ -139,7 +139,15 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
     );
   }
   const name = expr.name;
-  return { columns: schema, execute: (ctx) => ctx.table(name) };
+  const depth = env.depthAt(expr.span.offset);
+  return {
+    columns: schema,
+    execute: (ctx) => {
+      const table = ctx.table(name);
+      ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, table.rows.length);
+      return table;
+    },
+  };
 }
 
 function toolsFor(env: Env): BindTools {
@@ -160,13 +168,27 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools
   const bound: BoundOperator[] = [];
   let columns = input;
   for (const op of ops) {
-    const b = bindOperator(op, columns, tools);
+    const b = traced(op, bindOperator(op, columns, tools), tools.env);
     bound.push(b);
     columns = b.columns;
   }
   return {
     columns,
     run: (table, ctx) => bound.reduce((t, b) => b.run(t, ctx), table),
+  };
+}
+
+/** Records rows in and out of an operator when the run collects a trace (a no-op otherwise). */
+function traced(op: A.TabularOperator, b: BoundOperator, env: Env): BoundOperator {
+  const name = op.op === 'unsupported' ? op.name : op.op;
+  const depth = env.depthAt(op.keywordSpan.offset);
+  return {
+    columns: b.columns,
+    run: (table, ctx) => {
+      const out = b.run(table, ctx);
+      ctx.trace?.record(name, op.keywordSpan, depth, table.rows.length, out.rows.length);
+      return out;
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export interface Env {
   lookupLet(name: string): LetValue | undefined;
   /** A child environment with one more let-bound name. */
   withLet(name: string, value: LetValue): Env;
+  /** How many parentheses enclose this offset of the query text (subquery depth, for traces). */
+  depthAt(offset: number): number;
 }
 
 export interface Database {
@@ -46,6 +48,8 @@ export interface Database {
   tableNames(): string[];
   queryParameters?: Record<string, unknown>;
   watchlistSchema?(alias: string): ColumnSchema[] | undefined;
+  /** The query text, to report the nesting depth of operators in traces. */
+  queryText?: string;
 }
 
 export function createEnv(db: Database): Env {
@@ -60,10 +64,27 @@ function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
     watchlistSchema: (alias) => db.watchlistSchema?.(alias),
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet: (name) => lets.get(name),
+    depthAt: (offset) => parenthesisDepth(db.queryText ?? '', offset),
     withLet(name, value) {
       const next = new Map(lets);
       next.set(name, value);
       return makeEnv(db, next);
     },
   };
+}
+
+/** Parentheses open at `offset`, skipping those inside string literals. */
+function parenthesisDepth(text: string, offset: number): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  return Math.max(depth, 0);
 }

@@ -3,6 +3,7 @@ import type { EvalContext } from '../functions/registry-types.js';
 import type { Table } from './table.js';
 import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from './types.js';
+import type { TraceCollector } from './trace.js';
 
 export interface ExecContext extends EvalContext {
   /** The caller's tables, converted to the engine's representation on first use. */
@@ -11,6 +12,8 @@ export interface ExecContext extends EvalContext {
   externalTable(url: string, columns: ColumnSchema[]): Table;
   /** A supplied watchlist's rows, typed by its own columns. */
   watchlist(alias: string): Table;
+  /** Set when the caller asked for a trace of rows in and out of each operator. */
+  readonly trace?: TraceCollector;
   /** Results of expressions evaluated once per query (toscalar, let-bound scalars, in (subquery)). */
   readonly cache: Map<unknown, unknown>;
 }

@@ -1,0 +1,42 @@
+/**
+ * Execution trace (`runKql(q, tables, { trace: true })`): for each table read and pipe operator, in the
+ * order they first ran, the rows that went in and came out, with the operator's place in the query.
+ * An operator inside a subquery that runs many times (mv-apply's, once per row) has one entry with its
+ * totals and the number of runs, so a trace stays as long as the query, not the data.
+ */
+import type { Span } from '../errors/span.js';
+
+export interface TraceEntry {
+  /** The operator (`where`, `join`, `mv-apply`, ...) or `table Name` for a table read. */
+  operator: string;
+  line: number;
+  column: number;
+  /** Rows that came in (absent for table reads). */
+  rowsIn?: number;
+  rowsOut: number;
+  /** How many times it ran (more than 1 inside mv-apply subqueries and for re-read tables). */
+  runs: number;
+  /** Nesting: 0 for the main pipeline, 1 inside a join's right side or a subquery, and so on. */
+  depth: number;
+}
+
+export class TraceCollector {
+  private readonly entries = new Map<string, TraceEntry>();
+
+  record(operator: string, span: Span, depth: number, rowsIn: number | undefined, rowsOut: number): void {
+    const key = `${span.offset}:${operator}`;
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.runs++;
+      entry.rowsOut += rowsOut;
+      if (rowsIn !== undefined) entry.rowsIn = (entry.rowsIn ?? 0) + rowsIn;
+      return;
+    }
+    this.entries.set(key, { operator, line: span.line, column: span.column, ...(rowsIn === undefined ? {} : { rowsIn }), rowsOut, runs: 1, depth });
+  }
+
+  /** Entries in query order (by line and column), which is also the order a reader follows. */
+  entriesInQueryOrder(): TraceEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+}
