@@ -6,3 +6,5 @@ export type { KqlType, ColumnSchema } from './runtime/types.js';
 export { formatTable, formatCell } from './format/format-table.js';
 export { formatKqlError } from './errors/format.js';
 export type { TraceEntry } from './runtime/trace.js';
+export { parseRule, parseDuration, runRule, applyTimeWindow, compareTrigger, runScenarios, runScenario, parseScenarioDoc } from './rules/index.js';
+export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';

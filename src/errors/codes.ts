@@ -26,6 +26,12 @@ export const ErrorCodes = {
   RUN_EXTERNAL_DATA: 'RUN_EXTERNAL_DATA',
   RUN_UNSUPPORTED: 'RUN_UNSUPPORTED',
   RUN_INTERNAL: 'RUN_INTERNAL',
+  // RULE_*: Sentinel rule files and scenario files (src/rules/, src/node/), thrown as KqlSemanticError.
+  RULE_INVALID_YAML: 'RULE_INVALID_YAML',
+  RULE_NO_QUERY: 'RULE_NO_QUERY',
+  RULE_BAD_FIELD: 'RULE_BAD_FIELD',
+  RULE_FILE_NOT_FOUND: 'RULE_FILE_NOT_FOUND',
+  RULE_BAD_SCENARIO: 'RULE_BAD_SCENARIO',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,0 +1,123 @@
+/** Node-only: scenario files (`<rule>.tests.yaml`) read from disk, with data files relative to them. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ErrorCodes, KqlSemanticError } from '../errors/index.js';
+import type { SentinelRule } from '../rules/rule.js';
+import { parseScenarioDoc, runScenario, type ResolveFile, type ScenarioDoc, type ScenarioResult } from '../rules/scenarios.js';
+import { loadRule } from './load-rule.js';
+
+export interface LoadedScenarioFile {
+  /** The scenario file. */
+  file: string;
+  /** The rule file it tests. */
+  rulePath: string;
+  rule: SentinelRule;
+  doc: ScenarioDoc;
+  /** Reads `{ file }` tables relative to the scenario file. */
+  resolveFile: ResolveFile;
+}
+
+export interface ScenarioFileResult {
+  file: string;
+  rulePath: string;
+  rule: SentinelRule;
+  results: ScenarioResult[];
+  /** Every scenario passed. */
+  passed: boolean;
+}
+
+function notFound(message: string): KqlSemanticError {
+  return new KqlSemanticError(ErrorCodes.RULE_FILE_NOT_FOUND, message);
+}
+
+/**
+ * Reads rows from a data file: `.json` (an array of row objects) or `.ndjson` / `.jsonl` (one object
+ * per line). Errors name the file (and the line for ndjson).
+ */
+export function readRowsFile(path: string): Record<string, unknown>[] {
+  if (!existsSync(path)) throw notFound(`No such data file: ${path}`);
+  const text = readFileSync(path, 'utf8');
+  const bad = (msg: string, line = 1) => new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, `${path}: ${msg}`, { offset: 0, length: 0, line, column: 1 });
+  if (/\.(ndjson|jsonl)$/i.test(path)) {
+    const rows: Record<string, unknown>[] = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (err) {
+        throw bad(`line ${i + 1} is not JSON (${(err as Error).message})`, i + 1);
+      }
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`line ${i + 1} is not a JSON object`, i + 1);
+      rows.push(v as Record<string, unknown>);
+    });
+    return rows;
+  }
+  if (/\.json$/i.test(path)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch (err) {
+      throw bad(`not valid JSON (${(err as Error).message})`);
+    }
+    if (!Array.isArray(v)) throw bad('must hold a JSON array of row objects');
+    return v as Record<string, unknown>[];
+  }
+  throw bad('unsupported data file type: use .json (an array of rows), .ndjson or .jsonl');
+}
+
+/** The rule a scenario file tests: its `rule:` field, else `<name>.tests.yaml` -> `<name>.yaml`. */
+function rulePathFor(file: string, doc: ScenarioDoc): string {
+  if (doc.rule) return resolve(dirname(file), doc.rule);
+  const base = basename(file).replace(/\.tests\.ya?ml$/i, '');
+  for (const ext of ['.yaml', '.yml', '.kql']) {
+    const p = join(dirname(file), base + ext);
+    if (existsSync(p)) return p;
+  }
+  throw new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, `${file} has no 'rule:' field and there is no ${base}.yaml beside it`);
+}
+
+/** Reads a scenario file and the rule it names; does not run anything. */
+export function loadScenarioFile(path: string): LoadedScenarioFile {
+  if (!existsSync(path)) throw notFound(`No such scenario file: ${path}`);
+  const file = resolve(path);
+  const doc = parseScenarioDoc(readFileSync(file, 'utf8'), path);
+  const rulePath = rulePathFor(file, doc);
+  if (!existsSync(rulePath)) throw notFound(`${path}: the rule file ${doc.rule ?? rulePath} does not exist`);
+  const rule = loadRule(rulePath);
+  const resolveFile: ResolveFile = (p) => readRowsFile(resolve(dirname(file), p));
+  return { file, rulePath, rule, doc, resolveFile };
+}
+
+/** Runs every scenario of a scenario file. */
+export function runScenarioFile(path: string): ScenarioFileResult {
+  const { file, rulePath, rule, doc, resolveFile } = loadScenarioFile(path);
+  const results = doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile));
+  return { file, rulePath, rule, results, passed: results.every((r) => r.passed) };
+}
+
+/**
+ * The scenario files for a path: a `*.tests.yaml` file itself; for a rule file, the `<name>.tests.yaml`
+ * beside it; for a directory, every `*.tests.yaml` / `*.tests.yml` under it (recursively, sorted;
+ * node_modules and dot-directories skipped).
+ */
+export function findScenarioFiles(path: string): string[] {
+  if (!existsSync(path)) throw notFound(`No such file or directory: ${path}`);
+  const isTests = (f: string) => /\.tests\.ya?ml$/i.test(f);
+  if (statSync(path).isFile()) {
+    if (isTests(path)) return [path];
+    const base = path.replace(/\.(ya?ml|kql)$/i, '');
+    return ['.tests.yaml', '.tests.yml'].map((ext) => base + ext).filter((p) => existsSync(p));
+  }
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (isTests(name)) out.push(p);
+    }
+  };
+  walk(path);
+  return out;
+}

@@ -1,0 +1,7 @@
+/** Sentinel analytics rules: rule files, scheduled runs, scenario tests. Browser-safe. */
+export { parseRule, parseDuration, normalizeTriggerOperator } from './rule.js';
+export type { SentinelRule, TriggerOperator } from './rule.js';
+export { runRule, applyTimeWindow, compareTrigger, windowTimeColumn } from './run-rule.js';
+export type { RunRuleOptions, RunRuleResult } from './run-rule.js';
+export { runScenarios, runScenario, parseScenarioDoc, valueMatches, formatValue } from './scenarios.js';
+export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './scenarios.js';
