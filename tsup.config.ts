@@ -1,17 +1,19 @@
 import { defineConfig } from 'tsup';
 
-// Library build: one entry, ESM + CJS, type declarations.
-// platform 'neutral' because the engine must also run in browsers; it must not
-// import Node built-ins (the build fails loudly if something does).
+// Library build: ESM + CJS, type declarations. Two entries: `index` (the browser-safe engine, the
+// package's main entry) and `node` (`mini-kql/node`: rule and scenario files on disk, Node only).
+// platform 'neutral' because the engine must also run in browsers; only src/node/ may import Node
+// built-ins. Splitting puts the shared engine in one chunk, so both entries use the same classes
+// (an error thrown via mini-kql/node is `instanceof KqlError` from mini-kql).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'node20',
   platform: 'neutral',
-  splitting: false,
+  splitting: true,
   treeshake: true,
   // Emit dist/index.js (ESM) and dist/index.cjs (CJS); with "type": "module"
   // tsup already picks these names, stated here so package.json can rely on it.
