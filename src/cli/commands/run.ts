@@ -1,0 +1,128 @@
+/** `mini-kql run <query.kql | rule.yaml> --table Name=path ... [options]` */
+import { runKql, type RunKqlOptions } from '../../run-kql.js';
+import { KqlError } from '../../errors/kql-error.js';
+import { runRule, type RunRuleResult } from '../../rules/run-rule.js';
+import { formatDateTime } from '../../runtime/datetime.js';
+import type { ColumnSchema } from '../../runtime/types.js';
+import { parseArgs, single, type OptionSpec } from '../args.js';
+import { CliError, UsageError } from '../errors.js';
+import { formatExplain } from '../explain.js';
+import type { Io } from '../io.js';
+import { formatResult, parseFormat, parseLimit } from '../output.js';
+import { formatSourceError, readQuerySource } from '../sources.js';
+import { loadSchemaFile, loadTables, mentions } from '../tables.js';
+
+export const runSpec: OptionSpec = {
+  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
+  flags: ['explain', 'no-window'],
+};
+
+export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
+
+Runs a KQL query, or the query of a Sentinel analytics rule, over tables read from files, and prints
+the result. A rule runs as Sentinel schedules it: at --now, seeing only rows whose TimeGenerated lies
+within its queryPeriod before --now, and firing when the row count meets triggerOperator/Threshold.
+
+Options:
+  --table Name=path   a table from a file: .json (array of rows), .ndjson/.jsonl (one row per line) or
+                      .csv (header row). Repeat for more tables. A bare path names the table by file name.
+  --data dir          load every TableName.(json|ndjson|jsonl|csv) in dir
+  --schema file       column types for tables without a built-in schema (typing CSV text):
+                      { "Table": [{ "name": "Col", "type": "string" }, ...] }
+  --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
+  --format F          table (default), json, ndjson or csv
+  --limit N           show at most N rows
+  --explain           after the result, each pipeline stage with its query line and row counts;
+                      for a rule, also why it fired or not
+  --no-window         run a rule without its queryPeriod time window
+  --debug             print a stack trace on unexpected errors
+
+Examples:
+  mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
+  mini-kql run query.kql --table SigninLogs=signins.csv --format json
+  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20`;
+
+function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const d = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(d.getTime())) throw new UsageError(`--now ${text}: expected an ISO 8601 time such as 2024-05-02T00:00:00Z`);
+  return d;
+}
+
+function describeTrigger(r: RunRuleResult): string {
+  const words = { gt: 'greater than', lt: 'less than', eq: 'equal to', ne: 'not equal to' } as const;
+  const n = r.rows.length;
+  return `${n} result row${n === 1 ? '' : 's'} ${r.fired ? 'is' : 'is not'} ${words[r.trigger.operator]} the threshold ${r.trigger.threshold} (triggerOperator ${r.trigger.operator}, triggerThreshold ${r.trigger.threshold})`;
+}
+
+export function runCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, runSpec);
+  if (args.flags.has('help')) {
+    io.out(runHelp);
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'run: give a query (.kql) or rule (.yaml) file' : 'run: give one query or rule file');
+  const format = parseFormat(single(args, 'format'));
+  const limit = parseLimit(single(args, 'limit'));
+  const now = parseNow(single(args, 'now'));
+  const explain = args.flags.has('explain');
+  const schemaFile = single(args, 'schema');
+  const schemas: Record<string, ColumnSchema[]> = schemaFile ? loadSchemaFile(schemaFile) : {};
+
+  const src = readQuerySource(args.positionals[0]);
+  if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
+  const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
+  for (const name of loaded.explicit) {
+    if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files[name]}) is not used by the query in ${src.file}`);
+  }
+
+  let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
+  let ruleResult: RunRuleResult | undefined;
+  try {
+    if (src.rule) {
+      ruleResult = runRule(src.rule, loaded.tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain });
+      result = ruleResult;
+    } else {
+      const options = { now, schemas, trace: explain } as RunKqlOptions;
+      result = runKql(src.query, loaded.tables, options);
+    }
+  } catch (err) {
+    if (!(err instanceof KqlError)) throw err;
+    let message = formatSourceError(src, err);
+    if (err.code === 'SEM_UNKNOWN_TABLE') {
+      const name = /Unknown table '([^']+)'/.exec(err.message)?.[1] ?? 'Name';
+      message += `\nhint: give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
+    }
+    throw new CliError(message);
+  }
+
+  const total = result.rows.length;
+  const shown = limit === undefined ? result.rows : result.rows.slice(0, limit);
+  const extra: Record<string, unknown> = {};
+  if (ruleResult) {
+    extra.fired = ruleResult.fired;
+    extra.rowCount = total;
+    extra.trigger = ruleResult.trigger;
+    if (ruleResult.window) extra.window = { from: formatDateTime(ruleResult.window.from.getTime()), to: formatDateTime(ruleResult.window.to.getTime()) };
+  }
+  const text = formatResult({ columns: result.columns, rows: shown }, format, extra);
+  if (text !== '' || format !== 'ndjson') io.out(text);
+
+  // Summaries and explanations go to stdout with the table, to stderr with machine formats.
+  const note = format === 'table' ? io.out : io.err;
+  if (format === 'table') note(shown.length < total ? `(${shown.length} of ${total} rows shown)` : `(${total} row${total === 1 ? '' : 's'})`);
+  if (ruleResult) {
+    const w = ruleResult.window;
+    const lines = [`Rule ${ruleResult.fired ? 'FIRED' : 'did not fire'}: ${describeTrigger(ruleResult)}.`];
+    if (explain || format === 'table') {
+      lines.push(
+        w
+          ? `Time window: rows with TimeGenerated in (${formatDateTime(w.from.getTime())}, ${formatDateTime(w.to.getTime())}] (queryPeriod ${src.rule?.queryPeriod} before --now)`
+          : `Time window: none (${args.flags.has('no-window') ? '--no-window' : 'the rule has no queryPeriod'})`,
+      );
+    }
+    note(lines.join('\n'));
+  }
+  if (explain) note('\n' + formatExplain(result.trace, src.query, src.lineOffset).join('\n'));
+  return 0;
+}

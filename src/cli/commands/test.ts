@@ -1,0 +1,110 @@
+/** `mini-kql test <rule.tests.yaml | rule.yaml | dir>`: run scenario files, PASS/FAIL per scenario. */
+import { relative } from 'node:path';
+import { KqlError } from '../../errors/kql-error.js';
+import { findScenarioFiles, loadScenarioFile, runScenarioFile, type LoadedScenarioFile } from '../../node/scenarios.js';
+import { runRule } from '../../rules/run-rule.js';
+import type { Scenario, ScenarioTable } from '../../rules/scenarios.js';
+import type { TableInput } from '../../run-kql.js';
+import { parseArgs, type OptionSpec } from '../args.js';
+import { CliError, UsageError } from '../errors.js';
+import { formatExplain } from '../explain.js';
+import type { Io } from '../io.js';
+
+export const testSpec: OptionSpec = { flags: ['explain'] };
+
+export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain]
+
+Runs scenario tests of Sentinel rules (format: docs/rule-testing.md): each scenario gives input
+tables, a run time and what should happen (fires or not, a row count, expected rows). Prints PASS or
+FAIL per scenario with what differs, then a summary. Exit code 1 when any scenario fails.
+
+A rule file is tested by the <name>.tests.yaml beside it; a directory by every *.tests.yaml below it.
+
+Options:
+  --explain   for each failing scenario, the rule's pipeline stage by stage with row counts
+
+Examples:
+  mini-kql test queries/suspicious-vm-creation
+  mini-kql test rules/my-rule.tests.yaml --explain`;
+
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+function scenarioTables(loaded: LoadedScenarioFile, scenario: Scenario): Record<string, TableInput> {
+  const merged: Record<string, ScenarioTable> = { ...(loaded.doc.tables ?? {}), ...(scenario.tables ?? {}) };
+  const out: Record<string, TableInput> = {};
+  for (const [name, t] of Object.entries(merged)) {
+    out[name] = Array.isArray(t) ? t : 'file' in t ? (loaded.resolveFile(t.file) as Record<string, unknown>[]) : t;
+  }
+  return out;
+}
+
+/** The trace of one scenario's run, for --explain (the scenario runner does not keep one). */
+function explainScenario(loaded: LoadedScenarioFile, name: string): string[] {
+  const scenario = loaded.doc.scenarios.find((s) => s.name === name);
+  if (!scenario) return [];
+  const now = scenario.now ?? loaded.doc.now;
+  if (now === undefined) return [];
+  try {
+    const r = runRule(loaded.rule, scenarioTables(loaded, scenario), { now, window: scenario.window ?? loaded.doc.window ?? true, trace: true });
+    const lineOffset = loaded.rule.queryPosition ? loaded.rule.queryPosition.line - 1 : 0;
+    const lines = formatExplain(r.trace, loaded.rule.query, lineOffset);
+    if (r.window) lines.unshift(`Time window: TimeGenerated in (${r.window.from.toISOString()}, ${r.window.to.toISOString()}]`);
+    return lines;
+  } catch (err) {
+    return [`(no trace: ${err instanceof Error ? err.message : String(err)})`];
+  }
+}
+
+export function testCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, testSpec);
+  if (args.flags.has('help')) {
+    io.out(testHelp);
+    return 0;
+  }
+  if (args.positionals.length === 0) throw new UsageError('test: give a scenario file (.tests.yaml), a rule file or a directory');
+  const files: string[] = [];
+  for (const p of args.positionals) {
+    const found = findScenarioFiles(p);
+    if (found.length === 0) throw new CliError(`${p}: no scenario files (*.tests.yaml) found`);
+    files.push(...found);
+  }
+  let passed = 0;
+  let failed = 0;
+  let broken = 0;
+  for (const file of files) {
+    let result;
+    try {
+      result = runScenarioFile(file);
+    } catch (err) {
+      // A scenario file that cannot be read or has a structural problem: report it and go on.
+      broken++;
+      const msg = err instanceof KqlError ? `${err.code}  ${err.message}` : err instanceof Error ? err.message : String(err);
+      io.out(`ERROR ${display(file)}\n  ${msg}`);
+      continue;
+    }
+    io.out(`${display(file)}  (rule: ${display(result.rulePath)})`);
+    let loaded: LoadedScenarioFile | undefined;
+    for (const r of result.results) {
+      if (r.passed) {
+        passed++;
+        io.out(`  PASS  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
+        continue;
+      }
+      failed++;
+      io.out(`  FAIL  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
+      for (const f of r.failures) io.out(`        ${f}`);
+      if (args.flags.has('explain')) {
+        loaded ??= loadScenarioFile(file);
+        for (const line of explainScenario(loaded, r.name)) io.out(`        ${line}`);
+      }
+    }
+  }
+  const total = passed + failed;
+  const parts = [`${total} scenario${total === 1 ? '' : 's'}: ${passed} passed, ${failed} failed`];
+  if (broken > 0) parts.push(`${broken} scenario file${broken === 1 ? '' : 's'} could not be run`);
+  io.out(`\n${parts.join('; ')}`);
+  return failed === 0 && broken === 0 ? 0 : 1;
+}

@@ -1,0 +1,20 @@
+/** The CLI's output streams, passed to commands so they never touch process.stdout directly. */
+export interface Io {
+  /** Writes text to stdout (a newline is added). */
+  out(text: string): void;
+  /** Writes text to stderr (a newline is added). */
+  err(text: string): void;
+  /** stderr is a terminal: progress may be shown. */
+  stderrIsTTY: boolean;
+  /** Writes raw text to stderr (progress lines, no newline). */
+  errRaw(text: string): void;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    errRaw: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+  };
+}

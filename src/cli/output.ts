@@ -1,0 +1,56 @@
+/** Result printing for `run`: an aligned table, JSON, NDJSON or CSV. */
+import { formatCell, formatTable } from '../format/format-table.js';
+import type { KqlColumn } from '../run-kql.js';
+import { UsageError } from './errors.js';
+
+export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
+export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
+
+export function parseFormat(text: string | undefined): OutputFormat {
+  if (text === undefined) return 'table';
+  if ((OUTPUT_FORMATS as string[]).includes(text)) return text as OutputFormat;
+  throw new UsageError(`--format ${text}: use one of ${OUTPUT_FORMATS.join(', ')}`);
+}
+
+export function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--limit ${text}: expected a whole number of rows`);
+  return Number(text);
+}
+
+interface Result {
+  columns: KqlColumn[];
+  rows: Record<string, unknown>[];
+}
+
+/** A row with datetimes as Kusto's ISO text and timespans as `d.hh:mm:ss` text, for the JSON formats. */
+function jsonRow(row: Record<string, unknown>, columns: KqlColumn[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) {
+    const v = row[c.name];
+    out[c.name] = v === null || v === undefined ? null : c.type === 'datetime' || c.type === 'timespan' ? formatCell(v, c.type) : v;
+  }
+  return out;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The result in the chosen format, without a trailing newline. `extra` is merged into the JSON object. */
+export function formatResult(result: Result, format: OutputFormat, extra: Record<string, unknown> = {}): string {
+  const { columns, rows } = result;
+  switch (format) {
+    case 'table':
+      return formatTable({ columns, rows });
+    case 'json':
+      return JSON.stringify({ ...extra, columns, rows: rows.map((r) => jsonRow(r, columns)) }, null, 2);
+    case 'ndjson':
+      return rows.map((r) => JSON.stringify(jsonRow(r, columns))).join('\n');
+    case 'csv':
+      return [
+        columns.map((c) => csvField(c.name)).join(','),
+        ...rows.map((r) => columns.map((c) => csvField(formatCell(r[c.name], c.type))).join(',')),
+      ].join('\n');
+  }
+}

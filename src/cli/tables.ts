@@ -1,0 +1,108 @@
+/** Loads the tables of `run`: --table Name=path, --data dir, and --schema file. */
+import { readFileSync } from 'node:fs';
+import type { TableInput } from '../run-kql.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import { FileError } from '../node/format-error.js';
+import { listDataDir, loadTableFile, tableFileFormat, tableNameOfFile } from '../node/load-table-file.js';
+import { UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { startProgress } from './progress.js';
+
+const KQL_TYPES = new Set(['bool', 'boolean', 'int', 'long', 'real', 'double', 'decimal', 'string', 'datetime', 'date', 'timespan', 'time', 'guid', 'uniqueid', 'dynamic']);
+
+/** Reads a --schema file: `{ "Table": [{ "name": "Col", "type": "string" }, ...] }`. */
+export function loadSchemaFile(path: string): Record<string, ColumnSchema[]> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new FileError(path, (err as { code?: string }).code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new FileError(path, `malformed JSON: ${(err as Error).message.replace(/, ".*" is not valid JSON$/s, '')}`);
+  }
+  const shape = 'expected { "Table": [{ "name": "Column", "type": "string" }, ...] }';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new FileError(path, shape);
+  const out: Record<string, ColumnSchema[]> = {};
+  for (const [table, cols] of Object.entries(data)) {
+    if (!Array.isArray(cols)) throw new FileError(path, `table ${table}: ${shape}`);
+    out[table] = cols.map((c, i) => {
+      const ok = typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.type === 'string';
+      if (!ok) throw new FileError(path, `table ${table}, column ${i + 1}: expected { "name": ..., "type": ... }`);
+      if (!KQL_TYPES.has(c.type)) throw new FileError(path, `table ${table}, column ${c.name}: unknown type '${c.type}'`);
+      return { name: c.name, type: c.type } as ColumnSchema;
+    });
+  }
+  return out;
+}
+
+export interface LoadedTables {
+  tables: Record<string, TableInput>;
+  /** Where each table came from. */
+  files: Record<string, string>;
+  /** Tables named with --table (not --data), for the "not used by the query" warning. */
+  explicit: string[];
+}
+
+/** Splits `Name=path` (or a bare path, named by its file name). */
+export function parseTableArg(arg: string): { name: string; path: string } {
+  const eq = arg.indexOf('=');
+  // A bare path whose name part would contain a path separator is a path (`--table ./data/x=y.csv` is odd but legal).
+  if (eq > 0 && !/[\\/]/.test(arg.slice(0, eq))) {
+    const name = arg.slice(0, eq);
+    const path = arg.slice(eq + 1);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--table ${arg}: '${name}' is not a table name`);
+    if (path === '') throw new UsageError(`--table ${arg}: no file after '='`);
+    return { name, path };
+  }
+  if (!tableFileFormat(arg)) throw new UsageError(`--table ${arg}: expected Name=path.(json|ndjson|jsonl|csv)`);
+  return { name: tableNameOfFile(arg), path: arg };
+}
+
+export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; schemas: Record<string, ColumnSchema[]> }, io: Io): LoadedTables {
+  const sources: { name: string; file: string; explicit: boolean }[] = [];
+  for (const dir of opts.dataDirs) for (const t of listDataDir(dir)) sources.push({ ...t, explicit: false });
+  for (const arg of opts.tableArgs) {
+    const { name, path } = parseTableArg(arg);
+    sources.push({ name, file: path, explicit: true });
+  }
+  const tables: Record<string, TableInput> = {};
+  const files: Record<string, string> = {};
+  const explicit: string[] = [];
+  const progress = startProgress(io);
+  try {
+    let total = 0;
+    for (const [i, src] of sources.entries()) {
+      if (src.explicit && Object.prototype.hasOwnProperty.call(files, src.name) && explicitHas(explicit, src.name)) {
+        throw new UsageError(`table ${src.name} is given twice (${files[src.name]} and ${src.file})`);
+      }
+      // --table wins over a file of the same name in --data.
+      const rows = loadTableFile(src.file, {
+        tableName: src.name,
+        schema: opts.schemas[src.name],
+        onProgress: (n) => progress.update(`loading ${src.file}: ${n.toLocaleString('en-US')} rows (table ${i + 1} of ${sources.length})`),
+      });
+      total += rows.length;
+      progress.update(`loaded ${i + 1} of ${sources.length} tables, ${total.toLocaleString('en-US')} rows`);
+      tables[src.name] = rows;
+      files[src.name] = src.file;
+      if (src.explicit) explicit.push(src.name);
+    }
+  } finally {
+    progress.done();
+  }
+  return { tables, files, explicit };
+}
+
+function explicitHas(list: string[], name: string): boolean {
+  return list.includes(name);
+}
+
+/** Whether the query text mentions a name as a whole word (a cheap test of "does the query read this table"). */
+export function mentions(queryText: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_])${escaped}($|[^A-Za-z0-9_])`).test(queryText);
+}
