@@ -1,7 +1,7 @@
 /** `mini-kql run <query.kql | rule.yaml> --table Name=path ... [options]` */
-import { runKql, type RunKqlOptions } from '../../run-kql.js';
+import { runKql, type RunKqlOptions, type TableInput } from '../../run-kql.js';
 import { KqlError } from '../../errors/kql-error.js';
-import { runRule, type RunRuleResult } from '../../rules/run-rule.js';
+import { applyTimeWindow, runRule, type RunRuleResult } from '../../rules/run-rule.js';
 import { formatDateTime } from '../../runtime/datetime.js';
 import type { ColumnSchema } from '../../runtime/types.js';
 import { parseArgs, single, type OptionSpec } from '../args.js';
@@ -53,6 +53,17 @@ function describeTrigger(r: RunRuleResult): string {
   const words = { gt: 'greater than', lt: 'less than', eq: 'equal to', ne: 'not equal to' } as const;
   const n = r.rows.length;
   return `${n} result row${n === 1 ? '' : 's'} ${r.fired ? 'is' : 'is not'} ${words[r.trigger.operator]} the threshold ${r.trigger.threshold} (triggerOperator ${r.trigger.operator}, triggerThreshold ${r.trigger.threshold})`;
+}
+
+/** Per table, how many of its rows the rule's time window let through. */
+function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: Date }, schemas: Record<string, ColumnSchema[]>): string[] {
+  const inside = applyTimeWindow(tables, w.from.getTime(), w.to.getTime(), schemas);
+  const count = (t: TableInput | undefined) => (t === undefined ? 0 : Array.isArray(t) ? t.length : t.rows.length);
+  return Object.keys(tables).map((name) => {
+    const before = count(tables[name]);
+    const after = count(inside[name]);
+    return `  ${name}: ${after} of ${before} row${before === 1 ? '' : 's'} inside the window`;
+  });
 }
 
 export function runCommand(argv: string[], io: Io): number {
@@ -120,6 +131,7 @@ export function runCommand(argv: string[], io: Io): number {
           ? `Time window: rows with TimeGenerated in (${formatDateTime(w.from.getTime())}, ${formatDateTime(w.to.getTime())}] (queryPeriod ${src.rule?.queryPeriod} before --now)`
           : `Time window: none (${args.flags.has('no-window') ? '--no-window' : 'the rule has no queryPeriod'})`,
       );
+      if (w && explain) lines.push(...windowCounts(loaded.tables, w, schemas));
     }
     note(lines.join('\n'));
   }

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { KqlError } from '../../errors/kql-error.js';
 import { findScenarioFiles, loadScenarioFile, runScenarioFile, type LoadedScenarioFile } from '../../node/scenarios.js';
+import { formatDateTime } from '../../runtime/datetime.js';
 import { runRule } from '../../rules/run-rule.js';
 import type { Scenario, ScenarioTable } from '../../rules/scenarios.js';
 import type { TableInput } from '../../run-kql.js';
@@ -51,7 +52,7 @@ function explainScenario(loaded: LoadedScenarioFile, name: string): string[] {
     const r = runRule(loaded.rule, scenarioTables(loaded, scenario), { now, window: scenario.window ?? loaded.doc.window ?? true, trace: true });
     const lineOffset = loaded.rule.queryPosition ? loaded.rule.queryPosition.line - 1 : 0;
     const lines = formatExplain(r.trace, loaded.rule.query, lineOffset);
-    if (r.window) lines.unshift(`Time window: TimeGenerated in (${r.window.from.toISOString()}, ${r.window.to.toISOString()}]`);
+    if (r.window) lines.unshift(`Time window: TimeGenerated in (${formatDateTime(r.window.from.getTime())}, ${formatDateTime(r.window.to.getTime())}]`);
     return lines;
   } catch (err) {
     return [`(no trace: ${err instanceof Error ? err.message : String(err)})`];
