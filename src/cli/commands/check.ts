@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { analyzeKql } from '../../run-kql.js';
+import { KqlError } from '../../errors/kql-error.js';
 import type { ColumnSchema } from '../../runtime/types.js';
 import { parseArgs, single, type OptionSpec } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -80,6 +81,8 @@ export function checkCommand(argv: string[], io: Io): number {
     } catch (err) {
       bad++;
       io.out(src ? formatSourceError(src, err) : formatSourceError({ file, fileText: '', query: '', lineOffset: 0, columnOffset: 0 }, err));
+      const unknownTable = err instanceof KqlError && err.code === 'SEM_UNKNOWN_TABLE' ? /Unknown table '([^']+)'/.exec(err.message)?.[1] : undefined;
+      if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
     }
   }
   if (summary) {
