@@ -82,7 +82,9 @@ export function applyTimeWindow(
       const t = row && typeof row === 'object' ? convertInputValue(row[column], 'datetime') : null;
       return typeof t === 'number' && t > from && t <= to;
     });
-    out[name] = Array.isArray(table) ? kept : { schema: table.schema, rows: kept };
+    // A table whose schema came from its rows keeps that schema, even when the window leaves no rows.
+    const keepsOwnSchema = Array.isArray(table) && !has(schemas, name) && !getBuiltinSchema(name);
+    out[name] = !Array.isArray(table) ? { schema: table.schema, rows: kept } : keepsOwnSchema ? { schema: inferSchema(table), rows: kept } : kept;
   }
   return out;
 }

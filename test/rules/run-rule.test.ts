@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KqlSemanticError, runRule, type SentinelRule } from '../../src/index.js';
+import { KqlSemanticError, parseRule, runRule, type SentinelRule } from '../../src/index.js';
 
 const NOW = '2024-05-02T00:00:00Z';
 const rule = (over: Partial<SentinelRule> = {}): SentinelRule => ({ query: 'Events | project Id', queryPeriod: '1h', ...over });
@@ -110,5 +110,14 @@ describe('runRule: the trigger', () => {
     expect(plain.trace).toBeUndefined();
     // Present once runKql supports { trace: true }.
     if (r.trace !== undefined) expect(Array.isArray(r.trace) || typeof r.trace === 'object').toBe(true);
+  });
+});
+
+describe('the time window keeps a table\'s own columns', () => {
+  it('a custom table emptied by the window still has the columns inferred from its rows (did not fire, not an error)', () => {
+    const rule = parseRule('query: "Custom_CL | where Level == \\"high\\""\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\n');
+    const r = runRule(rule, { Custom_CL: [{ TimeGenerated: '2024-05-01T00:00:00Z', Level: 'high' }] }, { now: '2024-05-02T00:00:00Z' });
+    expect(r.fired).toBe(false);
+    expect(r.rows).toEqual([]);
   });
 });
