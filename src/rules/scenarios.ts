@@ -8,6 +8,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ErrorCodes, KqlError, KqlSemanticError } from '../errors/index.js';
 import type { TableInput } from '../run-kql.js';
 import type { ColumnSchema } from '../runtime/types.js';
+import type { TraceEntry } from '../runtime/trace.js';
 import { runRule } from './run-rule.js';
 import type { SentinelRule } from './rule.js';
 
@@ -55,6 +56,10 @@ export interface ScenarioResult {
   rowCount: number;
   /** Human-readable lines saying what differs from the expectation; empty when passed. */
   failures: string[];
+  /** Rows in and out of each stage of the rule's query (absent when the query did not run). */
+  trace?: TraceEntry[];
+  /** The queryPeriod window applied, when one was. */
+  window?: { from: Date; to: Date };
 }
 
 /** Reads the rows of a `{ file }` table; the path is as written in the scenario document. */
@@ -253,7 +258,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
   if (now === undefined) throw scenarioError(`${where} has no 'now' (the run time)`);
   let result;
   try {
-    result = runRule(rule, tables, { now, window: scenario.window ?? doc.window ?? true });
+    result = runRule(rule, tables, { now, window: scenario.window ?? doc.window ?? true, trace: true });
   } catch (err) {
     const msg = err instanceof KqlError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [`the rule did not run: ${msg}`] };
@@ -280,7 +285,11 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
       }
     }
   }
-  return { name: scenario.name, passed: failures.length === 0, fired: result.fired, rowCount: count, failures };
+  return {
+    name: scenario.name, passed: failures.length === 0, fired: result.fired, rowCount: count, failures,
+    ...(result.trace ? { trace: result.trace as TraceEntry[] } : {}),
+    ...(result.window ? { window: result.window } : {}),
+  };
 }
 
 /**

@@ -40,11 +40,14 @@ scenarios:
 describe('runScenarios', () => {
   it('passes scenarios whose expectations hold (shared tables, overrides, per-scenario now)', () => {
     const results = runScenarios(rule, doc);
-    expect(results).toEqual([
+    // Each result also carries the run's trace and window (checked below); compare the verdicts here.
+    expect(results.map(({ trace, window, ...verdict }) => verdict)).toEqual([
       { name: 'one failure', passed: true, fired: true, rowCount: 1, failures: [] },
       { name: 'only successes', passed: true, fired: false, rowCount: 0, failures: [] },
       { name: 'the failure is older than queryPeriod', passed: true, fired: false, rowCount: 0, failures: [] },
     ]);
+    expect(results[0].trace?.[0]).toMatchObject({ operator: 'table SigninLogs', rowsOut: 2 });
+    expect(results[0].window?.to).toEqual(new Date('2024-05-01T12:00:00Z'));
   });
 
   it('reports failures as readable lines', () => {
@@ -159,7 +162,7 @@ describe('Node helpers', () => {
     const r = runScenarioFile(join(dir, 'failed.tests.yaml'));
     expect(r.passed).toBe(true);
     expect(r.rulePath).toBe(join(dir, 'failed.yaml'));
-    expect(r.results).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
+    expect(r.results.map(({ trace, window, ...verdict }) => verdict)).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
   });
 
   it('findScenarioFiles: a directory, a rule file, a tests file', () => {

@@ -1,11 +1,10 @@
 /** `mini-kql test <rule.tests.yaml | rule.yaml | dir>`: run scenario files, PASS/FAIL per scenario. */
 import { relative } from 'node:path';
 import { KqlError } from '../../errors/kql-error.js';
-import { findScenarioFiles, loadScenarioFile, runScenarioFile, type LoadedScenarioFile } from '../../node/scenarios.js';
+import { findScenarioFiles, runScenarioFile } from '../../node/scenarios.js';
 import { formatDateTime } from '../../runtime/datetime.js';
-import { runRule } from '../../rules/run-rule.js';
-import type { Scenario, ScenarioTable } from '../../rules/scenarios.js';
-import type { TableInput } from '../../run-kql.js';
+import type { ScenarioResult } from '../../rules/scenarios.js';
+import type { SentinelRule } from '../../rules/rule.js';
 import { parseArgs, type OptionSpec } from '../args.js';
 import { CliError, UsageError } from '../errors.js';
 import { formatExplain } from '../explain.js';
@@ -33,30 +32,13 @@ function display(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-function scenarioTables(loaded: LoadedScenarioFile, scenario: Scenario): Record<string, TableInput> {
-  const merged: Record<string, ScenarioTable> = { ...(loaded.doc.tables ?? {}), ...(scenario.tables ?? {}) };
-  const out: Record<string, TableInput> = {};
-  for (const [name, t] of Object.entries(merged)) {
-    out[name] = Array.isArray(t) ? t : 'file' in t ? (loaded.resolveFile(t.file) as Record<string, unknown>[]) : t;
-  }
-  return out;
-}
-
-/** The trace of one scenario's run, for --explain (the scenario runner does not keep one). */
-function explainScenario(loaded: LoadedScenarioFile, name: string): string[] {
-  const scenario = loaded.doc.scenarios.find((s) => s.name === name);
-  if (!scenario) return [];
-  const now = scenario.now ?? loaded.doc.now;
-  if (now === undefined) return [];
-  try {
-    const r = runRule(loaded.rule, scenarioTables(loaded, scenario), { now, window: scenario.window ?? loaded.doc.window ?? true, trace: true });
-    const lineOffset = loaded.rule.queryPosition ? loaded.rule.queryPosition.line - 1 : 0;
-    const lines = formatExplain(r.trace, loaded.rule.query, lineOffset);
-    if (r.window) lines.unshift(`Time window: TimeGenerated in (${formatDateTime(r.window.from.getTime())}, ${formatDateTime(r.window.to.getTime())}]`);
-    return lines;
-  } catch (err) {
-    return [`(no trace: ${err instanceof Error ? err.message : String(err)})`];
-  }
+/** The stage-by-stage view of a failing scenario's run, for --explain. */
+function explainResult(r: ScenarioResult, rule: SentinelRule): string[] {
+  if (!r.trace) return ['(no trace: the query did not run)'];
+  const lineOffset = rule.queryPosition ? rule.queryPosition.line - 1 : 0;
+  const lines = formatExplain(r.trace, rule.query, lineOffset);
+  if (r.window) lines.unshift(`Time window: TimeGenerated in (${formatDateTime(r.window.from.getTime())}, ${formatDateTime(r.window.to.getTime())}]`);
+  return lines;
 }
 
 export function testCommand(argv: string[], io: Io): number {
@@ -87,7 +69,6 @@ export function testCommand(argv: string[], io: Io): number {
       continue;
     }
     io.out(`${display(file)}  (rule: ${display(result.rulePath)})`);
-    let loaded: LoadedScenarioFile | undefined;
     for (const r of result.results) {
       if (r.passed) {
         passed++;
@@ -98,8 +79,7 @@ export function testCommand(argv: string[], io: Io): number {
       io.out(`  FAIL  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
       for (const f of r.failures) io.out(`        ${f}`);
       if (args.flags.has('explain')) {
-        loaded ??= loadScenarioFile(file);
-        for (const line of explainScenario(loaded, r.name)) io.out(`        ${line}`);
+        for (const line of explainResult(r, result.rule)) io.out(`        ${line}`);
       }
     }
   }
