@@ -5,6 +5,8 @@ import { ErrorCodes, KqlSemanticError } from '../errors/index.js';
 import type { SentinelRule } from '../rules/rule.js';
 import { parseScenarioDoc, runScenario, type ResolveFile, type ScenarioDoc, type ScenarioResult } from '../rules/scenarios.js';
 import { loadRule } from './load-rule.js';
+import { loadTableFile } from './load-table-file.js';
+import { FileError } from './format-error.js';
 
 export interface LoadedScenarioFile {
   /** The scenario file. */
@@ -31,39 +33,18 @@ function notFound(message: string): KqlSemanticError {
 }
 
 /**
- * Reads rows from a data file: `.json` (an array of row objects) or `.ndjson` / `.jsonl` (one object
- * per line). Errors name the file (and the line for ndjson).
+ * The rows of a scenario's `{ file }` table: .json, .ndjson/.jsonl or .csv, read by the same loader as the
+ * CLI's --table (load-table-file.ts). Problems become RULE_BAD_SCENARIO errors naming the file and line.
  */
 export function readRowsFile(path: string): Record<string, unknown>[] {
   if (!existsSync(path)) throw notFound(`No such data file: ${path}`);
-  const text = readFileSync(path, 'utf8');
-  const bad = (msg: string, line = 1) => new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, `${path}: ${msg}`, { offset: 0, length: 0, line, column: 1 });
-  if (/\.(ndjson|jsonl)$/i.test(path)) {
-    const rows: Record<string, unknown>[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      let v: unknown;
-      try {
-        v = JSON.parse(line);
-      } catch (err) {
-        throw bad(`line ${i + 1} is not JSON (${(err as Error).message})`, i + 1);
-      }
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`line ${i + 1} is not a JSON object`, i + 1);
-      rows.push(v as Record<string, unknown>);
-    });
-    return rows;
+  try {
+    return loadTableFile(path);
+  } catch (err) {
+    if (!(err instanceof FileError)) throw err;
+    const line = err.line ?? 1;
+    throw new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, err.message, { offset: 0, length: 0, line, column: 1 });
   }
-  if (/\.json$/i.test(path)) {
-    let v: unknown;
-    try {
-      v = JSON.parse(text);
-    } catch (err) {
-      throw bad(`not valid JSON (${(err as Error).message})`);
-    }
-    if (!Array.isArray(v)) throw bad('must hold a JSON array of row objects');
-    return v as Record<string, unknown>[];
-  }
-  throw bad('unsupported data file type: use .json (an array of rows), .ndjson or .jsonl');
 }
 
 /** The rule a scenario file tests: its `rule:` field, else `<name>.tests.yaml` -> `<name>.yaml`. */

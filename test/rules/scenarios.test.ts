@@ -193,3 +193,18 @@ describe('src/rules is browser-safe', () => {
     }
   });
 });
+
+describe('scenario data files', () => {
+  it('may be CSV as well as JSON and NDJSON (the CLI loader)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: joinPath } = await import('node:path');
+    const { readRowsFile } = await import('../../src/node/scenarios.js');
+    const dir = mkdtempSync(joinPath(tmpdir(), 'mini-kql-csv-'));
+    writeFileSync(joinPath(dir, 'T.csv'), 'a,b\nx,1\ny,2\n');
+    // Without a schema, an all-number CSV column is read as numbers (load-table-file.ts).
+    expect(readRowsFile(joinPath(dir, 'T.csv'))).toEqual([{ a: 'x', b: 1 }, { a: 'y', b: 2 }]);
+    writeFileSync(joinPath(dir, 'bad.ndjson'), '{"a":1}\n{oops\n');
+    expect(() => readRowsFile(joinPath(dir, 'bad.ndjson'))).toThrow(/bad\.ndjson:2/);
+  });
+});
