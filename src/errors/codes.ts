@@ -178,7 +178,9 @@ export const ErrorCatalog = {
     phase: 'runtime',
     summary: 'An option passed to runKql has an invalid value.',
     message: 'options.now is not a valid date: <value>',
-    explanation: 'Fix the option named in the message; `now` must be a `Date`, a number of milliseconds or an ISO 8601 string.',
+    explanation:
+      'Fix the option named in the message: `now` must be a `Date`, a number of milliseconds or an ISO 8601 string; ' +
+      'the limits (`maxRows`, `maxResultRows`, `timeoutMs`) must be non-negative numbers.',
   },
   RUN_LIMIT_EXCEEDED: {
     phase: 'runtime',
