@@ -1,0 +1,15 @@
+// Grammar-aware random queries over random typed tables T and T2 (issue 5): every case ends in a
+// result or a KqlError with a position inside the query, within a second, leaving prototypes and the
+// (deep-frozen) input tables untouched.
+import { describe, it } from 'vitest';
+import { genQuery, genTables } from '../../scripts/fuzz-lib.js';
+import { assertNoFailure } from './helpers.js';
+
+describe('fuzz: grammar-aware queries', () => {
+  it('random pipelines over well-typed data', () => {
+    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.02) }), 450);
+  });
+  it('random pipelines over hostile data', () => {
+    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.6, 8) }), 300, 7);
+  });
+});
