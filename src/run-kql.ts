@@ -8,6 +8,7 @@ import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
 import { resolveNow, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
+import { RunGuard, type RunLimitOptions } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -16,7 +17,7 @@ import { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
 export type { TableInput } from './runtime/load-table.js';
 export type KqlColumn = ColumnSchema;
 
-export interface RunKqlOptions {
+export interface RunKqlOptions extends RunLimitOptions {
   /** The time now() and ago() see, for the whole query. Defaults to the wall clock at the start of the run. */
   now?: Date | string | number;
   /** Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins. */
@@ -70,8 +71,17 @@ export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { co
   return { columns: plan.columns.map((c) => ({ ...c })) };
 }
 
-/** Run a query over in-memory tables. */
-export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+/** A bound query ready to execute, with its per-run context (shared by runKql and runKqlAsync). */
+export interface PreparedRun {
+  plan: TabularPlan;
+  ctx: ExecContext;
+  /** The executed table as the caller's result (checks maxResultRows). */
+  finish(result: Table): KqlResult;
+}
+
+/** Parse and bind the query over the tables and create the run's context. The limits' clock starts here. */
+export function prepareRun(query: string, tables: Record<string, TableInput>, options: RunKqlOptions, signal?: AbortSignal): PreparedRun {
+  const guard = new RunGuard(options, signal);
   const schemas = options.schemas ?? {};
   const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
   const watchlists = new TableSource(options.watchlists ?? {});
@@ -87,7 +97,13 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
     now: resolveNow(options.now),
     cache: new Map(),
     trace,
-    table: (name) => source.load(name),
+    guard,
+    // Converting a caller's table on its first read is one step: check the deadline right after it.
+    table: (name) => {
+      const table = source.load(name);
+      guard.check();
+      return table;
+    },
     watchlist: (alias) => watchlists.load(alias),
     externalTable(url, columns) {
       if (!has(externalData, url)) {
@@ -99,17 +115,35 @@ export function runKql(query: string, tables: Record<string, TableInput> = {}, o
       return loadTable(url, externalData[url], columns);
     },
   };
+  return {
+    plan,
+    ctx,
+    finish(result) {
+      guard.resultRows(result.rows.length);
+      // The executed table's columns: equal to the planned ones, except where an operator discovers
+      // columns from the data (evaluate bag_unpack without an output schema).
+      const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+      if (trace) output.trace = trace.entriesInQueryOrder();
+      return output;
+    },
+  };
+}
+
+/** Any error thrown while executing, as a KqlError. */
+export function asKqlError(err: unknown): KqlError {
+  if (err instanceof KqlError) return err;
+  if (err instanceof RangeError) return new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`);
+  return new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/** Run a query over in-memory tables. */
+export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+  const run = prepareRun(query, tables, options);
   let result: Table;
   try {
-    result = plan.execute(ctx);
+    result = run.plan.execute(run.ctx);
   } catch (err) {
-    if (err instanceof KqlError) throw err;
-    if (err instanceof RangeError) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`);
-    throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${err instanceof Error ? err.message : String(err)}`);
+    throw asKqlError(err);
   }
-  // The executed table's columns: equal to the planned ones, except where an operator discovers
-  // columns from the data (evaluate bag_unpack without an output schema).
-  const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
-  if (trace) output.trace = trace.entriesInQueryOrder();
-  return output;
+  return run.finish(result);
 }

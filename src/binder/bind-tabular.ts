@@ -20,8 +20,32 @@ import { bindUnionSources, unionShape } from '../operators/union.js';
 import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
+import { withRowSlice } from '../functions/scalar/row-window.js';
 
-export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
+/**
+ * runKqlAsync's view of a plan: pipelines and unions also have `executeAsync`, which gives the event loop
+ * a turn between operators and between slices of row-local operators (see docs/reliability.md).
+ */
+export interface AsyncTabularPlan extends TabularPlan {
+  executeAsync?: (ctx: ExecContext) => Promise<Table>;
+}
+
+/** Runs a plan through its async path when it has one. */
+export function executeAsync(plan: AsyncTabularPlan, ctx: ExecContext): Promise<Table> {
+  return plan.executeAsync ? plan.executeAsync(ctx) : Promise.resolve(plan.execute(ctx));
+}
+
+/** A bound operator with an async path (runKqlAsync) next to its synchronous one. */
+interface AsyncBoundOperator extends BoundOperator {
+  runAsync: (input: Table, ctx: ExecContext) => Promise<Table>;
+}
+
+/** Operators whose output over rows A ++ B is their output over A ++ their output over B: runKqlAsync runs them by slices. */
+const ROW_LOCAL = new Set(['where', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize', 'parse', 'parse-where', 'mv-expand', 'mv-apply']);
+/** Rows per slice of a row-local operator in runKqlAsync. */
+const SLICE_ROWS = 4096;
+
+export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
   switch (expr.kind) {
     case 'Paren':
       return bindTabular(expr.inner, env);
@@ -36,7 +60,23 @@ export function bindTabular(expr: A.Expr, env: Env): TabularPlan {
     case 'Union': {
       const sources = bindUnionSources(expr.tables, expr.params, { env, bindTabular });
       const shape = unionShape(sources, expr.params);
-      return { columns: shape.columns, execute: (ctx) => shape.combine(sources.map((s) => s.plan.execute(ctx))) };
+      const combine = (tables: Table[], ctx: ExecContext) => {
+        const out = shape.combine(tables);
+        ctx.guard.rows(out.rows.length, 'union', expr.span);
+        return out;
+      };
+      return {
+        columns: shape.columns,
+        execute: (ctx) => combine(sources.map((s) => s.plan.execute(ctx)), ctx),
+        executeAsync: async (ctx) => {
+          const tables: Table[] = [];
+          for (const s of sources) {
+            if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
+            tables.push(await executeAsync(s.plan, ctx));
+          }
+          return combine(tables, ctx);
+        },
+      };
     }
     case 'Range':
       return bindRange(expr, env);
@@ -164,8 +204,8 @@ function bindOperator(op: A.TabularOperator, input: ColumnSchema[], tools: BindT
 }
 
 /** An operator chain (mv-apply's subquery) as one operator. */
-export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools: BindTools): BoundOperator {
-  const bound: BoundOperator[] = [];
+export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools: BindTools): BoundOperator & Pick<AsyncBoundOperator, 'runAsync'> {
+  const bound: AsyncBoundOperator[] = [];
   let columns = input;
   for (const op of ops) {
     const b = traced(op, bindOperator(op, columns, tools), tools.env);
@@ -175,24 +215,64 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools
   return {
     columns,
     run: (table, ctx) => bound.reduce((t, b) => b.run(t, ctx), table),
-  };
-}
-
-/** Records rows in and out of an operator when the run collects a trace (a no-op otherwise). */
-function traced(op: A.TabularOperator, b: BoundOperator, env: Env): BoundOperator {
-  const name = op.op === 'unsupported' ? op.name : op.op;
-  const depth = env.depthAt(op.keywordSpan.offset);
-  return {
-    columns: b.columns,
-    run: (table, ctx) => {
-      const out = b.run(table, ctx);
-      ctx.trace?.record(name, op.keywordSpan, depth, table.rows.length, out.rows.length);
-      return out;
+    runAsync: async (table, ctx) => {
+      let t = table;
+      for (const b of bound) {
+        if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
+        t = await b.runAsync(t, ctx);
+      }
+      return t;
     },
   };
 }
 
-function bindPipe(expr: A.PipeExpr, env: Env): TabularPlan {
+/**
+ * Records rows in and out of an operator when the run collects a trace (a no-op otherwise), tells the
+ * run's guard which operator is running (for timeout messages) and checks its output against maxRows.
+ */
+function traced(op: A.TabularOperator, b: BoundOperator, env: Env): AsyncBoundOperator {
+  const name = op.op === 'unsupported' ? op.name : op.op;
+  const depth = env.depthAt(op.keywordSpan.offset);
+  const running = { name, span: op.keywordSpan };
+  const rowLocal = ROW_LOCAL.has(name);
+  const run = (table: Table, ctx: ExecContext): Table => {
+    const guard = ctx.guard;
+    const outer = guard.current;
+    guard.current = running;
+    const out = b.run(table, ctx);
+    guard.current = outer;
+    guard.rows(out.rows.length, name, op.keywordSpan);
+    ctx.trace?.record(name, op.keywordSpan, depth, table.rows.length, out.rows.length);
+    return out;
+  };
+  return {
+    columns: b.columns,
+    run,
+    // runKqlAsync: a row-local operator over a large input runs by slices, with event loop turns between them.
+    runAsync: async (table, ctx) => {
+      const guard = ctx.guard;
+      const whole = table.rows;
+      if (!rowLocal || whole.length <= SLICE_ROWS) return run(table, ctx);
+      const outer = guard.current;
+      let columns = b.columns;
+      const rows: Row[] = [];
+      for (let offset = 0; offset < whole.length; offset += SLICE_ROWS) {
+        if (guard.shouldYield()) await guard.yieldNow();
+        guard.current = running;
+        const slice = whole.slice(offset, offset + SLICE_ROWS);
+        const out = withRowSlice(ctx, whole, slice, offset, () => b.run({ columns: table.columns, rows: slice }, ctx));
+        columns = out.columns;
+        for (const r of out.rows) rows.push(r);
+        guard.rows(rows.length, name, op.keywordSpan);
+      }
+      guard.current = outer;
+      ctx.trace?.record(name, op.keywordSpan, depth, whole.length, rows.length);
+      return { columns, rows };
+    },
+  };
+}
+
+function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
   // Flatten `a | b | c` iteratively so long pipelines do not recurse once per operator.
   const ops: A.TabularOperator[] = [];
   let source: A.Expr = expr;
@@ -203,7 +283,11 @@ function bindPipe(expr: A.PipeExpr, env: Env): TabularPlan {
   ops.reverse();
   const sourcePlan = bindTabular(source, env);
   const chain = bindChain(ops, sourcePlan.columns, toolsFor(env));
-  return { columns: chain.columns, execute: (ctx) => chain.run(sourcePlan.execute(ctx), ctx) };
+  return {
+    columns: chain.columns,
+    execute: (ctx) => chain.run(sourcePlan.execute(ctx), ctx),
+    executeAsync: async (ctx) => chain.runAsync(await executeAsync(sourcePlan, ctx), ctx),
+  };
 }
 
 function bindDatatable(expr: A.DatatableExpr, env: Env): TabularPlan {
@@ -282,7 +366,12 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
       const start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
       const rows: Row[] = [];
       if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
-      for (let v = start; by > 0 ? v <= end : v >= end; v += by) rows.push([v]);
+      const guard = ctx.guard;
+      for (let v = start; by > 0 ? v <= end : v >= end; v += by) {
+        rows.push([v]);
+        guard.tick();
+        if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
+      }
       return { columns, rows };
     },
   };

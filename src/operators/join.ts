@@ -62,7 +62,9 @@ export const join: OperatorDef<JoinOp> = {
         }
         const out: Row[] = [];
         const rightMatched = new Uint8Array(rightRows.length);
+        const guard = ctx.guard;
         for (const row of leftRows) {
+          guard.tick();
           const key = rowKey(row, leftKeys);
           const matches = key === undefined ? undefined : index.get(key);
           if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
@@ -72,6 +74,8 @@ export const join: OperatorDef<JoinOp> = {
               rightMatched[m] = 1;
               if (!rightOnly) out.push([...row, ...rightRows[m]]);
             }
+            guard.tick(matches.length);
+            if (out.length > guard.maxRows) guard.rows(out.length, 'join', node.keywordSpan);
           } else if (kind === 'leftouter' || kind === 'fullouter') {
             out.push([...row, ...rightNulls]);
           }
@@ -105,9 +109,11 @@ function bindPredicateJoin(node: JoinOp, kind: JoinKind, left: ColumnSchema[], r
     run: (leftTable, ctx) => {
       const rightRows = rightPlan.execute(ctx).rows;
       const out: Row[] = [];
+      const guard = ctx.guard;
       for (const row of leftTable.rows) {
         let matched = false;
         for (const r of rightRows) {
+          guard.tick();
           const combined = [...row, ...r];
           if (test(combined, ctx) === true) {
             out.push(combined);
@@ -115,6 +121,7 @@ function bindPredicateJoin(node: JoinOp, kind: JoinKind, left: ColumnSchema[], r
           }
         }
         if (!matched && kind === 'leftouter') out.push([...row, ...rightNulls]);
+        if (out.length > guard.maxRows) guard.rows(out.length, 'join', node.keywordSpan);
       }
       return { columns, rows: out };
     },

@@ -18,11 +18,15 @@ export const mvApply: OperatorDef<MvApplyOp> = {
       columns,
       run: (table, ctx) => {
         const rows: Row[] = [];
+        const guard = ctx.guard;
         for (const row of table.rows) {
           const expanded = expansion.expand(row, ctx);
+          guard.tick(1 + expanded.length);
+          if (expanded.length > guard.maxRows) guard.rows(expanded.length, 'mv-apply', node.keywordSpan);
           if (expanded.length === 0) continue;
           const result = subquery.run({ columns: expansion.columns, rows: expanded }, ctx);
           for (const r of result.rows) rows.push(r);
+          if (rows.length > guard.maxRows) guard.rows(rows.length, 'mv-apply', node.keywordSpan);
         }
         return { columns, rows };
       },

@@ -14,7 +14,13 @@ export const mvExpand: OperatorDef<MvExpandOp> = {
       columns,
       run: (table, ctx) => {
         const rows: Row[] = [];
-        for (const row of table.rows) for (const r of expansion.expand(row, ctx)) rows.push(r);
+        const guard = ctx.guard;
+        for (const row of table.rows) {
+          const expanded = expansion.expand(row, ctx);
+          for (const r of expanded) rows.push(r);
+          guard.tick(1 + expanded.length);
+          if (rows.length > guard.maxRows) guard.rows(rows.length, 'mv-expand', node.keywordSpan);
+        }
         return { columns, rows };
       },
     };

@@ -29,9 +29,14 @@ export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTo
   }));
   return (rows, ctx) => {
     // Evaluate each key once per row, then sort indexes.
-    const values = rows.map((row) => bound.map((k) => k.evaluate(row, ctx)));
+    const guard = ctx.guard;
+    const values = rows.map((row) => {
+      guard.tick();
+      return bound.map((k) => k.evaluate(row, ctx));
+    });
     const order = rows.map((_, i) => i);
     order.sort((i, j) => {
+      guard.tick();
       for (let k = 0; k < bound.length; k++) {
         const a = values[i][k], b = values[j][k];
         const aNull = a === null || a === undefined, bNull = b === null || b === undefined;

@@ -78,7 +78,9 @@ export const summarize: OperatorDef<SummarizeOp> = {
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
       const newGroup = (key: unknown[]) => ({ key, accs: aggregates.map((a) => a.impl.create()) });
       if (keys.length === 0) groups.set('', newGroup([]));
+      const guard = ctx.guard;
       for (const row of table.rows) {
+        guard.tick();
         const key = keys.map((k) => k(row, ctx));
         const hash = keyOfValues(key);
         let group = groups.get(hash);
@@ -93,6 +95,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
       }
       const rows: Row[] = [];
       for (const group of groups.values()) {
+        guard.tick();
         const results = group.accs.map((acc) => acc.result());
         const row: Row = [...group.key];
         for (const finish of finishers) row.push(...finish(results, ctx));

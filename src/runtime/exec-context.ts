@@ -4,6 +4,7 @@ import type { Table } from './table.js';
 import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from './types.js';
 import type { TraceCollector } from './trace.js';
+import type { RunGuard } from './limits.js';
 
 export interface ExecContext extends EvalContext {
   /** The caller's tables, converted to the engine's representation on first use. */
@@ -16,6 +17,8 @@ export interface ExecContext extends EvalContext {
   readonly trace?: TraceCollector;
   /** Results of expressions evaluated once per query (toscalar, let-bound scalars, in (subquery)). */
   readonly cache: Map<unknown, unknown>;
+  /** This run's limits, deadline and cancellation: `guard.tick()` in long loops, `guard.rows(n, op, span)` for row caps. */
+  readonly guard: RunGuard;
 }
 
 /**

@@ -32,13 +32,37 @@ export function cursorOf(ctx: EvalContext): RowCursor | undefined {
   return cache?.get(CURSOR) as RowCursor | undefined;
 }
 
+/**
+ * runKqlAsync runs row-local operators over slices of their input (src/binder/bind-tabular.ts); while a
+ * slice runs, the cursor of a loop over that slice still points into the whole input, so prev/next and
+ * row_number see the same rows as in one pass.
+ */
+interface RowSlice {
+  slice: Row[];
+  whole: Row[];
+  offset: number;
+}
+const SLICE = Symbol('row-slice');
+
+export function withRowSlice<T>(ctx: ExecContext, whole: Row[], slice: Row[], offset: number, body: () => T): T {
+  const previous = ctx.cache.get(SLICE);
+  ctx.cache.set(SLICE, { slice, whole, offset } satisfies RowSlice);
+  try {
+    return body();
+  } finally {
+    ctx.cache.set(SLICE, previous);
+  }
+}
+
 /** Runs `body` with a row cursor over `table` published in ctx; restores the previous cursor after. */
-function withCursor<T>(ctx: ExecContext, table: Table, body: (cursor: RowCursor) => T): T {
+function withCursor<T>(ctx: ExecContext, table: Table, body: (cursor: RowCursor, base: number) => T): T {
   const previous = ctx.cache.get(CURSOR);
-  const cursor: RowCursor = { columns: table.columns, rows: table.rows, index: 0 };
+  const slice = ctx.cache.get(SLICE) as RowSlice | undefined;
+  const sliced = slice !== undefined && slice.slice === table.rows;
+  const cursor: RowCursor = { columns: table.columns, rows: sliced ? slice.whole : table.rows, index: 0 };
   ctx.cache.set(CURSOR, cursor);
   try {
-    return body(cursor);
+    return body(cursor, sliced ? slice.offset : 0);
   } finally {
     ctx.cache.set(CURSOR, previous);
   }
@@ -46,11 +70,13 @@ function withCursor<T>(ctx: ExecContext, table: Table, body: (cursor: RowCursor)
 
 /** table.rows.map(fn), with the cursor at each row (for extend, project, serialize). */
 export function mapRows(ctx: ExecContext, table: Table, fn: (row: Row) => Row): Row[] {
-  return withCursor(ctx, table, (cursor) => {
+  return withCursor(ctx, table, (cursor, base) => {
     const rows = table.rows;
     const out: Row[] = new Array(rows.length);
+    const guard = ctx.guard;
     for (let i = 0; i < rows.length; i++) {
-      cursor.index = i;
+      guard.tick();
+      cursor.index = base + i;
       out[i] = fn(rows[i]);
     }
     return out;
@@ -59,11 +85,13 @@ export function mapRows(ctx: ExecContext, table: Table, fn: (row: Row) => Row): 
 
 /** table.rows.filter(test), with the cursor at each row (for where). */
 export function filterRows(ctx: ExecContext, table: Table, test: (row: Row) => boolean): Row[] {
-  return withCursor(ctx, table, (cursor) => {
+  return withCursor(ctx, table, (cursor, base) => {
     const rows = table.rows;
     const out: Row[] = [];
+    const guard = ctx.guard;
     for (let i = 0; i < rows.length; i++) {
-      cursor.index = i;
+      guard.tick();
+      cursor.index = base + i;
       if (test(rows[i])) out.push(rows[i]);
     }
     return out;
