@@ -8,6 +8,18 @@ import { bindLet } from './user-functions.js';
 import { bindDeclare } from './declare.js';
 
 export function bindQuery(query: A.Query, env: Env): TabularPlan {
+  try {
+    return bindStatements(query, env);
+  } catch (err) {
+    // Very deep expressions (1 + 1 + ... thousands of times) exhaust the stack while binding.
+    if (err instanceof RangeError) {
+      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query is nested too deeply to analyze: simplify the longest expression', query.span);
+    }
+    throw err;
+  }
+}
+
+function bindStatements(query: A.Query, env: Env): TabularPlan {
   let current = env;
   let result: TabularPlan | undefined;
   for (const statement of query.statements) {

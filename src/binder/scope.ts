@@ -64,7 +64,7 @@ function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
     watchlistSchema: (alias) => db.watchlistSchema?.(alias),
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet: (name) => lets.get(name),
-    depthAt: (offset) => parenthesisDepth(db.queryText ?? '', offset),
+    depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
     withLet(name, value) {
       const next = new Map(lets);
       next.set(name, value);
@@ -73,18 +73,34 @@ function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
   };
 }
 
-/** Parentheses open at `offset`, skipping those inside string literals. */
-function parenthesisDepth(text: string, offset: number): number {
+/** Per query: the number of parentheses open before each offset (computed once, on first use). */
+const DEPTHS = new WeakMap<Database, Int32Array>();
+
+function depthTable(db: Database): Int32Array {
+  let table = DEPTHS.get(db);
+  if (!table) {
+    table = parenthesisDepths(db.queryText ?? '');
+    DEPTHS.set(db, table);
+  }
+  return table;
+}
+
+/** depths[i] = parentheses open before offset i, skipping those inside string literals. */
+function parenthesisDepths(text: string): Int32Array {
+  const depths = new Int32Array(text.length + 1);
   let depth = 0;
   let quote: string | undefined;
-  for (let i = 0; i < offset && i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = Math.max(depth, 0);
     const c = text[i];
     if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
+      if (c === '\\') {
+        depths[++i] = Math.max(depth, 0);
+      } else if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
   }
-  return Math.max(depth, 0);
+  depths[text.length] = Math.max(depth, 0);
+  return depths;
 }
