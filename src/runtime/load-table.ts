@@ -7,7 +7,7 @@ import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema, KqlType } from './types.js';
 import type { Row, Table } from './table.js';
 import { parseDateTime, parseTimespan } from './datetime.js';
-import { parseJsonLenient, type DynamicValue } from './values.js';
+import { parseJsonLenient, tryParseJson, type DynamicValue } from './values.js';
 
 export type InputRow = Record<string, unknown>;
 export type TableInput = InputRow[] | { schema: ColumnSchema[]; rows: InputRow[] };
@@ -65,11 +65,16 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
   }
 }
 
+/** Text of an object in a string column: its JSON, else its own text, else "" (bigints, cycles, odd toString). */
 function safeStringify(v: object): string {
   try {
-    return JSON.stringify(v) ?? '';
+    return JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) ?? '';
   } catch {
-    return String(v);
+    try {
+      return String(v);
+    } catch {
+      return '';
+    }
   }
 }
 
@@ -99,7 +104,7 @@ function toJsonValue(v: object): DynamicValue {
   if (isPlainJson(v, 0)) return v as DynamicValue;
   try {
     const text = JSON.stringify(v);
-    return text === undefined ? null : (JSON.parse(text) as DynamicValue);
+    return text === undefined ? null : (tryParseJson(text) ?? null);
   } catch {
     return null;
   }
