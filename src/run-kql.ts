@@ -82,6 +82,7 @@ export interface PreparedRun {
 /** Parse and bind the query over the tables and create the run's context. The limits' clock starts here. */
 export function prepareRun(query: string, tables: Record<string, TableInput>, options: RunKqlOptions, signal?: AbortSignal): PreparedRun {
   const guard = new RunGuard(options, signal);
+  const onRow = () => guard.tick(1);
   const schemas = options.schemas ?? {};
   const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
   const watchlists = new TableSource(options.watchlists ?? {});
@@ -98,13 +99,9 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     cache: new Map(),
     trace,
     guard,
-    // Converting a caller's table on its first read is one step: check the deadline right after it.
-    table: (name) => {
-      const table = source.load(name);
-      guard.check();
-      return table;
-    },
-    watchlist: (alias) => watchlists.load(alias),
+    // Converting a caller's table on its first read ticks per row, so a deadline or abort stops it too.
+    table: (name) => source.load(name, onRow),
+    watchlist: (alias) => watchlists.load(alias, onRow),
     externalTable(url, columns) {
       if (!has(externalData, url)) {
         throw new KqlRuntimeError(

@@ -150,7 +150,8 @@ export function inferSchema(rows: InputRow[]): ColumnSchema[] {
   return names.map((name) => ({ name, type: inferType(rows.map((r) => r[name])) }));
 }
 
-export function loadTable(name: string, rows: unknown, schema: ColumnSchema[]): Table {
+/** `onRow` is called once per row converted, so a run's deadline and abort signal are checked while loading. */
+export function loadTable(name: string, rows: unknown, schema: ColumnSchema[], onRow?: () => void): Table {
   if (!Array.isArray(rows)) {
     throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects`);
   }
@@ -162,6 +163,7 @@ export function loadTable(name: string, rows: unknown, schema: ColumnSchema[]): 
     if (typeof input !== 'object' || input === null) {
       throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${r} of table '${name}' is not an object`);
     }
+    onRow?.();
     const row: Row = new Array(names.length);
     for (let c = 0; c < names.length; c++) {
       const v = Object.prototype.hasOwnProperty.call(input, names[c]) ? (input as InputRow)[names[c]] : undefined;

@@ -56,10 +56,10 @@ export class TableSource {
     return schema;
   }
 
-  load(name: string): Table {
+  load(name: string, onRow?: () => void): Table {
     let table = this.loaded.get(name);
     if (!table) {
-      table = loadTable(name, rowsOf(name, this.tables[name]), this.schemaOf(name)!);
+      table = loadTable(name, rowsOf(name, this.tables[name]), this.schemaOf(name)!, onRow);
       this.loaded.set(name, table);
     }
     return table;
