@@ -3,12 +3,43 @@ import type { IToken } from 'chevrotain';
 import { kqlLexer } from './tokens.js';
 import { KqlParser, tokenSpan } from './parser.js';
 import type { Query } from './ast.js';
-import { KqlError, KqlSyntaxError, ErrorCodes } from '../errors/index.js';
+import { KqlError, KqlSyntaxError, ErrorCodes, type Span } from '../errors/index.js';
 
 let sharedParser: KqlParser | undefined;
 
+/**
+ * The deepest AST nesting accepted (parentheses, operands of chained binary operators, pipe operators of
+ * one pipeline, nested calls, ...). The binder and the compiled closures recurse over the tree, so a
+ * deeper query would overflow the stack there; it is rejected here with a KqlSyntaxError instead.
+ */
+export const MAX_QUERY_DEPTH = 1000;
+
+/**
+ * The most tokens a query may have. Parsing costs roughly 10-15 microseconds a token, so this bounds the
+ * parse to a few seconds; real analytics rules have a few thousand tokens at most. Comments, whitespace
+ * and the length of string literals do not count.
+ */
+export const MAX_QUERY_TOKENS = 200_000;
+
 export function parseQuery(text: string): Query {
-  const lexed = kqlLexer.tokenize(text);
+  let lexed: ReturnType<typeof kqlLexer.tokenize>;
+  try {
+    lexed = kqlLexer.tokenize(text);
+  } catch (err) {
+    // A token pattern can exhaust the regex engine's stack on a huge token (a multi-megabyte string literal).
+    if (err instanceof RangeError) {
+      throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'The query text is too large to read (a token is too long)', { offset: 0, length: 0, line: 1, column: 1 });
+    }
+    throw err;
+  }
+  if (lexed.tokens.length > MAX_QUERY_TOKENS) {
+    const t = lexed.tokens[MAX_QUERY_TOKENS];
+    throw new KqlSyntaxError(
+      ErrorCodes.SYN_UNEXPECTED_TOKEN,
+      `The query is too long: it has ${lexed.tokens.length} tokens, more than the ${MAX_QUERY_TOKENS} mini-kql parses`,
+      tokenSpan(t),
+    );
+  }
   if (lexed.errors.length) {
     // Report whichever problem comes first in the text: the grammar error in the tokens before the bad
     // character (as Kusto does for a stray quote after a complete statement), else the bad character.
@@ -29,7 +60,34 @@ export function parseQuery(text: string): Query {
   }
   const { query, error } = runParser(lexed.tokens, text);
   if (error) throw error;
+  checkDepth(query!);
   return query!;
+}
+
+/** Throws a KqlSyntaxError at the first node nested deeper than MAX_QUERY_DEPTH. Iterative: no recursion. */
+function checkDepth(query: Query): void {
+  const stack: [unknown, number][] = [[query, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    let next = depth;
+    if (!Array.isArray(value) && typeof (value as { kind?: unknown }).kind === 'string') {
+      next = depth + 1;
+      if (next > MAX_QUERY_DEPTH) {
+        const span = (value as { span?: Span }).span ?? { offset: 0, length: 0, line: 1, column: 1 };
+        throw new KqlSyntaxError(
+          ErrorCodes.SYN_UNEXPECTED_TOKEN,
+          `The query is nested too deeply (more than ${MAX_QUERY_DEPTH} levels of parentheses, operators or pipes): split it, for example with let statements`,
+          span,
+        );
+      }
+    }
+    for (const key in value as object) {
+      if (key === 'span' || key.endsWith('Span')) continue;
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push([child, next]);
+    }
+  }
 }
 
 /** The first grammar error in a token list, if any. */

@@ -8,23 +8,65 @@ import { formatDateTime, formatTimespan } from './datetime.js';
 /** A JSON value as held in a dynamic column. */
 export type DynamicValue = null | boolean | number | string | DynamicValue[] | { [key: string]: DynamicValue };
 
-/** Parse JSON text from data; invalid or too deeply nested JSON gives undefined (never throws). */
+/**
+ * The deepest nesting of arrays and objects accepted in JSON from data (parse_json, todynamic, dynamic
+ * columns, extract_json, the parse operator). Deeper text is treated as not JSON: parse_json gives null.
+ * Every dynamic value enters the engine through here, through parse_xml (MAX_XML_DEPTH) or through
+ * load-table (which re-reads deep caller objects as text), so the recursive helpers that walk dynamic
+ * values (JSON.stringify for keys and text, comparisons, formatting) never meet a value deeper than this.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** True when JSON-like text nests arrays/objects deeper than `limit` (strings are skipped; O(n), no recursion). */
+export function jsonNestedDeeperThan(text: string, limit: number = MAX_JSON_DEPTH): boolean {
+  if (text.length <= limit) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Parse JSON text from data; invalid or too deeply nested JSON (over MAX_JSON_DEPTH) gives undefined
+ * (never throws). JSON.parse makes keys such as __proto__ own data properties, so it cannot pollute prototypes.
+ */
 export function tryParseJson(text: string): DynamicValue | undefined {
+  return jsonNestedDeeperThan(text) ? undefined : parseUnchecked(text);
+}
+
+function parseUnchecked(text: string): DynamicValue | undefined {
   try {
     return JSON.parse(text) as DynamicValue;
   } catch {
+    // SyntaxError, or RangeError from an engine whose JSON.parse recurses.
     return undefined;
   }
 }
 
-/** parse_json semantics: valid JSON -> its value; anything else -> the string itself as a dynamic string. */
+/**
+ * parse_json semantics: valid JSON -> its value; JSON nested deeper than MAX_JSON_DEPTH -> null; anything
+ * else -> the string itself as a dynamic string.
+ */
 export function parseJsonLenient(text: string): DynamicValue {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const first = trimmed[0];
   if (first === '{' || first === '[' || first === '"' || first === '-' || (first >= '0' && first <= '9') ||
       trimmed === 'true' || trimmed === 'false' || trimmed === 'null') {
-    const parsed = tryParseJson(trimmed);
+    if (jsonNestedDeeperThan(trimmed)) return null;
+    const parsed = parseUnchecked(trimmed);
     if (parsed !== undefined) return parsed;
   }
   return text;
