@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ERRORS_DOC_PATH, errorsMarkdown } from '../../scripts/gen-error-docs.js';
-import * as api from '../../src/index.js';
-import { ErrorCodes, formatKqlError, KqlError, parseRule, parseScenarioDoc, runKql, runRule } from '../../src/index.js';
+import { ErrorCodes, formatKqlError, KqlError, parseRule, parseScenarioDoc, runKql, runKqlAsync, runRule } from '../../src/index.js';
 import { ErrorCatalog, errorCodeInfo } from '../../src/errors/index.js';
 import { plainKqlMessage } from '../../src/errors/format.js';
 import { loadRule } from '../../src/node/index.js';
@@ -28,8 +27,6 @@ const RULE_BAD_PERIOD = 'name: x\nquery: print 1\nqueryPeriod: forever\n';
 const SCENARIO_EMPTY = 'scenarios: 5\n';
 const SLOW_QUERY = 'range x from 1 to 3000000 step 1 | extend y = x * 2 | summarize count() by y % 7';
 
-type AsyncRun = (query: string, tables: Record<string, unknown>, options: Record<string, unknown>) => Promise<unknown>;
-const runKqlAsync = (api as unknown as { runKqlAsync?: AsyncRun }).runKqlAsync;
 
 /** One way (at least) to provoke each code in the catalog. */
 const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
@@ -56,10 +53,7 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RUN_TIMEOUT: q(SLOW_QUERY, {}, { timeoutMs: 1 }),
   RUN_CANCELLED: {
     text: 'print 1',
-    run: () => {
-      if (!runKqlAsync) throw new Error('runKqlAsync is not exported');
-      return runKqlAsync('print 1', {}, { signal: AbortSignal.abort() });
-    },
+    run: () => runKqlAsync('print 1', {}, { signal: AbortSignal.abort() }),
   },
   RUN_EXTERNAL_DATA: q('externaldata (a:string) [@"https://example.com/a.csv"]'),
   RUN_UNSUPPORTED: q('_Im_Dns(starttime=ago(1d))', { _Im_Dns: [] }),
@@ -124,8 +118,7 @@ describe('error catalog', () => {
   });
 
   describe.each(Object.keys(ErrorCatalog))('%s', (code) => {
-    // RUN_CANCELLED needs runKqlAsync, which is being added alongside this test: until it is exported, skip.
-    test.skipIf(code === 'RUN_CANCELLED' && !runKqlAsync)('is provoked, points inside its text, and formats with a caret', async () => {
+    test('is provoked, points inside its text, and formats with a caret', async () => {
       const p = PROVOKE[code as keyof typeof ErrorCatalog];
       expect(p, `no provoking case for ${code}`).toBeDefined();
       const err = await provoke(p);
