@@ -23,7 +23,8 @@ export const LongLiteral = createToken({ name: 'LongLiteral', pattern: /\d+/ });
 export const StringLiteral = createToken({
   name: 'StringLiteral',
   // "..." and '...' with backslash escapes; @"..." and @'...' verbatim (quote doubled); optional h/H obfuscation prefix.
-  pattern: /[hH]?(?:@"(?:[^"]|"")*"|@'(?:[^']|'')*'|"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')/,
+  // Unrolled loops (runs of plain characters, then one escape): a 10 MB literal must not exhaust the regex engine.
+  pattern: /[hH]?(?:@"[^"]*(?:""[^"]*)*"|@'[^']*(?:''[^']*)*'|"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:\\.[^'\\\n\r]*)*')/,
 });
 export const MultilineString = createToken({ name: 'MultilineString', pattern: /```[\s\S]*?```|~~~[\s\S]*?~~~/ });
 
