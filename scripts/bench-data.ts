@@ -75,7 +75,7 @@ class Rng {
 }
 
 // The rule keeps these products; the rest are filtered out.
-const RULE_PRODUCTS = [
+export const RULE_PRODUCTS = [
   'Microsoft 365 Defender',
   'Azure Active Directory',
   'Microsoft Defender Advanced Threat Protection',

@@ -10,16 +10,9 @@
  * 9 keys; both joins are kind=inner (every matching pair); `distinct` on the
  * identity side.
  */
-import type { BenchData } from './bench-data.js';
+import { RULE_PRODUCTS, type BenchData } from './bench-data.js';
 
-const PRODUCTS = new Set([
-  'Microsoft 365 Defender',
-  'Azure Active Directory',
-  'Microsoft Defender Advanced Threat Protection',
-  'Microsoft Cloud App Security',
-  'Azure Active Directory Identity Protection',
-  'Microsoft Defender ATP',
-]);
+const PRODUCTS = new Set<string>(RULE_PRODUCTS);
 const DAY_MS = 86_400_000;
 
 /** Kusto `has`: needle occurs in hay bounded by non-alphanumerics (ASCII approximation). */

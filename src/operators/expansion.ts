@@ -5,6 +5,7 @@
  */
 import type { MvExpandItem, OperatorParam } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
@@ -98,4 +99,29 @@ export function bindExpansion(
       return out;
     },
   };
+}
+
+/**
+ * Runs an expansion over a table: `each` turns one input row's expanded rows into output rows
+ * (mv-expand keeps them, mv-apply runs its subquery on them). Ticks the run guard and enforces maxRows.
+ */
+export function expandTable(
+  table: { rows: Row[] },
+  ctx: ExecContext,
+  expansion: Expansion,
+  operator: string,
+  span: Span,
+  each: (expanded: Row[]) => Row[],
+): Row[] {
+  const rows: Row[] = [];
+  const guard = ctx.guard;
+  for (const row of table.rows) {
+    const expanded = expansion.expand(row, ctx);
+    guard.tick(1 + expanded.length);
+    if (expanded.length > guard.maxRows) guard.rows(expanded.length, operator, span);
+    if (expanded.length === 0) continue;
+    for (const r of each(expanded)) rows.push(r);
+    if (rows.length > guard.maxRows) guard.rows(rows.length, operator, span);
+  }
+  return rows;
 }

@@ -3,9 +3,8 @@
  * and output what the subquery returns (a row whose subquery returns nothing disappears).
  */
 import type { MvApplyOp } from '../parser/ast.js';
-import type { Row } from '../runtime/table.js';
 import type { OperatorDef } from './operator-def.js';
-import { bindExpansion } from './expansion.js';
+import { bindExpansion, expandTable } from './expansion.js';
 
 export const mvApply: OperatorDef<MvApplyOp> = {
   op: 'mv-apply',
@@ -16,20 +15,11 @@ export const mvApply: OperatorDef<MvApplyOp> = {
     const columns = subquery.columns;
     return {
       columns,
-      run: (table, ctx) => {
-        const rows: Row[] = [];
-        const guard = ctx.guard;
-        for (const row of table.rows) {
-          const expanded = expansion.expand(row, ctx);
-          guard.tick(1 + expanded.length);
-          if (expanded.length > guard.maxRows) guard.rows(expanded.length, 'mv-apply', node.keywordSpan);
-          if (expanded.length === 0) continue;
-          const result = subquery.run({ columns: expansion.columns, rows: expanded }, ctx);
-          for (const r of result.rows) rows.push(r);
-          if (rows.length > guard.maxRows) guard.rows(rows.length, 'mv-apply', node.keywordSpan);
-        }
-        return { columns, rows };
-      },
+      run: (table, ctx) => ({
+        columns,
+        rows: expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded) =>
+          subquery.run({ columns: expansion.columns, rows: expanded }, ctx).rows),
+      }),
     };
   },
 };
