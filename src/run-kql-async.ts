@@ -9,7 +9,7 @@
  * checked, but an abort() can only be seen once they return, since JavaScript runs one thing at a time.
  * What yields and what does not: docs/reliability.md.
  */
-import { prepareRun, asKqlError, type KqlResult, type RunKqlOptions } from './run-kql.js';
+import { prepareRun, asKqlError, type KqlResult, type PreparedRun, type RunKqlOptions } from './run-kql.js';
 import type { TableInput } from './runtime/load-table.js';
 import { executeAsync } from './binder/bind-tabular.js';
 import { cancelledError } from './runtime/limits.js';
@@ -25,7 +25,12 @@ export interface RunKqlAsyncOptions extends RunKqlOptions {
 export async function runKqlAsync(query: string, tables: Record<string, TableInput> = {}, options: RunKqlAsyncOptions = {}): Promise<KqlResult> {
   const signal = options.signal;
   if (signal?.aborted) throw cancelledError(signal);
-  const run = prepareRun(query, tables, options, signal);
+  let run: PreparedRun;
+  try {
+    run = prepareRun(query, tables, options, signal);
+  } catch (err) {
+    throw asKqlError(err);
+  }
   const guard = run.ctx.guard;
   // Reject as soon as an abort is seen, even while waiting for a turn of the event loop.
   let onAbort: (() => void) | undefined;

@@ -58,8 +58,16 @@ function bind(query: string, db: Database): TabularPlan {
   return bindQuery(ast, createEnv({ ...db, queryText: query }));
 }
 
-/** Parse and bind a query without data: its result columns, or a KqlError. */
+/** Parse and bind a query without data: its result columns, or a KqlError (nothing else is thrown). */
 export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
+  try {
+    return analyze(query, options);
+  } catch (err) {
+    throw asKqlError(err);
+  }
+}
+
+function analyze(query: string, options: AnalyzeKqlOptions): { columns: KqlColumn[] } {
   const schemas = options.schemas ?? {};
   const watchlists = new TableSource(options.watchlists ?? {});
   const plan = bind(query, {
@@ -129,18 +137,27 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
 /** Any error thrown while executing, as a KqlError. */
 export function asKqlError(err: unknown): KqlError {
   if (err instanceof KqlError) return err;
-  if (err instanceof RangeError) return new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`);
-  return new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${err instanceof Error ? err.message : String(err)}`);
+  const wrapped = err instanceof RangeError
+    ? new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`)
+    : new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${describeThrown(err)}`);
+  return wrapped.withCause(err);
 }
 
-/** Run a query over in-memory tables. */
-export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
-  const run = prepareRun(query, tables, options);
-  let result: Table;
+/** The message of anything thrown, without throwing itself (a thrown object may have a hostile getter or toString). */
+function describeThrown(value: unknown): string {
   try {
-    result = run.plan.execute(run.ctx);
+    return value instanceof Error ? String(value.message) : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Run a query over in-memory tables. Everything it throws is a KqlError (reading the tables included). */
+export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+  try {
+    const run = prepareRun(query, tables, options);
+    return run.finish(run.plan.execute(run.ctx));
   } catch (err) {
     throw asKqlError(err);
   }
-  return run.finish(result);
 }

@@ -207,6 +207,15 @@ export const ErrorCatalog = {
       'The AbortSignal passed to runKqlAsync was aborted (before the run started or while it ran); the signal\'s ' +
       'reason is the error\'s `cause`. Nothing is wrong with the query. See docs/reliability.md for when an abort is noticed.',
   },
+  RUN_INVALID_VALUE: {
+    phase: 'runtime',
+    summary: 'A value computed while the query runs is not allowed where it is used.',
+    message: 'The make-series step must be positive, not <value>',
+    explanation:
+      'An operator argument that can only be checked at run time (for example a `make-series` step read from ' +
+      '`toscalar(...)` or a `let` that turned out zero, negative or null) has a value the operator cannot use. ' +
+      'Fix the expression the error points at.',
+  },
   RUN_EXTERNAL_DATA: {
     phase: 'runtime',
     summary: '`externaldata` reads a URL whose rows were not supplied.',
@@ -223,11 +232,11 @@ export const ErrorCatalog = {
   },
   RUN_INTERNAL: {
     phase: 'runtime',
-    summary: 'An unexpected failure while running the query (or an impossible run-time value).',
+    summary: 'An unexpected failure inside the engine while running the query.',
     message: 'Internal error while running the query: <message>',
     explanation:
-      'Usually a bug in mini-kql: please report it with the query and a few rows. Also used for values that can only be ' +
-      'checked at run time and have no better code, such as a `make-series` step that is not positive.',
+      'Usually a bug in mini-kql: please report it with the query and a few rows. Also raised when the caller\'s ' +
+      'data throws while it is read (a row getter or Proxy that throws); the original error is the `cause`.',
   },
   RULE_INVALID_YAML: {
     phase: 'semantic',

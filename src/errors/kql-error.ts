@@ -21,6 +21,12 @@ export class KqlError extends Error {
     this.line = span.line;
     this.column = span.column;
   }
+
+  /** Keeps the underlying error or reason as `cause` (not enumerable, like Error's own option). */
+  withCause(cause: unknown): this {
+    Object.defineProperty(this, 'cause', { value: cause, enumerable: false, configurable: true, writable: true });
+    return this;
+  }
 }
 
 export class KqlSyntaxError extends KqlError {

@@ -4,33 +4,51 @@
  */
 import { RE2JS } from 're2js';
 
-const CACHE = new Map<string, RE2JS | null>();
+/** A compiled pattern, or the reason it does not compile. */
+type Compiled = { re: RE2JS } | { error: string };
+
+const CACHE = new Map<string, Compiled>();
 const MAX_CACHE = 512;
 
-export function compileRegex(pattern: string, flags = 0): RE2JS | null {
+/**
+ * Longest pattern we compile. RE2 itself refuses programs over its memory budget ("pattern too
+ * large"); re2js has no such budget, and compiling a megabyte pattern takes seconds while matching
+ * costs text length times pattern size. Real rules stay far below (the corpus's longest regex is
+ * about 6,000 characters).
+ */
+export const MAX_REGEX_LENGTH = 65_536;
+
+/** Compiles once per (flags, pattern); both the regex and the error text are cached. */
+function compileCached(pattern: string, flags: number): Compiled {
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    return { error: `The regular expression is too long (${pattern.length.toLocaleString('en-US')} characters; the limit is ${MAX_REGEX_LENGTH.toLocaleString('en-US')})` };
+  }
   const key = `${flags}\u0000${pattern}`;
-  let re = CACHE.get(key);
-  if (re === undefined) {
+  let compiled = CACHE.get(key);
+  if (compiled === undefined) {
     try {
-      re = RE2JS.compile(pattern, flags);
-    } catch {
-      re = null;
+      compiled = { re: RE2JS.compile(pattern, flags) };
+    } catch (e) {
+      const shown = pattern.length > 200 ? `${pattern.slice(0, 200)}...` : pattern;
+      compiled = { error: `Invalid regular expression '${shown}': ${(e as Error).message}` };
     }
     if (CACHE.size >= MAX_CACHE) CACHE.clear();
-    CACHE.set(key, re);
+    CACHE.set(key, compiled);
   }
-  return re;
+  return compiled;
 }
 
-/** Bind-time check of a constant pattern: an error text when it is not valid RE2. */
-export function regexError(pattern: unknown): string | undefined {
+/** The compiled pattern, or null when it is not valid RE2 or too long (callers return null / ""). */
+export function compileRegex(pattern: string, flags = 0): RE2JS | null {
+  const compiled = compileCached(pattern, flags);
+  return 're' in compiled ? compiled.re : null;
+}
+
+/** Bind-time check of a constant pattern: an error text when it is not valid RE2 or too long. */
+export function regexError(pattern: unknown, flags = 0): string | undefined {
   if (typeof pattern !== 'string') return undefined;
-  try {
-    RE2JS.compile(pattern);
-    return undefined;
-  } catch (e) {
-    return `Invalid regular expression '${pattern}': ${(e as Error).message}`;
-  }
+  const compiled = compileCached(pattern, flags);
+  return 'error' in compiled ? compiled.error : undefined;
 }
 
 export interface RegexMatch {

@@ -79,11 +79,11 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
       columns,
       run: (table, ctx) => {
         const s = step.evaluate([], ctx) as number | null;
-        if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, 'The make-series step must be positive', node.step.span);
+        if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `The make-series step must be positive, not ${s === null ? 'null' : String(s)}`, node.step.span);
         const axisValues = table.rows.map((row) => axis.evaluate(row, ctx) as number | null);
-        const present = axisValues.filter((v): v is number => typeof v === 'number');
-        let start = from ? (from.evaluate([], ctx) as number | null) : present.length ? Math.floor(Math.min(...present) / s) * s : null;
-        let end = to ? (to.evaluate([], ctx) as number | null) : present.length && start !== null ? start + (Math.floor((Math.max(...present) - start) / s) + 1) * s : null;
+        const { min, max } = numericRange(axisValues);
+        let start = from ? (from.evaluate([], ctx) as number | null) : min !== undefined ? Math.floor(min / s) * s : null;
+        let end = to ? (to.evaluate([], ctx) as number | null) : max !== undefined && start !== null ? start + (Math.floor((max - start) / s) + 1) * s : null;
         if (start === null || end === null) { start = 0; end = 0; }
         const bins = Math.max(0, Math.ceil((end - start) / s));
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
@@ -116,3 +116,15 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     };
   },
 };
+
+/** Smallest and largest number among the values (a loop: spreading a large array into Math.min overflows the stack). */
+function numericRange(values: unknown[]): { min?: number; max?: number } {
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const v of values) {
+    if (typeof v !== 'number') continue;
+    if (min === undefined || v < min) min = v;
+    if (max === undefined || v > max) max = v;
+  }
+  return { min, max };
+}

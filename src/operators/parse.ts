@@ -143,8 +143,9 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
     throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The parse pattern must name at least one column', node.span);
   }
   const pattern = mode === 'regex' ? (flags ? `(?${flags})` : '') + regex : `(?s)^${regex}$`;
-  const re = compileRegex(pattern);
-  if (!re) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The parse pattern is not a valid regular expression: ${pattern}`, node.span);
+  const error = regexError(pattern);
+  if (error) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The parse pattern does not compile. ${error}`, node.span);
+  const re = compileRegex(pattern)!;
 
   const columns: ColumnSchema[] = [...input];
   const names = new NameAllocator(input.map((c) => c.name));
@@ -155,8 +156,22 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
   const dropUnmatched = node.op === 'parse-where';
   const strict = mode !== 'relaxed';
 
+  // In simple and relaxed mode the constants must occur in order; checking that with indexOf first
+  // spares the regex the rows that cannot match.
+  const constants = mode === 'regex' ? [] : items.flatMap((item) => (item.kind === 'literal' && item.value !== '' ? [item.value] : []));
+  const mayMatch = (text: string): boolean => {
+    let at = 0;
+    for (const c of constants) {
+      const found = text.indexOf(c, at);
+      if (found < 0) return false;
+      at = found + c.length;
+    }
+    return true;
+  };
+
   /** The parsed values of one text, or undefined when the row gets no values. */
   const parseText = (text: string): unknown[] | undefined => {
+    if (!mayMatch(text)) return undefined;
     const m = re.matcher(text);
     if (!m.find()) return undefined;
     const values: unknown[] = [];

@@ -134,9 +134,7 @@ export function cancelledError(signal: AbortSignal, current?: RunningOperator): 
   const reason: unknown = signal.reason;
   const detail = reason instanceof Error && reason.name !== 'AbortError' ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : '';
   const where = current ? ` while running ${current.name}` : '';
-  const err = new KqlRuntimeError(ErrorCodes.RUN_CANCELLED, `The query was cancelled${where}${detail}`, current?.span);
-  Object.defineProperty(err, 'cause', { value: reason, enumerable: false, configurable: true, writable: true });
-  return err;
+  return new KqlRuntimeError(ErrorCodes.RUN_CANCELLED, `The query was cancelled${where}${detail}`, current?.span).withCause(reason);
 }
 
 /**
