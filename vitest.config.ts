@@ -9,6 +9,7 @@ process.env.TZ = TEST_TZ;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/freeze-inputs.ts'],
     environment: 'node',
     env: { TZ: TEST_TZ },
     // The Kusto analyzer (oracle) takes a couple of seconds to load.

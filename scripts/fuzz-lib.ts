@@ -15,6 +15,7 @@ import type { ColumnSchema, KqlType } from '../src/runtime/types.js';
 import { listScalarFunctions } from '../src/functions/scalar-registry.js';
 import { listAggregateFunctions } from '../src/functions/aggregate-registry.js';
 import { builtinTableNames, getBuiltinSchema } from '../src/schemas/index.js';
+import { deepFreeze } from '../test/support/deep-freeze.js';
 
 // ---------------------------------------------------------------- randomness
 
@@ -478,24 +479,7 @@ export interface CaseResult {
 export const FIXED_NOW = new Date('2024-05-02T00:00:00Z');
 export const SLOW_MS = 1000;
 
-/** Deep-freezes a value in place (iteratively: data may be nested 100,000 deep). */
-export function deepFreeze<T>(v: T): T {
-  const stack: unknown[] = [v];
-  const seen = new Set<unknown>();
-  while (stack.length) {
-    const x = stack.pop();
-    if (x === null || (typeof x !== 'object' && typeof x !== 'function') || seen.has(x)) continue;
-    seen.add(x);
-    if (ArrayBuffer.isView(x)) continue; // typed arrays with elements cannot be frozen
-    if (x instanceof Map || x instanceof Set || x instanceof Date) { Object.freeze(x); continue; }
-    for (const k of Reflect.ownKeys(x as object)) {
-      const d = Object.getOwnPropertyDescriptor(x, k);
-      if (d && 'value' in d) stack.push(d.value);
-    }
-    Object.freeze(x);
-  }
-  return v;
-}
+export { deepFreeze };
 
 function protoSnapshot(): string {
   const parts: string[] = [];
