@@ -53,23 +53,33 @@ export interface Database {
 }
 
 export function createEnv(db: Database): Env {
-  return makeEnv(db, new Map());
+  return makeEnv(db, undefined);
 }
 
-function makeEnv(db: Database, lets: Map<string, LetValue>): Env {
+/**
+ * Let-bound names as a persistent linked list: adding a name is O(1) and never copies (a query of
+ * 10,000 let statements would otherwise copy a growing map 10,000 times); a lookup walks back to the
+ * nearest binding, so a later let shadows an earlier one and an earlier scope never sees later names.
+ */
+interface LetFrame {
+  name: string;
+  value: LetValue;
+  parent: LetFrame | undefined;
+}
+
+function makeEnv(db: Database, lets: LetFrame | undefined): Env {
   const params = db.queryParameters ?? {};
   return {
     tableSchema: (name) => db.tableSchema(name),
     tableNames: () => db.tableNames(),
     watchlistSchema: (alias) => db.watchlistSchema?.(alias),
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
-    lookupLet: (name) => lets.get(name),
-    depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
-    withLet(name, value) {
-      const next = new Map(lets);
-      next.set(name, value);
-      return makeEnv(db, next);
+    lookupLet(name) {
+      for (let frame = lets; frame; frame = frame.parent) if (frame.name === name) return frame.value;
+      return undefined;
     },
+    depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
+    withLet: (name, value) => makeEnv(db, { name, value, parent: lets }),
   };
 }
 

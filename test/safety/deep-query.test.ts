@@ -72,6 +72,27 @@ describe('deep nesting in the query', () => {
   });
 });
 
+describe(`${N} let statements`, () => {
+  const lets = (f: (i: number) => string) => Array.from({ length: N }, (_, i) => `let v${i} = ${f(i)};`).join('\n');
+
+  test('independent lets bind without copying the scope per let, and run', () => {
+    expect(check(`${lets((i) => String(i))}\nprint v${N - 1}`, false)).toEqual([{ print_0: N - 1 }]);
+  });
+
+  test('lets that each use the previous one: a result or a KqlError, never a RangeError', () => {
+    for (const q of [
+      `${lets((i) => (i === 0 ? '1' : `v${i - 1} + 1`))}\nprint v${N - 1}`,
+      `${lets((i) => (i === 0 ? 'print x = 1' : `v${i - 1} | extend x = x + 1`))}\nv${N - 1}`,
+    ]) {
+      const before = snapshotPrototypes();
+      expect(timed(() => thrown(() => analyzeKql(q)), 10)).toBeUndefined();
+      const err = timed(() => thrown(() => runKql(q)), 10);
+      if (err !== undefined) expect(err, String(err)).toBeInstanceOf(KqlError);
+      expectPrototypesUntouched(before);
+    }
+  });
+});
+
 describe('a 10 MB query text', () => {
   test('one huge string literal is a value (the string token does not exhaust the regex engine)', () => {
     const rows = check('print x = "' + 'a'.repeat(MB10) + '"', false) as { x: string }[];
