@@ -7,9 +7,9 @@ import { assertNoFailure } from './helpers.js';
 
 describe('fuzz: grammar-aware queries', () => {
   it('random pipelines over well-typed data', () => {
-    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.02) }), 450);
+    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.02) }), 1000);
   });
   it('random pipelines over hostile data', () => {
-    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.6, 8) }), 300, 7);
+    assertNoFailure((r) => ({ query: genQuery(r), tables: genTables(r, 0.6, 8) }), 600, 7);
   });
 });

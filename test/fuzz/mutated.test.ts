@@ -6,12 +6,12 @@ import { assertNoFailure } from './helpers.js';
 
 describe('fuzz: mutated real queries', () => {
   it('unmutated snippets run or fail with a KqlError', () => {
-    assertNoFailure((r) => { const q = r.pick(SNIPPETS); return { query: q, tables: tablesForQuery(r, q) }; }, 60, 3);
+    assertNoFailure((r) => { const q = r.pick(SNIPPETS); return { query: q, tables: tablesForQuery(r, q) }; }, 100, 3);
   });
   it('mutated golden queries and snippets', () => {
-    assertNoFailure((r) => genCase(r, 'mutated'), 250, 11);
+    assertNoFailure((r) => genCase(r, 'mutated'), 700, 11);
   });
   it('mutated snippets over hostile Sentinel tables', () => {
-    assertNoFailure((r) => { const q = mutateQuery(r, r.pick(SNIPPETS)); return { query: q, tables: tablesForQuery(r, q, 0.3) }; }, 120, 13);
+    assertNoFailure((r) => { const q = mutateQuery(r, r.pick(SNIPPETS)); return { query: q, tables: tablesForQuery(r, q, 0.3) }; }, 400, 13);
   });
 });
