@@ -46,7 +46,7 @@ export async function runKqlAsync(query: string, tables: Record<string, TableInp
     guard.check();
     return run.finish(result);
   } catch (err) {
-    throw asKqlError(err);
+    throw asKqlError(err, guard.current);
   } finally {
     if (signal && onAbort) signal.removeEventListener('abort', onAbort);
   }

@@ -8,7 +8,7 @@ import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
 import { resolveNow, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
-import { RunGuard, type RunLimitOptions } from './runtime/limits.js';
+import { RunGuard, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -134,12 +134,16 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
   };
 }
 
-/** Any error thrown while executing, as a KqlError. */
-export function asKqlError(err: unknown): KqlError {
+/**
+ * Any error thrown while preparing or executing, as a KqlError. `running` is the operator the run was
+ * in, when known: the error points at it.
+ */
+export function asKqlError(err: unknown, running?: RunningOperator): KqlError {
   if (err instanceof KqlError) return err;
+  const where = running ? ` while running ${running.name}` : '';
   const wrapped = err instanceof RangeError
-    ? new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources: ${err.message}`)
-    : new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error while running the query: ${describeThrown(err)}`);
+    ? new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `The query ran out of resources${where}: ${err.message}`, running?.span)
+    : new KqlRuntimeError(ErrorCodes.RUN_INTERNAL, `Internal error${where || ' while running the query'}: ${describeThrown(err)}`, running?.span);
   return wrapped.withCause(err);
 }
 
@@ -154,10 +158,11 @@ function describeThrown(value: unknown): string {
 
 /** Run a query over in-memory tables. Everything it throws is a KqlError (reading the tables included). */
 export function runKql(query: string, tables: Record<string, TableInput> = {}, options: RunKqlOptions = {}): KqlResult {
+  let run: PreparedRun | undefined;
   try {
-    const run = prepareRun(query, tables, options);
+    run = prepareRun(query, tables, options);
     return run.finish(run.plan.execute(run.ctx));
   } catch (err) {
-    throw asKqlError(err);
+    throw asKqlError(err, run?.ctx.guard.current);
   }
 }

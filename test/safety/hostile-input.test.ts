@@ -51,6 +51,27 @@ describe('caller objects that throw while they are read', () => {
   });
 });
 
+describe('an unexpected failure inside an operator', () => {
+  test('is RUN_INTERNAL pointing at the operator that was running, with the original error as cause', async () => {
+    // Simulates an engine bug: toupper() relies on String.prototype.toUpperCase.
+    const bug = new TypeError('simulated bug');
+    const original = String.prototype.toUpperCase;
+    String.prototype.toUpperCase = function toUpperCase(): string { throw bug; };
+    try {
+      const q = 'print s = "a"\n| where true\n| extend u = toupper(s)';
+      for (const err of [thrown(() => runKql(q)), await runKqlAsync(q).then(() => undefined, (e: unknown) => e)]) {
+        expect(err).toBeInstanceOf(KqlRuntimeError);
+        expect((err as KqlError).code).toBe('RUN_INTERNAL');
+        expect((err as KqlError).message).toContain('while running extend: simulated bug');
+        expect([(err as KqlError).line, (err as KqlError).column]).toEqual([3, 3]);
+        expect((err as Error & { cause?: unknown }).cause).toBe(bug);
+      }
+    } finally {
+      String.prototype.toUpperCase = original;
+    }
+  });
+});
+
 describe('large inputs that used to overflow the stack', () => {
   test('make-series without from/to over 200,000 rows (no spread into Math.min)', () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => ({ t: 1_000_000 + i }));
