@@ -208,7 +208,7 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools
   const bound: AsyncBoundOperator[] = [];
   let columns = input;
   for (const op of ops) {
-    const b = traced(op, bindOperator(op, columns, tools), tools.env);
+    const b = traced(op, bindOperator(op, columns, tools), tools.env, columns.length);
     bound.push(b);
     columns = b.columns;
   }
@@ -227,15 +227,27 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools
 }
 
 /**
+ * The table in the layout an operator was bound to. Columns discovered at run time (`evaluate
+ * bag_unpack` without an output schema) are appended after the bound ones; the operators after it were
+ * compiled without them, so they are dropped here rather than shifting the columns those operators add.
+ */
+function boundLayout(table: Table, width: number): Table {
+  if (table.columns.length <= width) return table;
+  return { columns: table.columns.slice(0, width), rows: table.rows.map((r) => r.slice(0, width)) };
+}
+
+/**
  * Records rows in and out of an operator when the run collects a trace (a no-op otherwise), tells the
  * run's guard which operator is running (for timeout messages) and checks its output against maxRows.
+ * `inputWidth` is the number of input columns the operator was bound to.
  */
-function traced(op: A.TabularOperator, b: BoundOperator, env: Env): AsyncBoundOperator {
+function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: number): AsyncBoundOperator {
   const name = op.op === 'unsupported' ? op.name : op.op;
   const depth = env.depthAt(op.keywordSpan.offset);
   const running = { name, span: op.keywordSpan };
   const rowLocal = ROW_LOCAL.has(name);
-  const run = (table: Table, ctx: ExecContext): Table => {
+  const run = (input: Table, ctx: ExecContext): Table => {
+    const table = boundLayout(input, inputWidth);
     const guard = ctx.guard;
     const outer = guard.current;
     guard.current = running;
@@ -249,7 +261,8 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env): AsyncBoundOp
     columns: b.columns,
     run,
     // runKqlAsync: a row-local operator over a large input runs by slices, with event loop turns between them.
-    runAsync: async (table, ctx) => {
+    runAsync: async (input, ctx) => {
+      const table = boundLayout(input, inputWidth);
       const guard = ctx.guard;
       const whole = table.rows;
       if (!rowLocal || whole.length <= SLICE_ROWS) return run(table, ctx);

@@ -46,6 +46,21 @@ describe('evaluate bag_unpack', () => {
     ]);
   });
 
+  it('operators after it run on the bound columns: discovered slots never shift the columns they add', () => {
+    // Regression (fuzz case 77161): the slots used to stay in the rows, so a later lookup/extend wrote its
+    // columns over them and read a slot's value as its own.
+    const T = { schema: [{ name: 'S', type: 'string' }, { name: 'Dy', type: 'dynamic' }], rows: [{ S: 'k', Dy: { a: { b: 2 }, c: 'x' } }] };
+    const T2 = { schema: [{ name: 'S', type: 'string' }, { name: 'Extra', type: 'string' }], rows: [{ S: 'k', Extra: 'e' }] };
+    const run = (q: string) => runKql(q, { T, T2 }, { now: NOW });
+    expect(run('T | evaluate bag_unpack(Dy) | extend z = 1').rows).toEqual([{ S: 'k', z: 1 }]);
+    expect(run('T | evaluate bag_unpack(Dy) | lookup (T2) on S').rows).toEqual([{ S: 'k', Extra: 'e' }]);
+    expect(run('T | evaluate bag_unpack(Dy) | lookup (T2 | where false) on S | parse-where Extra with P2').rows)
+      .toEqual([{ S: 'k', Extra: '', P2: '' }]);
+    expect(run('let X = T | evaluate bag_unpack(Dy); T2 | join kind=inner X on S | extend q = 1').rows)
+      .toEqual([{ S: 'k', Extra: 'e', S1: 'k', q: 1 }]);
+    expect(run('T | evaluate bag_unpack(Dy) | as Y | extend q = 1').columns).toEqual([{ name: 'S', type: 'string' }, { name: 'q', type: 'long' }]);
+  });
+
   it('null bags and empty input unpack to nothing', () => {
     expect(rows('P | project Name, Tags | evaluate bag_unpack(Tags)', { P: PEOPLE })).toEqual([{ Name: 'Ann' }, { Name: 'Bob' }, { Name: 'Cid' }, { Name: 'Dee' }]);
     expect(rows('P | evaluate bag_unpack(Tags)', { P: EMPTY_PEOPLE })).toEqual([]);
