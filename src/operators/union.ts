@@ -43,11 +43,15 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
     for (const type of typesByName.get(c.name)!) columns.push({ name: outName({ name: c.name, type: type as ColumnSchema['type'] }), type: type as ColumnSchema['type'] });
   }
   if (kind === 'inner') {
-    columns = columns.filter((o) => sources.every((s) => s.columns.some((c) => outName(c) === o.name)));
+    const inEvery = sources.map((s) => new Set(s.columns.map(outName)));
+    columns = columns.filter((o) => inEvery.every((names) => names.has(o.name)));
   }
   if (withSource !== undefined) columns = [{ name: String(withSource), type: 'string' }, ...columns];
   const offset = withSource !== undefined ? 1 : 0;
-  const mappings = sources.map((s) => s.columns.map((c) => columns.findIndex((o) => o.name === outName(c))));
+  // Name -> output position through a map: `union *` over the 878 built-in tables has 30,000 input columns.
+  const position = new Map<string, number>();
+  columns.forEach((o, i) => { if (!position.has(o.name)) position.set(o.name, i); });
+  const mappings = sources.map((s) => s.columns.map((c) => position.get(outName(c)) ?? -1));
   const empty = columns.map((c) => emptyValue(c.type));
   return {
     columns,
