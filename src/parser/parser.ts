@@ -3,7 +3,7 @@
  * (one pass, no separate CST), every node with its source span. AST building sits inside ACTION
  * blocks because Chevrotain replays rules once without input to record the grammar.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import type * as A from './ast.js';
 import { joinSpans, type Span } from '../errors/span.js';
@@ -184,7 +184,8 @@ export class KqlParser extends EmbeddedActionsParser {
 
   private tabularOperator = this.RULE('tabularOperator', (): A.TabularOperator => {
     // Ordered choice: operator keywords first, any other word last (it is reported as unsupported).
-    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+    // The alternatives are built once: they are the hottest choice of the grammar.
+    return this.OR(this.operatorChoice ??= { IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.whereOp) },
       { ALT: () => this.SUBRULE(this.extendOp) },
       { ALT: () => this.SUBRULE(this.projectOp) },
@@ -210,6 +211,8 @@ export class KqlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
+  private operatorChoice: OrMethodOpts<A.TabularOperator> | undefined;
+  private compareChoice: IOrAlt<IToken>[] | undefined;
 
   private whereOp = this.RULE('whereOp', (): A.WhereOp => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.where) }, { ALT: () => this.CONSUME(T.Kw.filter) }]);
@@ -799,7 +802,7 @@ export class KqlParser extends EmbeddedActionsParser {
         {
           // ==, !=, =~, <, ...
           ALT: () => {
-            const op = this.OR2(COMPARE_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+            const op = this.OR2(this.compareChoice ??= COMPARE_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
             const right = this.SUBRULE2(this.additiveExpr);
             this.ACTION(() => { left = binary(op.image === '<>' ? '!=' : op.image === '=>' ? '>=' : op.image, op, left, right); });
           },

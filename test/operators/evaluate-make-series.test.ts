@@ -49,8 +49,8 @@ describe('evaluate bag_unpack', () => {
   it('operators after it run on the bound columns: discovered slots never shift the columns they add', () => {
     // Regression (fuzz case 77161): the slots used to stay in the rows, so a later lookup/extend wrote its
     // columns over them and read a slot's value as its own.
-    const T = { schema: [{ name: 'S', type: 'string' }, { name: 'Dy', type: 'dynamic' }], rows: [{ S: 'k', Dy: { a: { b: 2 }, c: 'x' } }] };
-    const T2 = { schema: [{ name: 'S', type: 'string' }, { name: 'Extra', type: 'string' }], rows: [{ S: 'k', Extra: 'e' }] };
+    const T = { schema: [{ name: 'S', type: 'string' as const }, { name: 'Dy', type: 'dynamic' as const }], rows: [{ S: 'k', Dy: { a: { b: 2 }, c: 'x' } }] };
+    const T2 = { schema: [{ name: 'S', type: 'string' as const }, { name: 'Extra', type: 'string' as const }], rows: [{ S: 'k', Extra: 'e' }] };
     const run = (q: string) => runKql(q, { T, T2 }, { now: NOW });
     expect(run('T | evaluate bag_unpack(Dy) | extend z = 1').rows).toEqual([{ S: 'k', z: 1 }]);
     expect(run('T | evaluate bag_unpack(Dy) | lookup (T2) on S').rows).toEqual([{ S: 'k', Extra: 'e' }]);
