@@ -45,9 +45,9 @@ export function compileRegex(pattern: string, flags = 0): RE2JS | null {
 }
 
 /** Bind-time check of a constant pattern: an error text when it is not valid RE2 or too long. */
-export function regexError(pattern: unknown, flags = 0): string | undefined {
+export function regexError(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string') return undefined;
-  const compiled = compileCached(pattern, flags);
+  const compiled = compileCached(pattern, 0);
   return 'error' in compiled ? compiled.error : undefined;
 }
 
