@@ -1,6 +1,7 @@
 /** let-bound functions, views, materialize() and column_ifexists(): values worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { runKql, analyzeKql, KqlSemanticError } from '../../src/index.js';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 const T = { schema: [{ name: 'a', type: 'string' as const }, { name: 'b', type: 'long' as const }], rows: [{ a: 'x', b: 1 }, { a: '', b: 2 }, { a: 'y', b: null }] };
 const run = (q: string) => runKql(q, { T });
@@ -55,6 +56,18 @@ describe('column_ifexists', () => {
   });
   it('the name must be a constant string', () => {
     expect(() => run('T | extend x = column_ifexists(a, 0)')).toThrow(KqlSemanticError);
+  });
+  it("keeps the column's own type when it exists (the engine's reading; the analyzer types it by the default)", () => {
+    // Decision in docs/semantics.md: Microsoft's analyzer gives column_ifexists the default's type, so it
+    // rejects three deployed corpus rules that read members of column_ifexists("Dyn", "") (KS142). Those rules
+    // only work if the existing column is returned as it is, as the docs say ("the column it refers to").
+    const q = 'print d = dynamic({"city": "Oslo"}), n = 5\n| extend a = column_ifexists("d", ""), b = column_ifexists("n", "")\n| extend c = tostring(a.city)';
+    const r = runKql(q);
+    expect(r.columns.map((c) => `${c.name}:${c.type}`).join(', ')).toBe('d:dynamic, n:long, a:dynamic, b:long, c:string');
+    expect(r.rows).toEqual([{ d: { city: 'Oslo' }, n: 5, a: { city: 'Oslo' }, b: 5, c: 'Oslo' }]);
+    const oracle = analyzeWithOracle(q, {});
+    expect(oracle.errors.map((e) => e.code)).toEqual(['KS142']);
+    expect(formatColumns(analyzeWithOracle('print d = dynamic(1) | extend a = column_ifexists("d", "")', {}).columns)).toBe('d:dynamic, a:string');
   });
 });
 
