@@ -44,6 +44,12 @@ function bindExprInner(expr: A.Expr, cx: ExprContext): CompiledExpr {
       return constantExpr(expr.type, expr.value, expr.span);
     case 'Paren':
       return bindExpr(expr.inner, cx);
+    case 'TypeLiteral':
+      throw new KqlSemanticError(
+        ErrorCodes.SEM_INVALID_ARGUMENT,
+        `typeof(${expr.type}) names a type, not a value: it can only be an argument of functions that take a type, such as extract and extract_json`,
+        expr.span,
+      );
     case 'Name':
       return bindName(expr, cx);
     case 'Member':
@@ -136,6 +142,7 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
   const info: ArgInfo = { type: c.type, span };
   if (c.constant) info.constant = c.constant;
   if (c.isColumn && c.derivedName) info.columnName = c.derivedName;
+  if (c.typeLiteral) info.typeLiteral = c.typeLiteral;
   return info;
 }
 
@@ -213,7 +220,7 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
       expr.span,
     );
   }
-  const args = expr.args.map((a) => bindExpr(a, cx));
+  const args = expr.args.map((a) => (a.kind === 'TypeLiteral' ? typeLiteralArgument(a) : bindExpr(a, cx)));
   const spans = expr.args.map((a) => a.span);
   const impl = fn.bind(args.map((a, i) => argInfo(a, spans[i])));
   if (isBindFailure(impl)) failAt(spans, expr.span, impl);
@@ -228,6 +235,11 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
     evaluate: (row, ctx) => evalAll(row, ctx)[0],
     multi: { columns: impl.columns.map((c) => ({ name: `${base}_${c.suffix}`, type: c.type })), evalAll },
   };
+}
+
+/** `typeof(T)` as a function argument: the function reads the type (ArgInfo.typeLiteral); there is no value. */
+function typeLiteralArgument(expr: A.TypeLiteralExpr): CompiledExpr {
+  return { type: 'string', evaluate: () => expr.type, constant: { value: expr.type }, typeLiteral: expr.type, span: expr.span };
 }
 
 function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {

@@ -15,6 +15,8 @@ export interface CompiledExpr {
   derivedName?: string;
   /** True when the expression is a plain column reference. */
   isColumn?: boolean;
+  /** Set for a `typeof(T)` argument: the type it names (the value is not used). */
+  typeLiteral?: KqlType;
   /** Set for calls of functions producing several columns: `evaluate` gives the first, `evalAll` all of them. */
   multi?: { columns: { name: string; type: KqlType }[]; evalAll: (row: Row, ctx: ExecContext) => unknown[] };
 }

@@ -5,7 +5,7 @@
 import type { KqlType } from '../runtime/types.js';
 import { isNumericType, widerNumeric } from '../runtime/types.js';
 import { MIN_DATETIME_MS, MS_PER_TICK, inDateTimeRange, parseDateTime, parseTimespan } from '../runtime/datetime.js';
-import { dynamicToString, toDynamic, type DynamicValue } from '../runtime/values.js';
+import { dynamicToString, toDynamic, valueToString, type DynamicValue } from '../runtime/values.js';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -114,6 +114,37 @@ export function fromDynamic(v: unknown, t: KqlType): unknown {
       return typeof v === 'string' ? parseTimespan(v) : null;
     case 'guid':
       return typeof v === 'string' ? v : null;
+  }
+}
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+const DASHED = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A GUID in its canonical lower-case dashed form, or null. Accepts 32 hex digits, dashed, or either in {} / (). */
+export function parseGuid(text: string): string | null {
+  let t = text.trim();
+  if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('(') && t.endsWith(')'))) t = t.slice(1, -1);
+  if (HEX32.test(t)) t = `${t.slice(0, 8)}-${t.slice(8, 12)}-${t.slice(12, 16)}-${t.slice(16, 20)}-${t.slice(20)}`;
+  return DASHED.test(t) ? t.toLowerCase() : null;
+}
+
+/**
+ * A value of type `from` converted as the to*() function of type `to` converts it (tostring, tolong,
+ * todatetime, todynamic, ...); used by functions that take a `typeof(T)` result type.
+ */
+export function castValue(v: unknown, from: KqlType, to: KqlType): unknown {
+  if (from === to) return v;
+  if (v === null || v === undefined) return to === 'string' ? '' : null;
+  switch (to) {
+    case 'string': return valueToString(v, from);
+    case 'int': return toIntegerValue(v, from, 32);
+    case 'long': return toIntegerValue(v, from, 64);
+    case 'real': case 'decimal': return toRealValue(v, from);
+    case 'bool': return toBoolValue(v, from);
+    case 'datetime': return toDateTimeValue(v, from);
+    case 'timespan': return toTimespanValue(v, from);
+    case 'dynamic': return toDynamic(v, from);
+    case 'guid': return typeof v === 'string' ? parseGuid(v) : null;
   }
 }
 

@@ -14,9 +14,10 @@ import type { ArgInfo, BindFailure, EvalContext, ScalarFunction, ScalarImpl } fr
  * - 'number': int, long, real or decimal; 'integer': int or long;
  * - 'str': string or dynamic, dynamic converted to text (tostring rules: strings unquoted, null -> "");
  * - 'text': any type, converted with tostring rules (strcat, tolower);
- * - 'any': any type, the value untouched.
+ * - 'any': any type, the value untouched;
+ * - 'type': a type literal `typeof(T)` (read from ArgInfo.typeLiteral); no other parameter takes one.
  */
-export type ParamKind = KqlType | 'number' | 'integer' | 'str' | 'text' | 'any';
+export type ParamKind = KqlType | 'number' | 'integer' | 'str' | 'text' | 'any' | 'type';
 
 export interface Overload {
   params: ParamKind[];
@@ -43,6 +44,12 @@ export interface ScalarSpec {
   overloads: Overload[];
 }
 
+/** Whether a parameter takes the argument: type literals go only to 'type' parameters, and only they do. */
+function fits(kind: ParamKind, arg: ArgInfo): boolean {
+  if (arg.typeLiteral !== undefined || kind === 'type') return arg.typeLiteral !== undefined && kind === 'type';
+  return accepts(kind, arg.type);
+}
+
 export function accepts(kind: ParamKind, t: KqlType): boolean {
   switch (kind) {
     case 'any':
@@ -60,6 +67,8 @@ export function accepts(kind: ParamKind, t: KqlType): boolean {
       return t === 'int' || t === 'long' || t === 'real';
     case 'decimal':
       return isNumericType(t);
+    case 'type':
+      return false;
     default:
       return kind === t;
   }
@@ -75,7 +84,7 @@ function arity(o: Overload): [number, number] {
 }
 
 const KIND_TEXT: Record<string, string> = {
-  number: 'a number', integer: 'an integer', str: 'string or dynamic', text: 'any scalar', any: 'any',
+  number: 'a number', integer: 'an integer', str: 'string or dynamic', text: 'any scalar', any: 'any', type: 'a type such as typeof(long)',
 };
 function describeKind(k: ParamKind): string {
   return KIND_TEXT[k] ?? k;
@@ -101,7 +110,7 @@ export function resolve(name: string, overloads: Overload[], args: ArgInfo[]): O
     return { error: `The function '${name}' expects ${expected} argument(s), got ${args.length}.` };
   }
   for (const o of byCount) {
-    if (args.every((a, i) => accepts(kindAt(o, i)!, a.type))) {
+    if (args.every((a, i) => fits(kindAt(o, i)!, a))) {
       for (const c of o.constants ?? []) {
         if (c < args.length && !args[c].constant) {
           return { error: `Argument ${c + 1} of '${name}' must be a constant.`, argIndex: c };
@@ -115,11 +124,12 @@ export function resolve(name: string, overloads: Overload[], args: ArgInfo[]): O
   // Point at the first argument that no remaining overload accepts.
   let candidates = byCount;
   for (let i = 0; i < args.length; i++) {
-    const next = candidates.filter((o) => accepts(kindAt(o, i)!, args[i].type));
+    const next = candidates.filter((o) => fits(kindAt(o, i)!, args[i]));
     if (next.length === 0) {
       const wanted = [...new Set(candidates.map((o) => describeKind(kindAt(o, i)!)))].join(' or ');
+      const got = args[i].typeLiteral !== undefined ? `typeof(${args[i].typeLiteral})` : args[i].type;
       return {
-        error: `Argument ${i + 1} of '${name}' must be ${wanted}, not ${args[i].type}.`,
+        error: `Argument ${i + 1} of '${name}' must be ${wanted}, not ${got}.`,
         argIndex: i,
       };
     }

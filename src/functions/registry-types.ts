@@ -13,6 +13,8 @@ export interface ArgInfo {
   constant?: { value: unknown };
   /** The argument's own column name when it is a plain column reference (used for output naming). */
   columnName?: string;
+  /** Set when the argument is `typeof(T)`: the type T. */
+  typeLiteral?: KqlType;
   span: Span;
 }
 

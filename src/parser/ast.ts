@@ -58,7 +58,14 @@ export type Expr =
   | UnionExpr
   | RangeExpr
   | ExternalDataExpr
-  | ParenExpr;
+  | ParenExpr
+  | TypeLiteralExpr;
+
+/** `typeof(long)`: a type as a function argument (extract, extract_json). */
+export interface TypeLiteralExpr extends Node {
+  kind: 'TypeLiteral';
+  type: KqlType;
+}
 
 /** `externaldata(col:type, ...) [ "url", ... ] with (format="csv")` */
 export interface ExternalDataExpr extends Node {

@@ -1009,6 +1009,16 @@ export class KqlParser extends EmbeddedActionsParser {
             return this.ACTION((): A.Expr => ({ kind: 'Star', span: tokenSpan(t) }));
           },
         },
+        {
+          GATE: () => this.LA(2).tokenType === T.LParen,
+          ALT: () => {
+            const kw = this.CONSUME(T.Kw.typeof);
+            this.CONSUME2(T.LParen);
+            const type = this.SUBRULE(this.typeName);
+            const close = this.CONSUME2(T.RParen);
+            return this.ACTION((): A.Expr => ({ kind: 'TypeLiteral', type, span: spanOf(kw, close) }));
+          },
+        },
         { ALT: () => this.SUBRULE(this.nameOrCall) },
       ],
     });

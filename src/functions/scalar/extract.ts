@@ -1,6 +1,7 @@
 import { isPlainObject, type DynamicValue } from '../../runtime/values.js';
 import type { ArgInfo, BindFailure } from '../registry-types.js';
 import { defineScalar } from '../define.js';
+import { castValue } from '../convert.js';
 import { allMatches, compileRegex, firstMatch, regexError } from '../regex.js';
 
 /** Reject a constant pattern that is not valid RE2 at bind time. */
@@ -11,22 +12,28 @@ export function checkPattern(index: number) {
   };
 }
 
+/** The text of capture group `group` of the first match; "" when there is none. */
+function extractGroup(pattern: unknown, group: unknown, source: unknown): string {
+  const re = compileRegex(pattern as string);
+  const g = group as number | null;
+  if (!re || g === null || g < 0) return '';
+  return firstMatch(re, source as string)?.groups[g] ?? '';
+}
+
 /**
- * extract(regex, captureGroup, source): the text of the capture group of the first match
+ * extract(regex, captureGroup, source [, typeof(T)]): the text of the capture group of the first match
  * (extract-function.md). No match, an unmatched group or a group out of range -> "" (strings have no null).
- * The optional typeof() fourth argument is not supported.
+ * With a type, the text is converted as the to*() function of that type would (a failure is null).
  */
 export const extract = defineScalar({
   name: 'extract',
-  description: 'Text matched by a capture group of the first match of a regular expression (RE2).',
+  description: 'Text matched by a capture group of the first match of a regular expression (RE2), optionally converted to typeof(T).',
   overloads: [{
     params: ['string', 'integer', 'str'], result: 'string', check: checkPattern(0), nulls: 'pass',
-    kernel: ([pattern, group, source]) => {
-      const re = compileRegex(pattern as string);
-      const g = group as number | null;
-      if (!re || g === null || g < 0) return '';
-      return firstMatch(re, source as string)?.groups[g] ?? '';
-    },
+    kernel: ([pattern, group, source]) => extractGroup(pattern, group, source),
+  }, {
+    params: ['string', 'integer', 'str', 'type'], result: (args) => args[3].typeLiteral!, check: checkPattern(0), nulls: 'pass',
+    kernel: ([pattern, group, source], _ctx, info) => castValue(extractGroup(pattern, group, source), 'string', info[3].typeLiteral!),
   }],
 });
 

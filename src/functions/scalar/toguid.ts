@@ -1,16 +1,5 @@
 import { defineScalar } from '../define.js';
-import { toRealValue } from '../convert.js';
-
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-const DASHED = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** A GUID in its canonical lower-case dashed form, or null. Accepts 32 hex digits, dashed, or either in {} / (). */
-export function parseGuid(text: string): string | null {
-  let t = text.trim();
-  if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('(') && t.endsWith(')'))) t = t.slice(1, -1);
-  if (HEX32.test(t)) t = `${t.slice(0, 8)}-${t.slice(8, 12)}-${t.slice(12, 16)}-${t.slice(16, 20)}-${t.slice(20)}`;
-  return DASHED.test(t) ? t.toLowerCase() : null;
-}
+import { parseGuid, toRealValue } from '../convert.js';
 
 /** toguid(x) (toguid-function.md): a string (or dynamic) holding a GUID -> that guid; anything else -> null. The analyzer accepts only string or dynamic. */
 export const toguid = defineScalar({
