@@ -15,6 +15,8 @@ import type { BindTools } from './operator-def.js';
 
 export interface Expansion {
   columns: ColumnSchema[];
+  /** Positions in `columns` of the expanded columns (and of the item index column). */
+  expandedIndexes: number[];
   /** The expanded rows of one input row. */
   expand(row: Row, ctx: ExecContext): Row[];
 }
@@ -76,6 +78,7 @@ export function bindExpansion(
   const identityLayout = source.length === input.length && source.every((s, i) => s === i);
   return {
     columns,
+    expandedIndexes: [...targets.map((t) => t.index), ...(indexColumn >= 0 ? [indexColumn] : [])],
     expand(row, ctx) {
       const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
       let count = Math.max(...lists.map((l) => l.length));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rows, schemaOf, expectSemantic, at } from './helpers.js';
 import type { TableInput } from '../../src/index.js';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 const ALERTS: TableInput = {
   schema: [{ name: 'Id', type: 'long' }, { name: 'Entities', type: 'dynamic' }],
@@ -35,6 +36,24 @@ describe('mv-apply', () => {
     ]);
     // docs pattern: mv-apply x on (summarize ...) -- one row per input row with an aggregate
     expect(rows('print xs = dynamic([1, 5, 3]) | mv-apply x = xs to typeof(long) on (summarize m = max(x)) | project m')).toEqual([{ m: 5 }]);
+  });
+  it('the source columns that were not expanded stay, even when the subquery projects or summarizes them away (docs step 3)', () => {
+    // Column lists from the official analyzer; values worked out by hand. A subquery column named like a
+    // kept source column takes its place (and its value).
+    const P = 'print E = dynamic({"a": [1, 2]}), x = 1, y = "s" | ';
+    const cases: [string, string, Record<string, unknown>[]][] = [
+      ['mv-apply d = E.a on (project k = d)', 'E:dynamic, x:long, y:string, k:dynamic', [{ E: { a: [1, 2] }, x: 1, y: 's', k: 1 }, { E: { a: [1, 2] }, x: 1, y: 's', k: 2 }]],
+      ['mv-apply d = E.a on (summarize c = count())', 'E:dynamic, x:long, y:string, c:long', [{ E: { a: [1, 2] }, x: 1, y: 's', c: 2 }]],
+      ['mv-apply d = E.a on (project k = d, x = "new")', 'E:dynamic, x:string, y:string, k:dynamic', [{ E: { a: [1, 2] }, x: 'new', y: 's', k: 1 }, { E: { a: [1, 2] }, x: 'new', y: 's', k: 2 }]],
+      ['extend E = E.a | mv-apply E on (project k = E)', 'x:long, y:string, k:dynamic', [{ x: 1, y: 's', k: 1 }, { x: 1, y: 's', k: 2 }]],
+      ['extend E = E.a | mv-apply E on (extend k = E)', 'x:long, y:string, E:dynamic, k:dynamic', [{ x: 1, y: 's', E: 1, k: 1 }, { x: 1, y: 's', E: 2, k: 2 }]],
+      ['extend E = E.a | mv-apply with_itemindex = i E on (project k = E)', 'x:long, y:string, k:dynamic', [{ x: 1, y: 's', k: 1 }, { x: 1, y: 's', k: 2 }]],
+    ];
+    for (const [op, columns, expected] of cases) {
+      expect(schemaOf(P + op), op).toBe(columns);
+      expect(formatColumns(analyzeWithOracle(P + op).columns), op).toBe(columns);
+      expect(rows(P + op), op).toEqual(expected);
+    }
   });
   it('docs example: top element of each array', () => {
     // _data = range x from 1 to 8 step 1 | summarize l=make_list(x) by xMod2 = x % 2
