@@ -28,6 +28,8 @@ export const mvApply: OperatorDef<MvApplyOp> = {
       ...kept.map((k) => (k.sub === undefined ? expansion.columns[k.from] : subquery.columns[k.sub])),
       ...extra.map((i) => subquery.columns[i]),
     ];
+    // Usually the subquery keeps every source column where it was (where/extend): its rows are the output.
+    const sameLayout = columns.length === subquery.columns.length && columns.every((c, i) => c === subquery.columns[i]);
     /** One output row: the source row's kept values (or the subquery's, when it has the column) and the rest. */
     const assemble = (source: Row, result: Row): Row => [
       ...kept.map((k) => (k.sub === undefined ? source[k.from] : result[k.sub])),
@@ -40,7 +42,8 @@ export const mvApply: OperatorDef<MvApplyOp> = {
         rows: expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (rows) => {
           // The kept columns repeat the source row's values in every expanded row.
           const source = rows[0];
-          return subquery.run({ columns: expansion.columns, rows }, ctx).rows.map((r) => assemble(source, r));
+          const results = subquery.run({ columns: expansion.columns, rows }, ctx).rows;
+          return sameLayout ? results : results.map((r) => assemble(source, r));
         }),
       }),
     };
