@@ -1,4 +1,9 @@
-/** extend: add computed columns; a name that already exists is replaced in place. */
+/**
+ * extend: add computed columns; a name that already exists is replaced in place. Every item is computed
+ * from the input row, as the analyzer binds it: an item does not see the columns the same extend adds
+ * or replaces (`extend x = x + 1, y = x + 1` gives y = input x + 1; `extend a = 1, b = a` is an unknown
+ * column error). Use a second extend to build on a new column.
+ */
 import type { ExtendOp } from '../parser/ast.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
@@ -10,7 +15,7 @@ import { mapRows } from '../functions/scalar/row-window.js';
 
 export const extend: OperatorDef<ExtendOp> = {
   op: 'extend',
-  description: 'Adds calculated columns (later items may use earlier ones).',
+  description: 'Adds calculated columns, each computed from the input row.',
   bind(node, input, tools) {
     const columns: ColumnSchema[] = [...input];
     // Each step computes one value, or several for functions with several result columns.
@@ -18,8 +23,7 @@ export const extend: OperatorDef<ExtendOp> = {
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const assigned = new Set<string>();
     for (const item of node.items) {
-      // Each item sees the columns added before it in the same extend.
-      const expr = tools.expr(item.expr, columns);
+      const expr = tools.expr(item.expr, input);
       const indexes = assignedColumns(item, expr, name).map((out) => {
         if (assigned.has(out.name)) {
           throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' is assigned more than once in this extend`, item.span);
@@ -39,9 +43,9 @@ export const extend: OperatorDef<ExtendOp> = {
         rows: mapRows(ctx, table, (row) => {
           const out = row.slice();
           for (const step of steps) {
-            if (!step.many) out[step.indexes[0]] = step.evaluate(out, ctx);
+            if (!step.many) out[step.indexes[0]] = step.evaluate(row, ctx);
             else {
-              const values = step.evaluate(out, ctx) as unknown[];
+              const values = step.evaluate(row, ctx) as unknown[];
               step.indexes.forEach((index, i) => { out[index] = values[i]; });
             }
           }

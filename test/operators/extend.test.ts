@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rows, cols, schemaOf, expectSemantic, at, PEOPLE, EMPTY_PEOPLE, S } from './helpers.js';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 describe('extend', () => {
   it('appends computed columns after the input columns', () => {
@@ -12,8 +13,18 @@ describe('extend', () => {
     ]);
     expect(schemaOf('P | extend Next = Age + 1', S)).toBe('Name:string, Age:long, City:string, Joined:datetime, Tags:dynamic, Next:long');
   });
-  it('a later assignment can use an earlier one', () => {
-    expect(rows('print a = 1 | extend b = a * 10, c = b + 1')).toEqual([{ a: 1, b: 10, c: 11 }]);
+  it('every item is computed from the input row: an item does not see what the same extend adds or replaces (analyzer)', () => {
+    // The analyzer reports KS142 for a column added earlier in the same extend, and binds a replaced
+    // column to the input's: so y is the input x + 1 and `x.a` reads the input's dynamic x.
+    expect(rows('print x = 1 | extend x = x + 1, y = x + 1')).toEqual([{ x: 2, y: 2 }]);
+    const q = 'print x = dynamic({"a": 1}) | extend x = "s", y = x.a';
+    expect(cols(q)).toBe('x:string, y:dynamic');
+    expect(formatColumns(analyzeWithOracle(q).columns)).toBe('x:string, y:dynamic');
+    expect(rows(q)).toEqual([{ x: 's', y: 1 }]);
+    const bad = 'print a = 1 | extend b = a * 10, c = b + 1';
+    expect(analyzeWithOracle(bad).errors.map((e) => e.code)).toEqual(['KS142']);
+    expectSemantic(bad, {}, 'SEM_UNKNOWN_COLUMN', 1, at(bad, 'b + 1'));
+    expect(rows('print a = 1 | extend b = a * 10 | extend c = b + 1')).toEqual([{ a: 1, b: 10, c: 11 }]);
   });
   it('re-assigning an existing column replaces it in place (oracle: keeps the position, takes the new type)', () => {
     expect(schemaOf('P | extend Name = 1', S)).toBe('Name:long, Age:long, City:string, Joined:datetime, Tags:dynamic');
