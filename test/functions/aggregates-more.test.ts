@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ts } from './helpers.js';
 import { type Arg, bind, run, bindFails, defaultName } from './aggregate-helpers.js';
+import { runKql } from '../../src/index.js';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 const p = (v: number): Arg => ({ type: 'real', value: v });
 const range = (n: number) => Array.from({ length: n }, (_, i) => [i + 1]);
 
@@ -79,5 +81,19 @@ describe('more aggregates', () => {
     expect(bindFails('minif', ['long', 'string'])).toBe(true);
     expect(bindFails('percentile', ['long', p(101)])).toBe(true);
     expect(bindFails('percentiles', ['long', 'real'])).toBe(true);
+  });
+});
+
+describe('decimal arguments', () => {
+  it('min, max, sum, avg and their -if forms, arg_max, stdev and percentile take decimals (types from the analyzer)', () => {
+    const q = 'range x from 1 to 4 step 1 | extend b = x > 1 | summarize a = max(todecimal(x)), m = min(todecimal(x)), s = sum(todecimal(x)),'
+      + ' v = avg(todecimal(x)), si = sumif(todecimal(x), b), ai = avgif(todecimal(x), b), mi = minif(todecimal(x), b), xi = maxif(todecimal(x), b),'
+      + ' am = arg_max(todecimal(x), b), sd = stdev(todecimal(x)), p = percentile(todecimal(x), 50)';
+    const r = runKql(q);
+    const types = 'a:decimal, m:decimal, s:decimal, v:decimal, si:decimal, ai:decimal, mi:decimal, xi:decimal, am:decimal, b:bool, sd:real, p:real';
+    expect(formatColumns(r.columns)).toBe(types);
+    expect(formatColumns(analyzeWithOracle(q).columns)).toBe(types);
+    expect(r.rows[0]).toMatchObject({ a: 4, m: 1, s: 10, v: 2.5, si: 9, ai: 3, mi: 2, xi: 4, am: 4, b: true, p: 2 });
+    expect(r.rows[0].sd).toBeCloseTo(1.2909944, 6);
   });
 });

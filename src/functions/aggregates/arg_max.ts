@@ -14,7 +14,7 @@ function argExtreme(name: 'arg_max' | 'arg_min', wantMax: boolean): AggregateFun
   return defineAggregate({
     name,
     description: `The row where the first argument is ${wantMax ? 'largest' : 'smallest'}; returns the other arguments from it.`,
-    params: ['real'], rest: 'any',
+    params: ['number'], rest: 'any',
     alternatives: ORDERABLE.slice(1),
     defaultName: (args) => nameAt(args[0], 0),
     outputs: (args) => args.map((a, i) => ({ name: nameAt(a, i), type: a.type })),

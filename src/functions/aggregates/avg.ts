@@ -4,7 +4,7 @@ import { defineAggregate, isMissing } from '../aggregate-define.js';
 
 /** Numbers average to real; timespans and datetimes keep their type (as the analyzer reports). */
 export function avgType(t: KqlType): KqlType {
-  return t === 'timespan' || t === 'datetime' ? t : 'real';
+  return t === 'timespan' || t === 'datetime' || t === 'decimal' ? t : 'real';
 }
 
 export function averager(withPredicate: boolean): () => Accumulator {
@@ -23,7 +23,7 @@ export function averager(withPredicate: boolean): () => Accumulator {
 export const avg = defineAggregate({
   name: 'avg',
   description: 'Average of the non-null values.',
-  params: ['real'],
+  params: ['number'],
   alternatives: [['timespan'], ['datetime']],
   outputs: (args) => [{ type: avgType(args[0].type) }],
   create: () => averager(false),

@@ -4,7 +4,7 @@ import { averager, avgType } from './avg.js';
 export const avgif = defineAggregate({
   name: 'avgif',
   description: 'Average of the values of rows where the predicate is true.',
-  params: ['real', 'bool'],
+  params: ['number', 'bool'],
   alternatives: [['timespan', 'bool'], ['datetime', 'bool']],
   outputs: (args) => [{ type: avgType(args[0].type) }],
   create: () => averager(true),

@@ -4,7 +4,7 @@ import type { Accumulator } from '../registry-types.js';
 import { defineAggregate, isMissing } from '../aggregate-define.js';
 
 /** Orderable argument types, as the analyzer requires for min/max/arg_min/arg_max. */
-export const ORDERABLE: ParamKind[][] = [['real'], ['datetime'], ['timespan'], ['string'], ['bool']];
+export const ORDERABLE: ParamKind[][] = [['number'], ['datetime'], ['timespan'], ['string'], ['bool']];
 
 /** < for the orderable types: numbers, datetimes, timespans, bools (false < true), strings ordinal. */
 export function less(a: unknown, b: unknown): boolean {
@@ -32,7 +32,7 @@ export function extreme(type: KqlType, wantMax: boolean): () => Accumulator {
 export const min = defineAggregate({
   name: 'min',
   description: 'Smallest non-null value in the group.',
-  params: ['real'],
+  params: ['number'],
   alternatives: ORDERABLE.slice(1),
   outputs: (args) => [{ type: args[0].type }],
   create: (args) => extreme(args[0].type, false),

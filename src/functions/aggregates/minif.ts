@@ -6,7 +6,7 @@ function extremeIf(fname: 'minif' | 'maxif', wantMax: boolean) {
   return defineAggregate({
     name: fname,
     description: `${wantMax ? 'Largest' : 'Smallest'} non-null value among rows where the predicate is true.`,
-    params: ['real', 'bool'],
+    params: ['number', 'bool'],
     alternatives: ORDERABLE.slice(1).map((k) => [...k, 'bool']),
     outputs: (args) => [{ type: args[0].type }],
     create: (args) => {

@@ -15,8 +15,9 @@ export function nearestRank(sorted: unknown[], p: number): unknown {
   return sorted[rank - 1];
 }
 
+/** int -> long and decimal -> real (analyzer); other types keep theirs. */
 function resultType(t: KqlType): KqlType {
-  return t === 'int' ? 'long' : t;
+  return t === 'int' ? 'long' : t === 'decimal' ? 'real' : t;
 }
 
 /** Percent text for a column name: 50 -> 50, 99.9 -> 99_9. */
@@ -60,7 +61,7 @@ const name = (a: ArgInfo, p: ArgInfo | undefined) => `percentile_${a.columnName 
 export const percentile = defineAggregate({
   name: 'percentile',
   description: 'Nearest-rank percentile of the non-null values (exact here; a T-Digest estimate in Kusto).',
-  params: ['real', 'real'],
+  params: ['number', 'real'],
   alternatives: ORDERABLE.slice(1).map((k) => [...k, 'real']),
   check: checkPercents,
   defaultName: (args) => name(args[0], args[1]),
@@ -71,7 +72,7 @@ export const percentile = defineAggregate({
 export const percentiles = defineAggregate({
   name: 'percentiles',
   description: 'Nearest-rank percentiles of the non-null values, one column per percentile.',
-  params: ['real', 'real'], rest: 'real',
+  params: ['number', 'real'], rest: 'real',
   alternatives: ORDERABLE.slice(1).map((k) => [...k, 'real']),
   constants: [1],
   check: (args) => {

@@ -35,7 +35,7 @@ function statistic(name: 'stdev' | 'variance' | 'stdevp' | 'variancep', withPred
   return defineAggregate({
     name: fullName,
     description: `${name.startsWith('stdev') ? 'Standard deviation' : 'Variance'} (${name.endsWith('p') ? 'population' : 'sample'}) of the non-null values${withPredicate ? ' of rows where the predicate is true' : ''}.`,
-    params: withPredicate ? ['real', 'bool'] : ['real'],
+    params: withPredicate ? ['number', 'bool'] : ['number'],
     outputs: () => [{ type: 'real' }],
     create: () => moments(name, withPredicate),
   });

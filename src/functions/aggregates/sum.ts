@@ -28,7 +28,7 @@ export function summer(withPredicate: boolean): () => Accumulator {
 export const sum = defineAggregate({
   name: 'sum',
   description: 'Sum of the non-null values.',
-  params: ['real'],
+  params: ['number'],
   alternatives: [['timespan']],
   outputs: (args) => [{ type: sumType(args[0].type) }],
   create: () => summer(false),
