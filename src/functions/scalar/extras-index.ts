@@ -28,6 +28,7 @@ import {
   array_slice, array_sort_asc, array_sort_desc, bag_merge, bag_remove_keys, dynamic_to_json, repeat, set_has_element, zip,
 } from './arrays_more.js';
 import { parse_url, parse_urlquery } from './parse_url.js';
+import { range } from './range.js';
 import { next, prev, row_number } from './row-window.js';
 import { datetime_part, dayofmonth, dayofyear, getmonth, getyear, monthofyear, week_of_year, weekofyear } from './datetime_part.js';
 import { format_datetime, format_timespan } from './format_datetime.js';
@@ -50,6 +51,6 @@ export const EXTRA_SCALARS: ScalarFunction[] = [
   toguid, todecimal, reverse, string_size, isascii, isutf8, translate, url_encode, url_decode,
   base64_encode_tostring, base64_decode_tostring, base64_decode_toarray,
   array_slice, array_sort_asc, array_sort_desc, zip, repeat, set_has_element, bag_merge, bag_remove_keys, dynamic_to_json,
-  parse_url, parse_urlquery,
+  parse_url, parse_urlquery, range,
   ...PARSING_SCALARS,
 ];
