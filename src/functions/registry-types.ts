@@ -22,6 +22,11 @@ export interface ArgInfo {
 export interface EvalContext {
   /** now() for the whole query, in ms since epoch. */
   readonly now: number;
+  /**
+   * The run's limits, for functions that build large values from small arguments (range(), repeat()):
+   * `generated(n, fn)` counts the values they create against the run's maxRows.
+   */
+  readonly guard?: { generated(count: number, fn: string): void };
 }
 
 export interface ScalarImpl {

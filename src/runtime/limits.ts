@@ -59,6 +59,7 @@ export class RunGuard {
   private readonly deadline: number;
   private readonly signal: AbortSignal | undefined;
   private budget = CHECK_EVERY;
+  private generatedValues = 0;
   private lastYield: number;
 
   constructor(options: RunLimitOptions = {}, signal?: AbortSignal) {
@@ -80,6 +81,23 @@ export class RunGuard {
     if ((this.budget -= units) > 0) return;
     this.budget = CHECK_EVERY;
     this.check();
+  }
+
+  /**
+   * `count` array values created by `fn` (range(), repeat()), which build large values from small
+   * arguments: a run may create at most maxRows of them in all, so `extend r = range(1, 1000000)` over
+   * many rows fails with RUN_LIMIT_EXCEEDED instead of exhausting memory.
+   */
+  generated(count: number, fn: string): void {
+    this.generatedValues += count;
+    this.tick(count);
+    if (this.generatedValues > this.maxRows) {
+      throw new KqlRuntimeError(
+        ErrorCodes.RUN_LIMIT_EXCEEDED,
+        `${fn} created more than ${fmt(this.maxRows)} values in this run (the maxRows limit); use smaller ranges or fewer rows, or raise options.maxRows`,
+        this.current?.span,
+      );
+    }
   }
 
   /** Throws RUN_CANCELLED if the signal was aborted, RUN_TIMEOUT if the deadline has passed. */

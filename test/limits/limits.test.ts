@@ -73,6 +73,16 @@ describe('maxRows', () => {
     expect(u.message).toContain('union');
   });
 
+  test('array values built by range() and repeat() count against maxRows over the whole run', () => {
+    // 20 rows x 1,000,000 values would hold 20 million numbers in memory: stopped at the default limit.
+    const err = caught(() => runKql('range x from 1 to 20 step 1\n| extend r = range(1, 1000000) | count'));
+    expect(err.code).toBe('RUN_LIMIT_EXCEEDED');
+    expect(err.message).toContain('range() created more than 10,000,000 values in this run');
+    expect([err.line, err.column]).toEqual([2, 3]);
+    const small = caught(() => runKql('range x from 1 to 5 step 1 | extend r = repeat("a", 100)', {}, { maxRows: 300 }));
+    expect(small.message).toContain('repeat() created more than 300 values');
+    expect(runKql('range x from 1 to 3 step 1 | extend r = range(1, 100) | mv-expand r | count', {}, { maxRows: 300 }).rows).toEqual([{ Count: 300 }]);
+  });
   test('any other operator is checked on its output', () => {
     const err = caught(() => runKql('T | summarize count() by I', { T: sameKey(50) }, { maxRows: 10 }));
     expect(err.code).toBe('RUN_LIMIT_EXCEEDED');

@@ -103,9 +103,10 @@ export const repeat = defineScalar({
   description: 'A dynamic array holding a value repeated count times.',
   overloads: [{
     params: ['any', 'integer'], result: 'dynamic', nulls: 'pass',
-    kernel: ([v, n], _c, info) => {
+    kernel: ([v, n], ctx, info) => {
       if (n === null || n === undefined) return null;
       const count = Math.min(Math.max(0, n as number), 1_000_000);
+      ctx.guard?.generated(count, 'repeat()');
       const d = toDynamic(v, info[0].type as KqlType);
       return Array.from({ length: count }, () => d);
     },

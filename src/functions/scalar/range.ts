@@ -2,6 +2,7 @@ import type { KqlType } from '../../runtime/types.js';
 import { MS_PER_HOUR } from '../../runtime/datetime.js';
 import { toDynamic, type DynamicValue } from '../../runtime/values.js';
 import { defineScalar } from '../define.js';
+import type { EvalContext } from '../registry-types.js';
 
 /** The docs' cap on the number of values; a longer series is truncated. */
 export const MAX_RANGE_VALUES = 1_048_576;
@@ -25,7 +26,11 @@ function series(start: number, stop: number, step: number, type: KqlType): Dynam
 function overload(type: KqlType, stepType: KqlType, defaultStep: number) {
   return {
     params: [type, type, stepType], optional: 1, result: 'dynamic' as const,
-    kernel: ([start, stop, step]: unknown[]) => series(start as number, stop as number, (step as number | undefined) ?? defaultStep, type),
+    kernel: ([start, stop, step]: unknown[], ctx: EvalContext) => {
+      const values = series(start as number, stop as number, (step as number | undefined) ?? defaultStep, type);
+      if (values) ctx.guard?.generated((values as unknown[]).length, 'range()');
+      return values;
+    },
   };
 }
 
