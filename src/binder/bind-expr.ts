@@ -74,7 +74,7 @@ function bindExprInner(expr: A.Expr, cx: ExprContext): CompiledExpr {
 }
 
 function bindName(expr: A.NameRef, cx: ExprContext): CompiledExpr {
-  const index = cx.scope.indexOf(expr.name);
+  const index = cx.scope.read(expr.name);
   if (index !== undefined) {
     const type = cx.scope.columns[index].type;
     return { type, evaluate: (row) => row[index], span: expr.span, derivedName: expr.name, isColumn: true };
@@ -184,7 +184,7 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
     throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `'${expr.name}' expects a constant column name and a default value`, expr.span);
   }
   const fallbackExpr = bindExpr(fallback, cx);
-  const index = cx.scope.indexOf(nameArg.value);
+  const index = cx.scope.read(nameArg.value);
   if (index === undefined) return { ...fallbackExpr, span: expr.span };
   const type = cx.scope.columns[index].type;
   return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
@@ -220,6 +220,7 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
       expr.span,
     );
   }
+  if (fn.readsRowWindow) cx.scope.readsRowWindow = true;
   const args = expr.args.map((a) => (a.kind === 'TypeLiteral' ? typeLiteralArgument(a) : bindExpr(a, cx)));
   const spans = expr.args.map((a) => a.span);
   const impl = fn.bind(args.map((a, i) => argInfo(a, spans[i])));

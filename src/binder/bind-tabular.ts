@@ -7,20 +7,21 @@ import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.j
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import type { BoundOperator, TabularPlan } from './compiled.js';
+import type { TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
 import { callUserFunction } from './user-functions.js';
 import { watchlistColumns, watchlistTable } from '../runtime/watchlist.js';
 import { bindExpr } from './bind-expr.js';
 import { RowScope } from './scope.js';
-import { lookupOperator } from '../operators/registry.js';
 import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
 import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
-import { withRowSlice } from '../functions/scalar/row-window.js';
+import type { InputReads } from '../operators/operator-def.js';
+import type { ScanFilter } from '../runtime/scan.js';
+import { bindChain, scanPipeline } from './bind-chain.js';
 
 /**
  * runKqlAsync's view of a plan: pipelines and unions also have `executeAsync`, which gives the event loop
@@ -34,16 +35,6 @@ export interface AsyncTabularPlan extends TabularPlan {
 export function executeAsync(plan: AsyncTabularPlan, ctx: ExecContext): Promise<Table> {
   return plan.executeAsync ? plan.executeAsync(ctx) : Promise.resolve(plan.execute(ctx));
 }
-
-/** A bound operator with an async path (runKqlAsync) next to its synchronous one. */
-interface AsyncBoundOperator extends BoundOperator {
-  runAsync: (input: Table, ctx: ExecContext) => Promise<Table>;
-}
-
-/** Operators whose output over rows A ++ B is their output over A ++ their output over B: runKqlAsync runs them by slices. */
-const ROW_LOCAL = new Set(['where', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize', 'parse', 'parse-where', 'mv-expand', 'mv-apply']);
-/** Rows per slice of a row-local operator in runKqlAsync. */
-const SLICE_ROWS = 4096;
 
 export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
   switch (expr.kind) {
@@ -130,7 +121,8 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
       columns: inner.columns,
       execute: (ctx) => {
         if (!ctx.cache.has(key)) ctx.cache.set(key, inner.execute(ctx));
-        return ctx.cache.get(key) as Table;
+        // Every reader shares the cached rows: none may write into them.
+        return { ...(ctx.cache.get(key) as Table), owned: false };
       },
     };
   }
@@ -187,102 +179,33 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
       ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, table.rows.length);
       return table;
     },
-  };
-}
-
-function toolsFor(env: Env): BindTools {
-  return makeTools(env, bindTabular, (ops, input) => bindChain(ops, input, toolsFor(env)));
-}
-
-function bindOperator(op: A.TabularOperator, input: ColumnSchema[], tools: BindTools): BoundOperator {
-  const def = lookupOperator(op.op);
-  if (!def) {
-    const name = op.op === 'unsupported' ? op.name : op.op;
-    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${name}' operator is not supported by mini-kql`, op.keywordSpan);
-  }
-  return def.bind(op, input, tools);
-}
-
-/** An operator chain (mv-apply's subquery) as one operator. */
-export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], tools: BindTools): BoundOperator & Pick<AsyncBoundOperator, 'runAsync'> {
-  const bound: AsyncBoundOperator[] = [];
-  let columns = input;
-  for (const op of ops) {
-    const b = traced(op, bindOperator(op, columns, tools), tools.env, columns.length);
-    bound.push(b);
-    columns = b.columns;
-  }
-  return {
-    columns,
-    run: (table, ctx) => bound.reduce((t, b) => b.run(t, ctx), table),
-    runAsync: async (table, ctx) => {
-      let t = table;
-      for (const b of bound) {
-        if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
-        t = await b.runAsync(t, ctx);
-      }
-      return t;
-    },
-  };
-}
-
-/**
- * The table in the layout an operator was bound to. Columns discovered at run time (`evaluate
- * bag_unpack` without an output schema) are appended after the bound ones; the operators after it were
- * compiled without them, so they are dropped here rather than shifting the columns those operators add.
- */
-function boundLayout(table: Table, width: number): Table {
-  if (table.columns.length <= width) return table;
-  return { columns: table.columns.slice(0, width), rows: table.rows.map((r) => r.slice(0, width)) };
-}
-
-/**
- * Records rows in and out of an operator when the run collects a trace (a no-op otherwise), tells the
- * run's guard which operator is running (for timeout messages) and checks its output against maxRows.
- * `inputWidth` is the number of input columns the operator was bound to.
- */
-function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: number): AsyncBoundOperator {
-  const name = op.op === 'unsupported' ? op.name : op.op;
-  const depth = env.depthAt(op.keywordSpan.offset);
-  const running = { name, span: op.keywordSpan };
-  const rowLocal = ROW_LOCAL.has(name);
-  const run = (input: Table, ctx: ExecContext): Table => {
-    const table = boundLayout(input, inputWidth);
-    const guard = ctx.guard;
-    const outer = guard.current;
-    guard.current = running;
-    const out = b.run(table, ctx);
-    guard.current = outer;
-    guard.rows(out.rows.length, name, op.keywordSpan);
-    ctx.trace?.record(name, op.keywordSpan, depth, table.rows.length, out.rows.length);
-    return out;
-  };
-  return {
-    columns: b.columns,
-    run,
-    // runKqlAsync: a row-local operator over a large input runs by slices, with event loop turns between them.
-    runAsync: async (input, ctx) => {
-      const table = boundLayout(input, inputWidth);
+    scan: (ctx, needed, fused) => {
+      const filters: ScanFilter[] = fused.map((f) => ({ test: f.test, reads: f.reads, rowsIn: 0, rowsOut: 0 }));
+      const batches = ctx.scan(name, needed, filters);
       const guard = ctx.guard;
-      const whole = table.rows;
-      if (!rowLocal || whole.length <= SLICE_ROWS) return run(table, ctx);
-      const outer = guard.current;
-      let columns = b.columns;
-      const rows: Row[] = [];
-      for (let offset = 0; offset < whole.length; offset += SLICE_ROWS) {
-        if (guard.shouldYield()) await guard.yieldNow();
-        guard.current = running;
-        const slice = whole.slice(offset, offset + SLICE_ROWS);
-        const out = withRowSlice(ctx, whole, slice, offset, () => b.run({ columns: table.columns, rows: slice }, ctx));
-        columns = out.columns;
-        for (const r of out.rows) rows.push(r);
-        guard.rows(rows.length, name, op.keywordSpan);
-      }
-      guard.current = outer;
-      ctx.trace?.record(name, op.keywordSpan, depth, whole.length, rows.length);
-      return { columns, rows };
+      let total = 0;
+      return {
+        next() {
+          const outer = guard.current;
+          if (fused.length > 0) guard.current = fused[0].running;
+          const batch = batches.next();
+          guard.current = outer;
+          if (batch !== undefined) {
+            total += filters.length > 0 ? 0 : batch.length;
+            return batch;
+          }
+          // The end: the table read and the fused filters go in the trace as if they had run alone.
+          ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, filters.length > 0 ? filters[0].rowsIn : total);
+          fused.forEach((f, i) => f.record(ctx, filters[i].rowsIn, filters[i].rowsOut));
+          return undefined;
+        },
+      };
     },
   };
+}
+
+function toolsFor(env: Env, reads?: InputReads): BindTools {
+  return makeTools(env, bindTabular, (ops, input) => bindChain(ops, input, env, (r) => toolsFor(env, r)), reads);
 }
 
 function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
@@ -295,7 +218,11 @@ function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
   }
   ops.reverse();
   const sourcePlan = bindTabular(source, env);
-  const chain = bindChain(ops, sourcePlan.columns, toolsFor(env));
+  const chain = bindChain(ops, sourcePlan.columns, env, (reads) => toolsFor(env, reads));
+  if (sourcePlan.scan) {
+    // A caller's table: converted by batches, only the columns the pipeline needs (bind-chain.ts).
+    return { columns: chain.columns, ...scanPipeline(chain, sourcePlan.scan, sourcePlan.columns) };
+  }
   return {
     columns: chain.columns,
     execute: (ctx) => chain.run(sourcePlan.execute(ctx), ctx),

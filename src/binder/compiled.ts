@@ -3,6 +3,7 @@ import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
+import type { RowBatches } from '../runtime/scan.js';
 
 /** A scalar expression compiled once into a closure over a row. */
 export interface CompiledExpr {
@@ -13,6 +14,8 @@ export interface CompiledExpr {
   span: Span;
   /** The column name Kusto gives this expression when none is written (Entity.Type -> Entity_Type). */
   derivedName?: string;
+  /** Set (by BindTools.expr) when the expression reads neighbouring rows: prev, next, row_number. */
+  readsRowWindow?: boolean;
   /** True when the expression is a plain column reference. */
   isColumn?: boolean;
   /** Set for a `typeof(T)` argument: the type it names (the value is not used). */
@@ -25,12 +28,59 @@ export interface CompiledExpr {
 export interface TabularPlan {
   columns: ColumnSchema[];
   execute: (ctx: ExecContext) => Table;
+  /**
+   * Set for a caller's table: execute with only the needed columns converted, running the leading
+   * `where` filters of the pipeline during the scan (src/runtime/scan.ts).
+   */
+  scan?: (ctx: ExecContext, needed: boolean[], filters: FusedFilter[]) => RowBatches;
 }
+
+/** Takes an operator's input a batch at a time (summarize's groups), then gives its output. */
+export interface RowSink {
+  push(rows: Row[]): void;
+  finish(): Table;
+}
+
+/** A bound operator chain: one operator, plus what a scan before it can use (column needs, leading filters). */
+export interface BoundChain extends BoundOperator {
+  runAsync: (input: Table, ctx: ExecContext) => Promise<Table>;
+  needs: (outputNeeded: boolean[]) => boolean[];
+  /** The leading `where` operators that can run inside a scan (of a caller's table, of mv-apply's elements). */
+  fusable: FusedFilter[];
+  /** The chain without its first `skip` operators (those fused into the scan). */
+  from(skip: number): Pick<BoundChain, 'run' | 'runAsync'>;
+}
+
+/** A `where` run inside a table scan: its test and reads, and how to record it in the trace once the scan is done. */
+export interface FusedFilter {
+  test: (row: Row, ctx: ExecContext) => boolean;
+  reads: number[];
+  running: { name: string; span: Span };
+  record: (ctx: ExecContext, rowsIn: number, rowsOut: number) => void;
+}
+
+/**
+ * How an operator's output columns relate to its input columns, for column pruning (which input columns
+ * must be loaded, given the output columns that are used later). Declared only by operators whose
+ * bind code was checked against it; an operator without one needs every input column.
+ * - `passthrough`: output row i holds the input row's values at the same positions (where, take, sort).
+ * - `extend`: like passthrough for the input positions whose column was not replaced, plus new columns.
+ * - `own`: the output is computed from the expressions' reads only (project, summarize, count).
+ */
+export type ColumnFlow = 'passthrough' | 'extend' | 'own';
 
 /** A bound pipe operator: output schema plus a function from its input table to its output. */
 export interface BoundOperator {
   columns: ColumnSchema[];
   run: (input: Table, ctx: ExecContext) => Table;
+  /** See ColumnFlow; the binder adds the columns the operator's expressions read. */
+  flow?: ColumnFlow;
+  /** Input columns needed, given which output columns are needed (for operators with custom flows). */
+  needs?: (outputNeeded: boolean[]) => boolean[];
+  /** Set by `where`: its row test, so a table scan can run it before converting the other columns. */
+  filter?: (row: Row, ctx: ExecContext) => boolean;
+  /** Set by operators that can take their input in batches (summarize): `run` is push-all-then-finish. */
+  sink?: (ctx: ExecContext) => RowSink;
 }
 
 export function constantExpr(type: KqlType, value: unknown, span: Span): CompiledExpr {

@@ -8,9 +8,20 @@ import type { FunctionDecl } from '../parser/ast.js';
 
 export class RowScope {
   private readonly index = new Map<string, number>();
+  /** Positions of the columns the expressions bound in this scope read (for column pruning). */
+  readonly reads = new Set<number>();
+  /** Set when an expression reads neighbouring rows (prev, next, row_number): it needs the whole input in order. */
+  readsRowWindow = false;
 
   constructor(readonly columns: ColumnSchema[]) {
     columns.forEach((c, i) => this.index.set(c.name, i));
+  }
+
+  /** Resolves a column for reading and records the read. */
+  read(name: string): number | undefined {
+    const i = this.index.get(name);
+    if (i !== undefined) this.reads.add(i);
+    return i;
   }
 
   indexOf(name: string): number | undefined {

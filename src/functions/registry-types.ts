@@ -57,6 +57,8 @@ export interface ScalarFunction {
   maxArgs: number;
   /** One-line description for the generated reference. */
   description: string;
+  /** True for prev/next/row_number/row_window_session: they read the operator's input around the row. */
+  readsRowWindow?: boolean;
   bind(args: ArgInfo[]): ScalarImpl | BindFailure;
 }
 

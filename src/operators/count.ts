@@ -9,6 +9,6 @@ export const count: OperatorDef<CountOp> = {
   op: 'count',
   description: 'Returns the number of input rows.',
   bind() {
-    return { columns: COLUMNS, run: (table) => ({ columns: COLUMNS, rows: [[table.rows.length]] }) };
+    return { columns: COLUMNS, flow: 'own', run: (table) => ({ columns: COLUMNS, rows: [[table.rows.length]], owned: true }) };
   },
 };

@@ -12,7 +12,8 @@ export const distinct: OperatorDef<DistinctOp> = {
   description: 'Returns the distinct combinations of the listed columns.',
   bind(node, input, tools) {
     if (node.items.length === 1 && node.items[0].expr.kind === 'Star' && node.items[0].names.length === 0) {
-      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r) }) };
+      // Every column is part of the key: all are needed.
+      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r), owned: table.owned }) };
     }
     const columns: ColumnSchema[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
@@ -26,7 +27,8 @@ export const distinct: OperatorDef<DistinctOp> = {
     });
     return {
       columns,
-      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r) }),
+      flow: 'own',
+      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r), owned: true }),
     };
   },
 };

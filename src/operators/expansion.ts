@@ -17,8 +17,15 @@ export interface Expansion {
   columns: ColumnSchema[];
   /** Positions in `columns` of the expanded columns (and of the item index column). */
   expandedIndexes: number[];
-  /** The expanded rows of one input row. */
-  expand(row: Row, ctx: ExecContext): Row[];
+  /**
+   * The expanded rows of one input row. With `keep`, an element's row is kept only when keep(row) is
+   * true; a dropped row's array is reused for the next element, so a selective filter allocates little.
+   */
+  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean): { rows: Row[]; elements: number };
+  /** For each column: the input column it copies, or -1 for the expanded and item index columns. */
+  sourceOf: number[];
+  /** Input columns needed, given the expanded columns needed (the item expressions' reads come on top). */
+  needs(expandedNeeded: boolean[]): boolean[];
 }
 
 function elementsOf(value: unknown, bagAsArray: boolean): unknown[] {
@@ -75,31 +82,38 @@ export function bindExpansion(
     source.push(-1);
   }
   const width = columns.length;
-  const identityLayout = source.length === input.length && source.every((s, i) => s === i);
   return {
     columns,
     expandedIndexes: [...targets.map((t) => t.index), ...(indexColumn >= 0 ? [indexColumn] : [])],
-    expand(row, ctx) {
+    sourceOf: source,
+    expand(row, ctx, keep) {
       const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
-      let count = Math.max(...lists.map((l) => l.length));
+      let count = 0;
+      for (const list of lists) count = Math.max(count, list.length);
       if (limit !== undefined) count = Math.min(count, limit);
       const out: Row[] = [];
+      let next: Row | undefined;
       for (let i = 0; i < count; i++) {
-        let next: Row;
-        if (identityLayout) next = row.slice();
-        else {
-          next = new Array(width);
-          for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
-        }
-        next.length = width;
-        targets.forEach((t, k) => {
+        next ??= new Array(width);
+        for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
+        for (let k = 0; k < targets.length; k++) {
+          const t = targets[k];
           const v = i < lists[k].length ? lists[k][i] : null;
           next[t.index] = t.type === 'dynamic' ? (v === undefined ? null : v) : convertTo(v, 'dynamic', t.type);
-        });
+        }
         if (indexColumn >= 0) next[indexColumn] = i;
+        if (keep && !keep(next)) continue;
         out.push(next);
+        next = undefined;
       }
-      return out;
+      return { rows: out, elements: count };
+    },
+    needs(expandedNeeded) {
+      const needed = input.map(() => false);
+      source.forEach((from, c) => {
+        if (from >= 0 && expandedNeeded[c]) needed[from] = true;
+      });
+      return needed;
     },
   };
 }
@@ -114,16 +128,18 @@ export function expandTable(
   expansion: Expansion,
   operator: string,
   span: Span,
-  each: (expanded: Row[]) => Row[],
+  each: (expanded: Row[], row: Row) => Row[],
+  keep?: (row: Row) => boolean,
 ): Row[] {
   const rows: Row[] = [];
   const guard = ctx.guard;
   for (const row of table.rows) {
-    const expanded = expansion.expand(row, ctx);
+    // A row with no elements disappears; one whose elements were all filtered out still runs `each` (mv-apply's subquery).
+    const { rows: expanded, elements } = expansion.expand(row, ctx, keep);
     guard.tick(1 + expanded.length);
     if (expanded.length > guard.maxRows) guard.rows(expanded.length, operator, span);
-    if (expanded.length === 0) continue;
-    for (const r of each(expanded)) rows.push(r);
+    if (elements === 0) continue;
+    for (const r of each(expanded, row)) rows.push(r);
     if (rows.length > guard.maxRows) guard.rows(rows.length, operator, span);
   }
   return rows;

@@ -22,6 +22,8 @@ export const extend: OperatorDef<ExtendOp> = {
     const steps: { indexes: number[]; evaluate: (row: Row, ctx: ExecContext) => unknown; many: boolean }[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
     const assigned = new Set<string>();
+    // prev()/next() read neighbouring input rows, which must not have been written yet.
+    let readsNeighbours = false;
     for (const item of node.items) {
       const expr = tools.expr(item.expr, input);
       const indexes = assignedColumns(item, expr, name).map((out) => {
@@ -35,23 +37,33 @@ export const extend: OperatorDef<ExtendOp> = {
         return index;
       });
       steps.push(expr.multi ? { indexes, evaluate: expr.multi.evalAll, many: true } : { indexes, evaluate: expr.evaluate, many: false });
+      if (expr.readsRowWindow) readsNeighbours = true;
     }
+    // Items see the input row, so with several items the values are computed before any is written.
+    const single = steps.length === 1 && !steps[0].many ? steps[0] : undefined;
+    const computeAll = (row: Row, ctx: ExecContext): unknown[] => steps.map((step) => step.evaluate(row, ctx));
+    const writeAll = (out: Row, values: unknown[]) => {
+      steps.forEach((step, k) => {
+        if (!step.many) out[step.indexes[0]] = values[k];
+        else step.indexes.forEach((index, i) => { out[index] = (values[k] as unknown[])[i]; });
+      });
+      return out;
+    };
     return {
       columns,
-      run: (table, ctx) => ({
-        columns,
-        rows: mapRows(ctx, table, (row) => {
-          const out = row.slice();
-          for (const step of steps) {
-            if (!step.many) out[step.indexes[0]] = step.evaluate(row, ctx);
-            else {
-              const values = step.evaluate(row, ctx) as unknown[];
-              step.indexes.forEach((index, i) => { out[index] = values[i]; });
-            }
-          }
-          return out;
-        }),
-      }),
+      flow: 'extend',
+      run: (table, ctx) => {
+        // Rows no one else holds are extended in place; shared ones (a cached table, a let) are copied.
+        const copy = table.owned !== true || readsNeighbours;
+        const rows = single
+          ? mapRows(ctx, table, (row) => {
+              const out = copy ? row.slice() : row;
+              out[single.indexes[0]] = single.evaluate(row, ctx);
+              return out;
+            })
+          : mapRows(ctx, table, (row) => writeAll(copy ? row.slice() : row, computeAll(row, ctx)));
+        return { columns, rows, owned: true };
+      },
     };
   },
 };

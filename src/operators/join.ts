@@ -46,6 +46,8 @@ export const join: OperatorDef<JoinOp> = {
     const rightNulls = right.map((c) => emptyValue(c.type));
     return {
       columns,
+      // The left columns come first in the output (or alone); the key columns are read too.
+      needs: (out) => left.map((_, i) => (!rightOnly && out[i] === true) || leftKeys.includes(i)),
       run: (leftTable, ctx) => {
         const rightRows = rightPlan.execute(ctx).rows;
         const index = indexRows(rightRows, rightKeys, (_row, i) => i);
@@ -85,7 +87,8 @@ export const join: OperatorDef<JoinOp> = {
         } else if (kind === 'rightouter' || kind === 'fullouter') {
           rightRows.forEach((row, i) => { if (!rightMatched[i]) out.push([...leftNulls, ...row]); });
         }
-        return { columns, rows: out };
+        // Semi and anti kinds pass one side's rows through; the other kinds build new rows.
+        return { columns, rows: out, owned: leftOnly ? leftTable.owned : !rightOnly };
       },
     };
   },

@@ -10,6 +10,7 @@
 import type { MvApplyOp } from '../parser/ast.js';
 import type { Row } from '../runtime/table.js';
 import type { OperatorDef } from './operator-def.js';
+import type { ExecContext } from '../runtime/exec-context.js';
 import { bindExpansion, expandTable } from './expansion.js';
 
 export const mvApply: OperatorDef<MvApplyOp> = {
@@ -30,22 +31,53 @@ export const mvApply: OperatorDef<MvApplyOp> = {
     ];
     // Usually the subquery keeps every source column where it was (where/extend): its rows are the output.
     const sameLayout = columns.length === subquery.columns.length && columns.every((c, i) => c === subquery.columns[i]);
-    /** One output row: the source row's kept values (or the subquery's, when it has the column) and the rest. */
+    /** One output row: the input row's kept values (or the subquery's, when it has the column) and the rest. */
+    const inputOf = kept.map((k) => expansion.sourceOf[k.from]);
     const assemble = (source: Row, result: Row): Row => [
-      ...kept.map((k) => (k.sub === undefined ? source[k.from] : result[k.sub])),
+      ...kept.map((k, p) => (k.sub === undefined ? source[inputOf[p]] : result[k.sub])),
       ...extra.map((i) => result[i]),
     ];
+    // The subquery's leading `where`s test each element's row as it is built: rows they drop are never kept.
+    const fused = subquery.fusable;
+    const rest = subquery.from(fused.length);
+    const passed = fused.map(() => 0);
+    const tested = fused.map(() => 0);
+    const keep = (ctx: ExecContext) => (row: Row): boolean => {
+      for (let f = 0; f < fused.length; f++) {
+        tested[f]++;
+        if (!fused[f].test(row, ctx)) return false;
+        passed[f]++;
+      }
+      return true;
+    };
     return {
       columns,
-      run: (table, ctx) => ({
-        columns,
-        rows: expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (rows) => {
-          // The kept columns repeat the source row's values in every expanded row.
-          const source = rows[0];
-          const results = subquery.run({ columns: expansion.columns, rows }, ctx).rows;
-          return sameLayout ? results : results.map((r) => assemble(source, r));
-        }),
-      }),
+      needs: (out) => {
+        // Output column -> the subquery column or the source column it comes from.
+        const subNeeded = subquery.columns.map(() => false);
+        const expandedNeeded = expansion.columns.map(() => false);
+        kept.forEach((k, p) => {
+          if (!out[p]) return;
+          if (k.sub === undefined) expandedNeeded[k.from] = true;
+          else subNeeded[k.sub] = true;
+        });
+        extra.forEach((i, j) => { if (out[kept.length + j]) subNeeded[i] = true; });
+        subquery.needs(subNeeded).forEach((n, c) => { if (n) expandedNeeded[c] = true; });
+        return expansion.needs(expandedNeeded);
+      },
+      run: (table, ctx) => {
+        let owned = true;
+        const rows = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded, source) => {
+          fused.forEach((f, i) => {
+            f.record(ctx, tested[i], passed[i]);
+            tested[i] = passed[i] = 0;
+          });
+          const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
+          if (result.owned !== true) owned = false;
+          return sameLayout ? result.rows : result.rows.map((r) => assemble(source, r));
+        }, fused.length > 0 ? keep(ctx) : undefined);
+        return { columns, rows, owned: sameLayout ? owned : true };
+      },
     };
   },
 };

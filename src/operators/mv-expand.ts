@@ -11,7 +11,8 @@ export const mvExpand: OperatorDef<MvExpandOp> = {
     const columns = expansion.columns;
     return {
       columns,
-      run: (table, ctx) => ({ columns, rows: expandTable(table, ctx, expansion, 'mv-expand', node.keywordSpan, (expanded) => expanded) }),
+      needs: (out) => expansion.needs(out),
+      run: (table, ctx) => ({ columns, rows: expandTable(table, ctx, expansion, 'mv-expand', node.keywordSpan, (expanded) => expanded), owned: true }),
     };
   },
 };

@@ -7,7 +7,15 @@ import { matchColumns } from './column-patterns.js';
 
 function selectByIndex(input: ColumnSchema[], indexes: number[]): BoundOperator {
   const columns = indexes.map((i) => input[i]);
-  return { columns, run: (table) => ({ columns, rows: table.rows.map((row) => indexes.map((i) => row[i])) }) };
+  return {
+    columns,
+    needs: (out) => {
+      const needed = input.map(() => false);
+      indexes.forEach((from, to) => { if (out[to]) needed[from] = true; });
+      return needed;
+    },
+    run: (table) => ({ columns, rows: table.rows.map((row) => indexes.map((i) => row[i])), owned: true }),
+  };
 }
 
 export const projectAway: OperatorDef<ProjectAwayOp> = {

@@ -18,6 +18,7 @@ export const projectRename: OperatorDef<ProjectRenameOp> = {
       if (names.has(c.name)) throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `project-rename would create two columns named '${c.name}'`, node.span);
       names.add(c.name);
     }
-    return { columns, run: (table) => ({ columns, rows: table.rows }) };
+    // Values keep their positions, so column pruning sees a passthrough.
+    return { columns, flow: 'passthrough', run: (table) => ({ columns, rows: table.rows, owned: table.owned }) };
   },
 };

@@ -41,7 +41,8 @@ export const project: OperatorDef<ProjectOp> = {
     };
     return {
       columns,
-      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => project1(row, ctx)) }),
+      flow: 'own',
+      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => project1(row, ctx)), owned: true }),
     };
   },
 };

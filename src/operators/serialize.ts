@@ -11,7 +11,7 @@ export const serialize: OperatorDef<SerializeOp> = {
   op: 'serialize',
   description: 'Marks the rows as serialized (ordered) for row_number/prev/next; optionally adds columns like extend.',
   bind(node, input, tools) {
-    if (node.items.length === 0) return { columns: input, run: (table) => table };
+    if (node.items.length === 0) return { columns: input, flow: 'passthrough', run: (table) => table };
     return extend.bind({ ...node, op: 'extend' }, input, tools);
   },
 };

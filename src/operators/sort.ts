@@ -58,6 +58,6 @@ export const sort: OperatorDef<SortOp> = {
   description: 'Sorts rows by one or more keys (descending by default).',
   bind(node, input, tools) {
     const sorter = bindSorter(node.keys, input, tools);
-    return { columns: input, run: (table, ctx) => ({ columns: input, rows: sorter(table.rows, ctx) }) };
+    return { columns: input, flow: 'passthrough', run: (table, ctx) => ({ columns: input, rows: sorter(table.rows, ctx), owned: table.owned }) };
   },
 };

@@ -6,10 +6,10 @@ import type * as A from '../parser/ast.js';
 import type { SummarizeOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
-import type { Row } from '../runtime/table.js';
+import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { keyOfValues } from '../runtime/hash-key.js';
-import type { CompiledExpr } from '../binder/compiled.js';
+import type { CompiledExpr, RowSink } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
 import { NameAllocator, derivedName } from '../binder/naming.js';
@@ -73,37 +73,49 @@ export const summarize: OperatorDef<SummarizeOp> = {
       }
     }
 
-    const run = (table: { rows: Row[] }, ctx: ExecContext) => {
+    // Groups are built a batch of rows at a time (a sink), so a scan can feed them as it reads.
+    const sink = (ctx: ExecContext): RowSink => {
       const groups = new Map<string, { key: unknown[]; accs: Accumulator[] }>();
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
       const newGroup = (key: unknown[]) => ({ key, accs: aggregates.map((a) => a.impl.create()) });
       if (keys.length === 0) groups.set('', newGroup([]));
       const guard = ctx.guard;
-      for (const row of table.rows) {
-        guard.tick();
-        const key = keys.map((k) => k(row, ctx));
-        const hash = keyOfValues(key);
-        let group = groups.get(hash);
-        if (!group) {
-          group = newGroup(key);
-          groups.set(hash, group);
-        }
-        for (let i = 0; i < aggregates.length; i++) {
-          const evals = argEvals[i];
-          group.accs[i].add(evals.map((e) => e(row, ctx)));
-        }
-      }
-      const rows: Row[] = [];
-      for (const group of groups.values()) {
-        guard.tick();
-        const results = group.accs.map((acc) => acc.result());
-        const row: Row = [...group.key];
-        for (const finish of finishers) row.push(...finish(results, ctx));
-        rows.push(row);
-      }
-      return { columns, rows };
+      return {
+        push(rows) {
+          for (const row of rows) {
+            guard.tick();
+            const key = keys.map((k) => k(row, ctx));
+            const hash = keyOfValues(key);
+            let group = groups.get(hash);
+            if (!group) {
+              group = newGroup(key);
+              groups.set(hash, group);
+            }
+            for (let i = 0; i < aggregates.length; i++) {
+              const evals = argEvals[i];
+              group.accs[i].add(evals.map((e) => e(row, ctx)));
+            }
+          }
+        },
+        finish() {
+          const rows: Row[] = [];
+          for (const group of groups.values()) {
+            guard.tick();
+            const results = group.accs.map((acc) => acc.result());
+            const row: Row = [...group.key];
+            for (const finish of finishers) row.push(...finish(results, ctx));
+            rows.push(row);
+          }
+          return { columns, rows, owned: true };
+        },
+      };
     };
-    return { columns, run };
+    const run = (table: Table, ctx: ExecContext) => {
+      const groups = sink(ctx);
+      groups.push(table.rows);
+      return groups.finish();
+    };
+    return { columns, run, sink, flow: 'own' };
 
     function nextColumnName(): string {
       let i = 1;
@@ -181,6 +193,7 @@ export function bindAggregate(item: A.Assignment, input: ColumnSchema[], tools: 
       const firstColumn = infos[0]?.columnName;
       input.forEach((c, index) => {
         if (c.name === firstColumn || byColumnNames.has(c.name)) return;
+        tools.noteRead(input, index);
         args.push({ type: c.type, evaluate: (row) => row[index], span: arg.span, derivedName: c.name, isColumn: true });
         infos.push({ type: c.type, columnName: c.name, span: arg.span });
       });

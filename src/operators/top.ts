@@ -10,6 +10,6 @@ export const top: OperatorDef<TopOp> = {
   bind(node, input, tools) {
     const count = constantCount(node.count, tools, 'top');
     const sorter = bindSorter([node.key], input, tools);
-    return { columns: input, run: (table, ctx) => ({ columns: input, rows: sorter(table.rows, ctx).slice(0, count) }) };
+    return { columns: input, flow: 'passthrough', run: (table, ctx) => ({ columns: input, rows: sorter(table.rows, ctx).slice(0, count), owned: table.owned }) };
   },
 };

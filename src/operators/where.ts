@@ -19,7 +19,9 @@ export const where: OperatorDef<WhereOp> = {
     const test = predicate.evaluate;
     return {
       columns: input,
-      run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true) }),
+      flow: 'passthrough',
+      filter: (row, ctx) => test(row, ctx) === true,
+      run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true), owned: table.owned }),
     };
   },
 };

@@ -6,6 +6,8 @@ import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.j
 import { KQL_TYPES, type ColumnSchema } from './types.js';
 import type { Table } from './table.js';
 import { inferSchema, loadTable, type InputRow, type TableInput } from './load-table.js';
+import { scanBatches, type RowBatches, type ScanFilter } from './scan.js';
+import type { ExecContext } from './exec-context.js';
 
 function has(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
@@ -54,6 +56,11 @@ export class TableSource {
     }
     this.schemas.set(name, schema);
     return schema;
+  }
+
+  /** The table's rows converted afresh, only the needed columns, after the filters (not cached: each read has its own needs). */
+  scan(name: string, needed: boolean[], filters: ScanFilter[], ctx: ExecContext, onRow?: () => void): RowBatches {
+    return scanBatches(rowsOf(name, this.tables[name]), this.schemaOf(name)!, needed, filters, ctx, onRow);
   }
 
   load(name: string, onRow?: () => void): Table {

@@ -6,6 +6,11 @@ export type Row = unknown[];
 export interface Table {
   columns: ColumnSchema[];
   rows: Row[];
+  /**
+   * True when no one else holds these row arrays (a scan's fresh rows, an operator's new rows), so the
+   * next operator may write into them instead of copying. Unset (not owned) for cached and shared tables.
+   */
+  owned?: boolean;
 }
 
 /** The value a missing cell of this type holds: Kusto strings are never null. */

@@ -25,6 +25,7 @@ const OVERLOAD: Overload = {
 
 export const row_window_session: ScalarFunction = {
   name: 'row_window_session',
+  readsRowWindow: true,
   minArgs: 3,
   maxArgs: 4,
   description: 'The first value of the session each row belongs to, in a serialized row set (sessions bounded by distance from the first value and between neighbours).',

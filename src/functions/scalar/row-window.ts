@@ -106,6 +106,7 @@ function isInteger(t: KqlType): boolean {
 function neighbour(name: 'prev' | 'next', direction: -1 | 1): ScalarFunction {
   return {
     name,
+    readsRowWindow: true,
     minArgs: 1,
     maxArgs: 3,
     description: `The value of a column ${direction < 0 ? 'in a previous' : 'in a following'} row of a serialized row set (default offset 1).`,
@@ -156,6 +157,7 @@ export const next = neighbour('next', 1);
 /** row_number([start[, restart]]): start for the first row, +1 per row, back to start where restart is true. */
 export const row_number: ScalarFunction = {
   name: 'row_number',
+  readsRowWindow: true,
   minArgs: 0,
   maxArgs: 2,
   description: "The current row's index in a serialized row set, from StartingIndex (default 1), optionally restarting.",

@@ -1,0 +1,235 @@
+/**
+ * Operator chains: a pipeline's operators (or mv-apply's subquery) bound one after another, each wrapped
+ * for traces and the run guard, with what a scan before the chain can use: the columns the chain needs
+ * and its leading `where`s. `scanPipeline` runs a chain over a caller's table by batches: the scan, the
+ * row-local operators after it, and a sink (summarize) that takes each batch as it comes, so the rows in
+ * between die young instead of piling up (docs/architecture.md, "Execution").
+ */
+import type * as A from '../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import type { Span } from '../errors/span.js';
+import type { ColumnSchema } from '../runtime/types.js';
+import type { Row, Table } from '../runtime/table.js';
+import type { ExecContext } from '../runtime/exec-context.js';
+import type { BoundChain, BoundOperator, FusedFilter, RowSink, TabularPlan } from './compiled.js';
+import type { Env } from './scope.js';
+import { lookupOperator } from '../operators/registry.js';
+import type { BindTools, InputReads } from '../operators/operator-def.js';
+import { withRowSlice } from '../functions/scalar/row-window.js';
+import { chainNeeds, operatorNeeds, type NeedsFn } from './column-needs.js';
+
+/** A bound operator with an async path (runKqlAsync) next to its synchronous one. */
+export interface AsyncBoundOperator extends BoundOperator {
+  runAsync: (input: Table, ctx: ExecContext) => Promise<Table>;
+}
+
+/** An operator wrapped for traces and the run guard, with what a batch pipeline needs to run it. */
+interface TracedOperator extends AsyncBoundOperator {
+  running: { name: string; span: Span };
+  record: (ctx: ExecContext, rowsIn: number, rowsOut: number) => void;
+  /** Row-local and not reading neighbouring rows: it can run on each batch of a scan. */
+  streamable: boolean;
+  /** One batch, without the trace record and row check (the pipeline totals them). */
+  runBatch: (input: Table, ctx: ExecContext) => Table;
+  sink?: (ctx: ExecContext) => RowSink;
+}
+
+/** Operators whose output over rows A ++ B is their output over A ++ their output over B: runKqlAsync runs them by slices. */
+const ROW_LOCAL = new Set(['where', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize', 'parse', 'parse-where', 'mv-expand', 'mv-apply']);
+/** Rows per slice of a row-local operator in runKqlAsync. */
+const SLICE_ROWS = 4096;
+
+/** Tools for binding one operator, recording what its expressions read of `reads.input`. */
+export type OperatorTools = (reads: InputReads) => BindTools;
+
+interface Chain extends BoundChain {
+  stages: TracedOperator[];
+}
+
+/** An operator bound with a record of the input columns its expressions read (for column pruning). */
+function bindOperator(op: A.TabularOperator, input: ColumnSchema[], toolsFor: OperatorTools): { bound: BoundOperator; reads: InputReads } {
+  const def = lookupOperator(op.op);
+  if (!def) {
+    const name = op.op === 'unsupported' ? op.name : op.op;
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, `The '${name}' operator is not supported by mini-kql`, op.keywordSpan);
+  }
+  const reads: InputReads = { input, columns: new Set(), rowWindow: false };
+  return { bound: def.bind(op, input, toolsFor(reads)), reads };
+}
+
+/** An operator chain (a pipeline's operators, mv-apply's subquery) as one operator. */
+export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: Env, toolsFor: OperatorTools): BoundChain {
+  const stages: TracedOperator[] = [];
+  const steps: { needs: NeedsFn | undefined; inputWidth: number }[] = [];
+  const fusable: FusedFilter[] = [];
+  let columns = input;
+  for (const op of ops) {
+    const { bound: b, reads } = bindOperator(op, columns, toolsFor);
+    const t = traced(op, b, env, columns.length, reads.rowWindow);
+    if (b.filter && !reads.rowWindow && fusable.length === stages.length) {
+      fusable.push({ test: b.filter, reads: [...reads.columns], running: t.running, record: t.record });
+    }
+    stages.push(t);
+    steps.push({ needs: operatorNeeds(b, reads), inputWidth: columns.length });
+    columns = b.columns;
+  }
+  const from = (skip: number) => {
+    const rest = stages.slice(skip);
+    return {
+      run: (table: Table, ctx: ExecContext) => rest.reduce((t, b) => b.run(t, ctx), table),
+      runAsync: async (table: Table, ctx: ExecContext) => {
+        let t = table;
+        for (const b of rest) {
+          if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
+          t = await b.runAsync(t, ctx);
+        }
+        return t;
+      },
+    };
+  };
+  const chain: Chain = { columns, ...from(0), needs: chainNeeds(steps), fusable, from, stages };
+  return chain;
+}
+
+/**
+ * A chain over a caller's table: the scan converts only the columns the chain needs and runs its leading
+ * `where`s; the row-local operators after them run batch by batch, feeding a sink when one follows
+ * (summarize), and the rest of the chain runs on the result.
+ */
+export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPlan['scan']>, scanColumns: ColumnSchema[]) {
+  const chain = boundChain as Chain;
+  const needed = chain.needs(chain.columns.map(() => true));
+  const fused = chain.fusable;
+  let end = fused.length;
+  while (end < chain.stages.length && chain.stages[end].streamable) end++;
+  const streamed = chain.stages.slice(fused.length, end);
+  const sinkStage = chain.stages[end]?.sink ? chain.stages[end] : undefined;
+  const after = chain.from(sinkStage ? end + 1 : end);
+  const streamedColumns = streamed.length > 0 ? streamed[streamed.length - 1].columns : scanColumns;
+
+  /** Runs the batches through the streamed operators into the sink (or a list); `between` may yield. */
+  function* drain(ctx: ExecContext): Generator<void, Table> {
+    const batches = scan(ctx, needed, fused);
+    const rowsIn = streamed.map(() => 0);
+    const rowsOut = streamed.map(() => 0);
+    const guard = ctx.guard;
+    const sink = sinkStage?.sink!(ctx);
+    let sinkIn = 0;
+    const collected: Row[] = [];
+    for (let batch = batches.next(); batch !== undefined; batch = batches.next()) {
+      let table: Table = { columns: scanColumns, rows: batch, owned: true };
+      for (let i = 0; i < streamed.length; i++) {
+        rowsIn[i] += table.rows.length;
+        table = streamed[i].runBatch(table, ctx);
+        rowsOut[i] += table.rows.length;
+        guard.rows(rowsOut[i], streamed[i].running.name, streamed[i].running.span);
+      }
+      if (sink) {
+        sinkIn += table.rows.length;
+        const outer = guard.current;
+        guard.current = sinkStage!.running;
+        sink.push(table.rows);
+        guard.current = outer;
+      } else {
+        for (const row of table.rows) collected.push(row);
+      }
+      yield;
+    }
+    streamed.forEach((s, i) => s.record(ctx, rowsIn[i], rowsOut[i]));
+    if (!sink) return { columns: streamedColumns, rows: collected, owned: true };
+    const outer = guard.current;
+    guard.current = sinkStage!.running;
+    const result = sink.finish();
+    guard.current = outer;
+    guard.rows(result.rows.length, sinkStage!.running.name, sinkStage!.running.span);
+    sinkStage!.record(ctx, sinkIn, result.rows.length);
+    return result;
+  }
+
+  return {
+    execute(ctx: ExecContext): Table {
+      const steps = drain(ctx);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return after.run(step.value, ctx);
+    },
+    async executeAsync(ctx: ExecContext): Promise<Table> {
+      const steps = drain(ctx);
+      let step = steps.next();
+      while (!step.done) {
+        if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
+        step = steps.next();
+      }
+      return after.runAsync(step.value, ctx);
+    },
+  };
+}
+
+/**
+ * The table in the layout an operator was bound to. Columns discovered at run time (`evaluate
+ * bag_unpack` without an output schema) are appended after the bound ones; the operators after it were
+ * compiled without them, so they are dropped here rather than shifting the columns those operators add.
+ */
+function boundLayout(table: Table, width: number): Table {
+  if (table.columns.length <= width) return table;
+  return { columns: table.columns.slice(0, width), rows: table.rows.map((r) => r.slice(0, width)), owned: true };
+}
+
+/**
+ * Records rows in and out of an operator when the run collects a trace (a no-op otherwise), tells the
+ * run's guard which operator is running (for timeout messages) and checks its output against maxRows.
+ * `inputWidth` is the number of input columns the operator was bound to.
+ */
+function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: number, readsRowWindow: boolean): TracedOperator {
+  const name = op.op === 'unsupported' ? op.name : op.op;
+  const depth = env.depthAt(op.keywordSpan.offset);
+  const running = { name, span: op.keywordSpan };
+  const rowLocal = ROW_LOCAL.has(name);
+  const record = (ctx: ExecContext, rowsIn: number, rowsOut: number) => ctx.trace?.record(name, op.keywordSpan, depth, rowsIn, rowsOut);
+  const runBatch = (input: Table, ctx: ExecContext): Table => {
+    const table = boundLayout(input, inputWidth);
+    const guard = ctx.guard;
+    const outer = guard.current;
+    guard.current = running;
+    const out = b.run(table, ctx);
+    guard.current = outer;
+    return out;
+  };
+  const run = (input: Table, ctx: ExecContext): Table => {
+    const out = runBatch(input, ctx);
+    ctx.guard.rows(out.rows.length, name, op.keywordSpan);
+    record(ctx, input.rows.length, out.rows.length);
+    return out;
+  };
+  return {
+    columns: b.columns,
+    run,
+    running,
+    record,
+    streamable: rowLocal && !readsRowWindow,
+    runBatch,
+    sink: b.sink,
+    // runKqlAsync: a row-local operator over a large input runs by slices, with event loop turns between them.
+    runAsync: async (input, ctx) => {
+      const table = boundLayout(input, inputWidth);
+      const guard = ctx.guard;
+      const whole = table.rows;
+      if (!rowLocal || whole.length <= SLICE_ROWS) return run(table, ctx);
+      const outer = guard.current;
+      let columns = b.columns;
+      const rows: Row[] = [];
+      for (let offset = 0; offset < whole.length; offset += SLICE_ROWS) {
+        if (guard.shouldYield()) await guard.yieldNow();
+        guard.current = running;
+        const slice = whole.slice(offset, offset + SLICE_ROWS);
+        const out = withRowSlice(ctx, whole, slice, offset, () => b.run({ columns: table.columns, rows: slice }, ctx));
+        columns = out.columns;
+        for (const r of out.rows) rows.push(r);
+        guard.rows(rows.length, name, op.keywordSpan);
+      }
+      guard.current = outer;
+      record(ctx, whole.length, rows.length);
+      return { columns, rows };
+    },
+  };
+}

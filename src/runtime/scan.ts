@@ -1,0 +1,84 @@
+/**
+ * A table read that converts only what the query uses (docs/architecture.md, "Read only what is used").
+ * The leading `where` operators of the pipeline run during the scan: each converts just the columns its
+ * predicate reads, and a row they drop is never converted further. Rows that pass get the other needed
+ * columns; columns nobody reads keep their empty value and are never converted. Rows come out in
+ * batches, so the operators after the scan can work on a batch while it is still young in the heap.
+ */
+import type { ColumnSchema } from './types.js';
+import type { Row } from './table.js';
+import type { ExecContext } from './exec-context.js';
+import { convertInputValue, type InputRow } from './load-table.js';
+import { emptyValue } from './table.js';
+
+/** One fused `where`: its test, the columns it reads, and the rows it let through (for the trace). */
+export interface ScanFilter {
+  test: (row: Row, ctx: ExecContext) => boolean;
+  reads: number[];
+  rowsIn: number;
+  rowsOut: number;
+}
+
+/** Converted rows, a batch at a time; `next()` gives undefined at the end. */
+export interface RowBatches {
+  next(): Row[] | undefined;
+}
+
+/** Caller rows per batch: small enough that a batch and what operators make of it die young. */
+export const SCAN_BATCH_ROWS = 1024;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function scanBatches(
+  rows: InputRow[],
+  schema: ColumnSchema[],
+  needed: boolean[],
+  filters: ScanFilter[],
+  ctx: ExecContext,
+  onRow?: () => void,
+  batchRows = SCAN_BATCH_ROWS,
+): RowBatches {
+  const names = schema.map((c) => c.name);
+  const types = schema.map((c) => c.type);
+  const template: Row = schema.map((c) => emptyValue(c.type));
+  // Each filter converts the columns it reads that earlier filters did not; the rest come after the filters.
+  const done = new Set<number>();
+  const filterColumns = filters.map((f) => {
+    const fresh = f.reads.filter((i) => !done.has(i));
+    fresh.forEach((i) => done.add(i));
+    return fresh;
+  });
+  const rest = needed.flatMap((n, i) => (n && !done.has(i) ? [i] : []));
+  const converted = [...done];
+  const cell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c]);
+  let position = 0;
+  let row = template.slice();
+  return {
+    next() {
+      if (position >= rows.length) return undefined;
+      const end = Math.min(rows.length, position + batchRows);
+      const out: Row[] = [];
+      rows: for (let r = position; r < end; r++) {
+        const input = rows[r];
+        onRow?.();
+        for (let f = 0; f < filters.length; f++) {
+          const columns = filterColumns[f];
+          for (let k = 0; k < columns.length; k++) row[columns[k]] = cell(input, columns[k]);
+          const filter = filters[f];
+          filter.rowsIn++;
+          if (!filter.test(row, ctx)) {
+            // Reuse the array for the next row: only the filter columns were written.
+            for (let k = 0; k < converted.length; k++) row[converted[k]] = template[converted[k]];
+            continue rows;
+          }
+          filter.rowsOut++;
+        }
+        for (let k = 0; k < rest.length; k++) row[rest[k]] = cell(input, rest[k]);
+        out.push(row);
+        row = template.slice();
+      }
+      position = end;
+      return out;
+    },
+  };
+}
