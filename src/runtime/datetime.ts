@@ -23,6 +23,8 @@ const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d
 
 /** Parse a datetime string the way todatetime() does; null when it is not a datetime. */
 export function parseDateTime(text: string): number | null {
+  const fast = parseIsoByPosition(text);
+  if (fast !== undefined) return fast;
   const m = ISO_LIKE.exec(text);
   if (m) {
     const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -52,6 +54,59 @@ export function parseDateTime(text: string): number | null {
   const http = DateTime.fromHTTP(text.trim(), { zone: 'utc' });
   if (http.isValid) return http.toMillis();
   return null;
+}
+
+/** Value of the `count` ASCII digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The forms data nearly always has, read by character position instead of the regex:
+ * `yyyy-MM-ddTHH:mm:ss[.f{1,9}][Z]` (a space may stand for T) and `yyyy-MM-dd`. Gives undefined for any
+ * other shape, which the general parser below then reads; the values are the same as its.
+ */
+function parseIsoByPosition(text: string): number | null | undefined {
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4), month = digitsAt(text, 5, 2), day = digitsAt(text, 8, 2);
+  if (year < 100 || month < 0 || day < 0) return undefined;
+  let hour = 0, minute = 0, second = 0, fraction = 0;
+  let end = 10;
+  if (n > 10) {
+    const t = text.charCodeAt(10);
+    if ((t !== 84 && t !== 32) || n < 19 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+    hour = digitsAt(text, 11, 2);
+    minute = digitsAt(text, 14, 2);
+    second = digitsAt(text, 17, 2);
+    if (hour < 0 || minute < 0 || second < 0) return undefined;
+    end = 19;
+    if (end < n && text.charCodeAt(end) === 46) {
+      let digits = 0, value = 0;
+      for (let i = end + 1; i < n; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        value = value * 10 + d;
+        digits++;
+      }
+      if (digits === 0 || digits > 9) return undefined;
+      // value / 10^digits is the correctly rounded double of 0.<digits>, as Number('0.' + digits) is.
+      fraction = (value / 10 ** digits) * 1000;
+      end += 1 + digits;
+    }
+    if (end < n && text.charCodeAt(end) === 90) end++;
+  }
+  if (end !== n) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second) + fraction;
+  return inDateTimeRange(ms) ? ms : null;
 }
 
 function utcWithFullYear(y: number, mo: number, d: number, h: number, mi: number, s: number): number {

@@ -9,12 +9,19 @@ import { defineAggregate, sizeLimit } from '../aggregate-define.js';
  */
 export function setBuilder(type: KqlType, limit: number, withPredicate: boolean): () => Accumulator {
   return () => {
-    const seen = new Set<string>();
+    // Strings, booleans and finite numbers are their own keys (JS Set equality is JSON equality for them,
+    // 0 and -0 included); arrays, bags and non-finite numbers are keyed by their JSON text.
+    const seen = new Set<unknown>();
+    const seenJson = new Set<string>();
     const out: DynamicValue[] = [];
     const put = (d: DynamicValue) => {
       if (d === null || out.length >= limit) return;
+      if (typeof d === 'string' || typeof d === 'boolean' || (typeof d === 'number' && Number.isFinite(d))) {
+        if (!seen.has(d)) { seen.add(d); out.push(d); }
+        return;
+      }
       const k = dynamicKey(d);
-      if (!seen.has(k)) { seen.add(k); out.push(d); }
+      if (!seenJson.has(k)) { seenJson.add(k); out.push(d); }
     };
     return {
       add([v, p]) {
