@@ -64,6 +64,7 @@ export interface ScalarFunction {
 
 /** Running state of one aggregate over one group. */
 export interface Accumulator {
+  /** `args` is valid only during the call: summarize reuses the array for the next row (copy what you keep). */
   add(args: unknown[]): void;
   /** One value per output column of the aggregate. */
   result(): unknown[];

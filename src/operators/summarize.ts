@@ -80,20 +80,24 @@ export const summarize: OperatorDef<SummarizeOp> = {
       const newGroup = (key: unknown[]) => ({ key, accs: aggregates.map((a) => a.impl.create()) });
       if (keys.length === 0) groups.set('', newGroup([]));
       const guard = ctx.guard;
+      // Per-row arrays are reused: a key is copied only when it starts a new group.
+      const key: unknown[] = keys.map(() => null);
+      const args = argEvals.map((evals) => evals.map(() => null as unknown));
       return {
         push(rows) {
           for (const row of rows) {
             guard.tick();
-            const key = keys.map((k) => k(row, ctx));
+            for (let k = 0; k < keys.length; k++) key[k] = keys[k](row, ctx);
             const hash = keyOfValues(key);
             let group = groups.get(hash);
             if (!group) {
-              group = newGroup(key);
+              group = newGroup(key.slice());
               groups.set(hash, group);
             }
             for (let i = 0; i < aggregates.length; i++) {
-              const evals = argEvals[i];
-              group.accs[i].add(evals.map((e) => e(row, ctx)));
+              const evals = argEvals[i], values = args[i];
+              for (let j = 0; j < evals.length; j++) values[j] = evals[j](row, ctx);
+              group.accs[i].add(values);
             }
           }
         },
