@@ -11,7 +11,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
-  prng, caseSeed, genCase, checkCase, isWrappedInternal, loadCorpus, minimizeQuery, minimizeTables,
+  prng, caseSeed, genCase, checkCase, isWrappedInternal, SLOW_MS, loadCorpus, minimizeQuery, minimizeTables,
   describeQuery, describeTables, type CaseKind, type CaseResult, type Tables,
 } from './fuzz-lib.js';
 
@@ -52,7 +52,7 @@ function workerMain() {
   for (let i = from; i < to; i++) {
     parentPort!.postMessage({ type: 'start', i });
     const { kind, query, tables } = buildCase(i, opts, corpus);
-    const res = checkCase(query, tables);
+    const res = checkCase(query, tables, { slowMs: SLOW_MS });
     const wrapped = isWrappedInternal(res);
     const bad = res.outcome === 'crash' || res.outcome === 'slow' || res.problems.length > 0 || wrapped;
     const err = res.error as Error | undefined;
@@ -68,7 +68,7 @@ function workerMain() {
     if (bad) {
       // minimize here, where the case lives: same failure class (outcome + code/problem kind)
       const same = (q: string, t: Tables) => {
-        const r2 = checkCase(q, t);
+        const r2 = checkCase(q, t, { slowMs: SLOW_MS });
         if (res.outcome === 'slow') return r2.outcome === 'slow';
         if (res.outcome === 'crash') return r2.outcome === 'crash' && (r2.error as Error)?.constructor === (res.error as Error)?.constructor;
         if (wrapped) return isWrappedInternal(r2);

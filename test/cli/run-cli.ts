@@ -18,7 +18,8 @@ export function cli(...args: string[]): Promise<CliRun> {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
+      // Kills a hung CLI before the test's own timeout (vitest.config.ts) and leaves a clear failure.
+      timeout: 240_000,
     });
     let stdout = '';
     let stderr = '';

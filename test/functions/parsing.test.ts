@@ -176,7 +176,7 @@ describe('parsing, hashing and code point functions', () => {
     const oracle = analyzeWithOracle(query, schemas);
     expect(oracle.errors).toEqual([]);
     expect(ours).toEqual(oracle.columns);
-  }, 30_000);
+  });
 });
 
 describe('parse_xml on Windows event XML, as Sentinel rules use it', () => {

@@ -3,7 +3,10 @@ import { checkCase, genRand, isFailure, describeQuery, describeTables, type Rand
 
 export const SEED = 20240502;
 
-/** fast-check property over fc.gen(): builds a case from a Rand and fails on a crash, a slow case or a bad position. */
+/**
+ * fast-check property over fc.gen(): builds a case from a Rand and fails on a crash, a bad position,
+ * a touched prototype or input. Never on time: `npm run fuzz` reports slow cases (> SLOW_MS).
+ */
 export function assertNoFailure(build: (r: Rand) => { query: string; tables: Tables }, numRuns: number, seed = SEED): void {
   fc.assert(
     fc.property(fc.gen(), (g) => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KqlError, runKql } from '../../src/index.js';
 import { MAX_JSON_DEPTH, jsonNestedDeeperThan, parseJsonLenient, tryParseJson } from '../../src/runtime/values.js';
-import { expectPrototypesUntouched, snapshotPrototypes, timed } from './helpers.js';
+import { expectPrototypesUntouched, snapshotPrototypes } from './helpers.js';
 
 const N = 100_000;
 const DEEP_ARRAY = '['.repeat(N) + ']'.repeat(N);
@@ -41,17 +41,15 @@ function tables() {
   };
 }
 
-/** Runs a query over the deep table: a result or a KqlRuntimeError, never another error; loosely timed. */
+/** Runs a query over the deep table: a result or a KqlRuntimeError, never another error. */
 function runDeep(query: string) {
-  return timed(() => {
-    try {
-      return runKql(query, tables() as never);
-    } catch (err) {
-      expect(err).toBeInstanceOf(KqlError);
-      expect((err as KqlError).phase).toBe('runtime');
-      return undefined;
-    }
-  });
+  try {
+    return runKql(query, tables() as never);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KqlError);
+    expect((err as KqlError).phase).toBe('runtime');
+    return undefined;
+  }
 }
 
 let before: string[];
@@ -112,11 +110,9 @@ describe('JSON nested too deeply', () => {
 
   test('JSON just under the limit still works end to end', () => {
     const rows = [{ d: OK_ARRAY }, { d: JSON.parse(OK_ARRAY) }, { d: deepJsObject(OK_DEPTH - 1) }];
-    const r = timed(() =>
-      runKql('T | extend t = tostring(d), n = array_length(d) | summarize s = make_set(d), c = count() by t', {
-        T: { schema: [{ name: 'd', type: 'dynamic' }], rows },
-      } as never),
-    );
+    const r = runKql('T | extend t = tostring(d), n = array_length(d) | summarize s = make_set(d), c = count() by t', {
+      T: { schema: [{ name: 'd', type: 'dynamic' }], rows },
+    } as never);
     expect(r.rows.length).toBe(2);
     expect(r.rows.reduce((n, x) => n + (x.c as number), 0)).toBe(3);
   });

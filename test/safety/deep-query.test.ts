@@ -1,11 +1,12 @@
 /**
  * Deep nesting and huge query text: a KqlSyntaxError or a result, never a RangeError (stack overflow)
- * escaping from the parser, the binder or the compiled expressions, and never minutes of work.
+ * escaping from the parser, the binder or the compiled expressions. No time is asserted: work that
+ * grew without bound would hang until the global testTimeout.
  */
 import { describe, expect, test } from 'vitest';
 import { analyzeKql, KqlError, KqlSyntaxError, runKql } from '../../src/index.js';
 import { MAX_QUERY_DEPTH } from '../../src/parser/parse.js';
-import { expectPrototypesUntouched, snapshotPrototypes, thrown, timed } from './helpers.js';
+import { expectPrototypesUntouched, snapshotPrototypes, thrown } from './helpers.js';
 
 const N = 10_000;
 const MB10 = 10 * 1024 * 1024;
@@ -15,7 +16,7 @@ function check(query: string, expectSyntaxError?: boolean): unknown[] | undefine
   const before = snapshotPrototypes();
   let rows: unknown[] | undefined;
   for (const f of [() => analyzeKql(query), () => (rows = runKql(query).rows)]) {
-    const err = timed(() => thrown(f), 10);
+    const err = thrown(f);
     if (err !== undefined) {
       if (!(err instanceof KqlError)) throw err;
       expect(err).toBeInstanceOf(KqlSyntaxError);
@@ -85,8 +86,8 @@ describe(`${N} let statements`, () => {
       `${lets((i) => (i === 0 ? 'print x = 1' : `v${i - 1} | extend x = x + 1`))}\nv${N - 1}`,
     ]) {
       const before = snapshotPrototypes();
-      expect(timed(() => thrown(() => analyzeKql(q)), 10)).toBeUndefined();
-      const err = timed(() => thrown(() => runKql(q)), 10);
+      expect(thrown(() => analyzeKql(q))).toBeUndefined();
+      const err = thrown(() => runKql(q));
       if (err !== undefined) expect(err, String(err)).toBeInstanceOf(KqlError);
       expectPrototypesUntouched(before);
     }
