@@ -96,9 +96,9 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: 
  * `where`s; the row-local operators after them run batch by batch, feeding a sink when one follows
  * (summarize), and the rest of the chain runs on the result.
  */
-export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPlan['scan']>, scanColumns: ColumnSchema[]) {
+export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPlan['scan']>, scanColumns: ColumnSchema[], outputNeeded: boolean[]) {
   const chain = boundChain as Chain;
-  const needed = chain.needs(chain.columns.map(() => true));
+  const needed = chain.needs(outputNeeded);
   const fused = chain.fusable;
   let end = fused.length;
   while (end < chain.stages.length && chain.stages[end].streamable) end++;

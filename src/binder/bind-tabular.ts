@@ -7,7 +7,7 @@ import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.j
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import type { TabularPlan } from './compiled.js';
+import type { BoundChain, TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
 import { callUserFunction } from './user-functions.js';
@@ -22,6 +22,7 @@ import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import type { InputReads } from '../operators/operator-def.js';
 import type { ScanFilter } from '../runtime/scan.js';
 import { bindChain, scanPipeline } from './bind-chain.js';
+import { allNeeded } from './column-needs.js';
 
 /**
  * runKqlAsync's view of a plan: pipelines and unions also have `executeAsync`, which gives the event loop
@@ -219,14 +220,25 @@ function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
   ops.reverse();
   const sourcePlan = bindTabular(source, env);
   const chain = bindChain(ops, sourcePlan.columns, env, (reads) => toolsFor(env, reads));
+  return pipePlan(sourcePlan, chain, allNeeded(chain.columns.length));
+}
+
+/**
+ * A pipeline's plan when `needed` of its output columns are used. Over a caller's table it scans only
+ * what the chain needs (bind-chain.ts); over another pipeline (a let-bound table, a view) it asks that
+ * plan for only those columns. `prune` gives the same pipeline for a consumer that uses fewer columns.
+ */
+function pipePlan(sourcePlan: AsyncTabularPlan, chain: BoundChain, needed: boolean[]): AsyncTabularPlan {
+  const prune = (fewer: boolean[]) => pipePlan(sourcePlan, chain, fewer);
   if (sourcePlan.scan) {
-    // A caller's table: converted by batches, only the columns the pipeline needs (bind-chain.ts).
-    return { columns: chain.columns, ...scanPipeline(chain, sourcePlan.scan, sourcePlan.columns) };
+    return { columns: chain.columns, ...scanPipeline(chain, sourcePlan.scan, sourcePlan.columns, needed), prune };
   }
+  const source = sourcePlan.prune ? sourcePlan.prune(chain.needs(needed)) : sourcePlan;
   return {
     columns: chain.columns,
-    execute: (ctx) => chain.run(sourcePlan.execute(ctx), ctx),
-    executeAsync: async (ctx) => chain.runAsync(await executeAsync(sourcePlan, ctx), ctx),
+    execute: (ctx) => chain.run(source.execute(ctx), ctx),
+    executeAsync: async (ctx) => chain.runAsync(await executeAsync(source, ctx), ctx),
+    prune,
   };
 }
 

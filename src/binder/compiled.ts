@@ -33,6 +33,8 @@ export interface TabularPlan {
    * `where` filters of the pipeline during the scan (src/runtime/scan.ts).
    */
   scan?: (ctx: ExecContext, needed: boolean[], filters: FusedFilter[]) => RowBatches;
+  /** The same plan for a consumer that uses only the `needed` output columns (the others may be left empty). */
+  prune?: (needed: boolean[]) => TabularPlan;
 }
 
 /** Takes an operator's input a batch at a time (summarize's groups), then gives its output. */

@@ -77,6 +77,25 @@ describe('column pruning and the filtering scan', () => {
     expect(t3.reads).toEqual({ a: 4, b: 4, c: 0 });
   });
 
+  it('a let-bound table, a view and a nested pipeline are read only for the columns their consumer uses', () => {
+    for (const q of [
+      "let X = T | where a == 'keep'; X | project b",
+      "let V = () { T | where a == 'keep' }; V() | project b",
+      "(T | where a == 'keep' | extend d = 1) | project b",
+    ]) {
+      const { T, reads } = table(8);
+      expect(runKql(q, { T }).rows).toEqual([{ b: 0 }, { b: 4 }]);
+      expect(reads).toEqual({ a: 8, b: 2, c: 0 });
+    }
+  });
+
+  it('a let-bound table read twice gives each reader the columns it uses', () => {
+    const { T, reads } = table(4);
+    const r = runKql('let X = T | extend n = 1; X | summarize s = sum(b) | extend c = toscalar(X | summarize count())', { T });
+    expect(r.rows).toEqual([{ s: 6, c: 4 }]);
+    expect(reads).toEqual({ a: 0, b: 4, c: 0 });
+  });
+
   it('the trace still shows the table read and each fused where with its own counts', () => {
     const { T } = table(8);
     const r = runKql("T\n| where a == 'keep'\n| where b > 0\n| project b", { T }, { trace: true });
