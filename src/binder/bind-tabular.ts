@@ -57,18 +57,21 @@ export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
         ctx.guard.rows(out.rows.length, 'union', expr.span);
         return out;
       };
-      return {
+      // Each leg is asked for just the columns that feed the ones used after the union.
+      const unionPlan = (plans: TabularPlan[]): AsyncTabularPlan => ({
         columns: shape.columns,
-        execute: (ctx) => combine(sources.map((s) => s.plan.execute(ctx)), ctx),
+        execute: (ctx) => combine(plans.map((p) => p.execute(ctx)), ctx),
         executeAsync: async (ctx) => {
           const tables: Table[] = [];
-          for (const s of sources) {
+          for (const p of plans) {
             if (ctx.guard.shouldYield()) await ctx.guard.yieldNow();
-            tables.push(await executeAsync(s.plan, ctx));
+            tables.push(await executeAsync(p, ctx));
           }
           return combine(tables, ctx);
         },
-      };
+        prune: (needed) => unionPlan(sources.map((s, i) => s.plan.prune?.(shape.sourceNeeds(i, needed)) ?? s.plan)),
+      });
+      return unionPlan(sources.map((s) => s.plan));
     }
     case 'Range':
       return bindRange(expr, env);
@@ -173,13 +176,23 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   }
   const name = expr.name;
   const depth = env.depthAt(expr.span.offset);
-  return {
+  const plan: TabularPlan & Required<Pick<TabularPlan, 'scan'>> = {
     columns: schema,
     execute: (ctx) => {
       const table = ctx.table(name);
       ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, table.rows.length);
       return table;
     },
+    // Read by a consumer that uses only some columns (a union leg, a let): a scan without filters.
+    prune: (needed) => ({
+      columns: schema,
+      execute: (ctx) => {
+        const batches = plan.scan(ctx, needed, []);
+        const rows: Row[] = [];
+        for (let batch = batches.next(); batch !== undefined; batch = batches.next()) for (const row of batch) rows.push(row);
+        return { columns: schema, rows, owned: true };
+      },
+    }),
     scan: (ctx, needed, fused) => {
       const filters: ScanFilter[] = fused.map((f) => ({ test: f.test, reads: f.reads, rowsIn: 0, rowsOut: 0 }));
       const batches = ctx.scan(name, needed, filters);
@@ -203,6 +216,7 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
       };
     },
   };
+  return plan;
 }
 
 function toolsFor(env: Env, reads?: InputReads): BindTools {

@@ -22,6 +22,8 @@ export interface UnionShape {
   columns: ColumnSchema[];
   /** Appends the sources' tables (in source order) into one table of the union's shape. */
   combine(tables: Table[]): Table;
+  /** The columns of source `i` that feed the `needed` output columns (for column pruning). */
+  sourceNeeds(i: number, needed: boolean[]): boolean[];
 }
 
 export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): UnionShape {
@@ -66,8 +68,9 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
           rows.push(out);
         }
       });
-      return { columns, rows };
+      return { columns, rows, owned: true };
     },
+    sourceNeeds: (i, needed) => mappings[i].map((to) => to >= 0 && needed[to] === true),
   };
 }
 

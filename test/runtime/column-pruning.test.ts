@@ -89,6 +89,13 @@ describe('column pruning and the filtering scan', () => {
     }
   });
 
+  it('each leg of a union is read only for the columns used after it', () => {
+    const { T, reads } = table(8);
+    const r = runKql("union T, (T | where a == 'keep'), (datatable(b: long)[100]) | summarize s = sum(b), n = count()", { T });
+    expect(r.rows).toEqual([{ s: 28 + 4 + 100, n: 8 + 2 + 1 }]);
+    expect(reads).toEqual({ a: 8, b: 8 + 2, c: 0 });
+  });
+
   it('a let-bound table read twice gives each reader the columns it uses', () => {
     const { T, reads } = table(4);
     const r = runKql('let X = T | extend n = 1; X | summarize s = sum(b) | extend c = toscalar(X | summarize count())', { T });
