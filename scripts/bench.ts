@@ -1,59 +1,64 @@
 /**
  * Benchmark: the seed rule (queries/suspicious-vm-creation/rule.kql) over
- * generated SecurityAlert / GCPAuditLogs / IdentityInfo rows (scripts/bench-data.ts).
+ * generated SecurityAlert / GCPAuditLogs / IdentityInfo rows (scripts/bench-data.ts),
+ * run by three peers on the same seeded data, each in its own process:
+ *   mini-kql   runKql (src/index.ts, or --engine)
+ *   reference  the rule hand-written in JavaScript (scripts/bench-reference.ts)
+ *   duckdb     the rule as SQL (scripts/bench-sql/*.sql) in in-memory DuckDB (scripts/bench-duckdb.ts)
+ * and checks that all three return the same rows (row count and a digest of the
+ * canonical rows, scripts/bench-canonical.ts).
  *
- *   npm run bench                          # sizes 10k, 100k, 1M
- *   npm run bench -- --sizes 10k,100k      # pick sizes
- *   npm run bench -- --runs 3              # timed runs per size (default 1; median reported)
- *   npm run bench -- --check               # compare output rows with scripts/bench-reference.ts
- *   npm run bench -- --engine dist/index.js   # bench another build of the API (default src/index.ts)
- *   npm run bench -- --query file.kql      # another query over the same tables
- *   npm run bench -- --max-old-space 16384 # heap limit of each child, MB
+ *   npm run bench                              # sizes 10k, 100k, 1M; 3 runs each
+ *   npm run bench -- --sizes 10k,100k          # pick sizes (alerts; GCP rows = alerts, identities = 5%)
+ *   npm run bench -- --runs 5                  # timed runs per process (median, min, max reported)
+ *   npm run bench -- --peers mini-kql,duckdb   # run only some peers
+ *   npm run bench -- --engine dist/index.js    # bench another build of the API (default src/index.ts)
+ *   npm run bench -- --query file.kql          # another query over the same tables (mini-kql only)
+ *   npm run bench -- --duckdb-threads 1        # DuckDB threads (default: DuckDB's own, one per core)
+ *   npm run bench -- --max-old-space 16384     # heap limit of each child, MB
+ *   npm run bench -- --keep-rows               # keep the canonical rows files (kept anyway on a mismatch)
+ *   npm run bench -- --suite rules [...]       # the real-rules suite instead (scripts/bench-rules.ts)
  *
- * Each size runs in its own child process (`node --expose-gc --max-old-space-size=N
- * --import tsx scripts/bench.ts --child <size>`), so memory numbers do not bleed
- * between sizes. In the child: generate data (timed separately, excluded), GC,
- * then run runKql with a fixed `now`. Reported:
- *   - wall time of runKql (generation excluded), input alert rows per second;
- *   - output rows;
- *   - peak RSS, sampled every 5 ms from a worker thread during the run (runKql
- *     is synchronous, so a timer on the main thread could not sample it), and
- *     the process's max RSS high-water mark (process.resourceUsage, includes generation);
- *   - heapUsed before the run and right after it (result still referenced).
- * Results are also written to .bench-out/bench-<timestamp>.json.
+ * One child process per (peer, size) (scripts/bench-child.ts), one after the
+ * other. Each generates the data itself (excluded from the time), DuckDB also
+ * loads its tables (excluded), then the query runs --runs times. Prints a table
+ * per size; results go to .bench-out/bench-<timestamp>.json. Exit code 1 when
+ * the peers disagree (MISMATCH, with a few differing rows) or a child fails.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { BENCH_NOW, generateBenchData, parseSize, sizesFor } from './bench-data.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_NOW, parseSize } from './bench-data.js';
+import { diffRows } from './bench-canonical.js';
+import type { Peer, SeedChildResult } from './bench-child.js';
+import { REPO_ROOT, formatTable, runChild, timestampForFile } from './bench-proc.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
-const REPO_ROOT = resolve(dirname(SCRIPT), '..');
-const DEFAULT_QUERY = join(REPO_ROOT, 'queries', 'suspicious-vm-creation', 'rule.kql');
+const CHILD = join(REPO_ROOT, 'scripts', 'bench-child.ts');
+const SEED_QUERY = join(REPO_ROOT, 'queries', 'suspicious-vm-creation', 'rule.kql');
 const DEFAULT_ENGINE = join(REPO_ROOT, 'src', 'index.ts');
-const RESULT_TAG = 'BENCH_RESULT ';
+const ALL_PEERS: readonly Peer[] = ['mini-kql', 'reference', 'duckdb'];
+const BASELINE: Peer = 'reference';
 
 interface Args {
   sizes: string[];
   runs: number;
-  check: boolean;
+  peers: Peer[];
   engine: string;
   query: string;
   maxOldSpace: number;
-  child?: string;
+  duckdbThreads?: number;
+  keepRows: boolean;
+}
+
+function usage(): never {
+  console.log(readFileSync(SCRIPT, 'utf8').split('*/')[0]);
+  process.exit(0);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    sizes: ['10k', '100k', '1M'],
-    runs: 1,
-    check: false,
-    engine: DEFAULT_ENGINE,
-    query: DEFAULT_QUERY,
-    maxOldSpace: 16384,
-  };
+  const args: Args = { sizes: ['10k', '100k', '1M'], runs: 3, peers: [...ALL_PEERS], engine: DEFAULT_ENGINE, query: SEED_QUERY, maxOldSpace: 16384, keepRows: false };
+  let peersGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = () => {
@@ -62,232 +67,156 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(process.cwd(), p));
-    if (a === '--sizes') args.sizes = val().split(',').map((s) => s.trim()).filter(Boolean);
+    const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (a === '--sizes') args.sizes = list(val());
     else if (a === '--runs') args.runs = Math.max(1, Number(val()));
-    else if (a === '--check') args.check = true;
-    else if (a === '--engine') args.engine = abs(val());
+    else if (a === '--peers') {
+      args.peers = list(val()) as Peer[];
+      peersGiven = true;
+      for (const p of args.peers) if (!ALL_PEERS.includes(p)) throw new Error(`unknown peer ${p} (use ${ALL_PEERS.join(', ')})`);
+    } else if (a === '--engine') args.engine = abs(val());
     else if (a === '--query') args.query = abs(val());
     else if (a === '--max-old-space') args.maxOldSpace = Number(val());
-    else if (a === '--child') args.child = val();
-    else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(SCRIPT, 'utf8').split('*/')[0]);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
+    else if (a === '--duckdb-threads') args.duckdbThreads = Number(val());
+    else if (a === '--keep-rows') args.keepRows = true;
+    else if (a === '--help' || a === '-h') usage();
+    else throw new Error(`unknown argument ${a}`);
   }
   for (const s of args.sizes) parseSize(s); // validate early
+  if (!existsSync(args.query)) throw new Error(`query file not found: ${args.query}`);
+  if (!existsSync(args.engine)) throw new Error(`engine not found: ${args.engine}`);
+  if (resolve(args.query) !== SEED_QUERY) {
+    // The reference and the SQL are the seed rule only.
+    if (peersGiven && args.peers.some((p) => p !== 'mini-kql')) console.log('note: --query runs mini-kql only (the reference and the SQL know only the seed rule)');
+    args.peers = ['mini-kql'];
+  }
   return args;
 }
 
-interface ChildResult {
+const sec = (ms: number) => (ms / 1000).toFixed(3);
+const ratio = (a: number, b: number | undefined) => (b === undefined || b === 0 ? '-' : `${(a / b).toFixed(2)}x`);
+
+interface SizeReport {
   size: string;
-  alerts: number;
-  gcp: number;
-  identities: number;
-  genMs: number;
-  runMs: number[];
-  medianMs: number;
-  rowsPerSec: number;
-  outputRows: number;
-  outputColumns: number;
-  referenceRows?: number;
-  peakRssMB: number;
-  maxRssHwmMB: number;
-  baselineRssMB: number;
-  heapBeforeMB: number;
-  heapAfterMB: number;
+  results: SeedChildResult[];
+  failed: Peer[];
+  mismatches: string[];
 }
 
-const MB = 1024 * 1024;
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/** Samples process RSS from a worker thread while the main thread is busy. */
-function startRssSampler(intervalMs = 5): { stop: () => Promise<number> } {
-  const shared = new SharedArrayBuffer(16);
-  const peak = new Float64Array(shared, 0, 1);
-  const flags = new Int32Array(shared, 8, 1);
-  const worker = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     const peak = new Float64Array(workerData.shared, 0, 1);
-     const flags = new Int32Array(workerData.shared, 8, 1);
-     const tick = () => {
-       const r = process.memoryUsage.rss();
-       if (r > peak[0]) peak[0] = r;
-       if (Atomics.load(flags, 0) === 1) { Atomics.store(flags, 0, 2); return; }
-       setTimeout(tick, ${intervalMs});
-     };
-     tick();`,
-    { eval: true, workerData: { shared } },
-  );
-  return {
-    stop: async () => {
-      Atomics.store(flags, 0, 1);
-      await new Promise<void>((res) => worker.once('exit', () => res()));
-      const r = process.memoryUsage.rss();
-      return Math.max(peak[0]!, r);
-    },
-  };
-}
-
-async function runChild(args: Args): Promise<void> {
-  const size = args.child!;
-  const alertCount = parseSize(size);
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('child needs --expose-gc');
-  if (!existsSync(args.query)) {
-    throw new Error(`query file not found: ${args.query} (the seed rule lives at queries/suspicious-vm-creation/rule.kql)`);
+/** Compares every peer with the baseline (the hand-written reference, else the first peer that ran). */
+function compare(report: SizeReport, rowsFile: (p: Peer) => string): Map<Peer, boolean> {
+  const ok = new Map<Peer, boolean>();
+  const base = report.results.find((r) => r.peer === BASELINE) ?? report.results[0];
+  if (!base) return ok;
+  for (const r of report.results) {
+    const same = r.digest === base.digest && r.outputRows === base.outputRows;
+    ok.set(r.peer, same);
+    if (same || r === base) continue;
+    const lines = [`MISMATCH at ${report.size}: ${r.peer} ${r.outputRows} rows, digest ${r.digest.slice(0, 12)} vs ${base.peer} ${base.outputRows} rows, digest ${base.digest.slice(0, 12)}`];
+    if (r.columns !== base.columns) lines.push(`  columns differ:\n    ${r.peer}: ${r.columns}\n    ${base.peer}: ${base.columns}`);
+    else {
+      const columns = r.columns.split(',').map((c) => ({ name: c.slice(0, c.lastIndexOf(':')), type: c.slice(c.lastIndexOf(':') + 1) }));
+      const read = (p: Peer) => readFileSync(rowsFile(p), 'utf8').split('\n').filter(Boolean);
+      const d = diffRows(columns, read(r.peer), read(base.peer), r.peer, base.peer);
+      lines.push(`  ${d.onlyLeft} rows only in ${r.peer}, ${d.onlyRight} only in ${base.peer}; for example:`, ...d.examples);
+    }
+    lines.push(`  canonical rows: ${rowsFile(r.peer)} and ${rowsFile(base.peer)}`);
+    report.mismatches.push(lines.join('\n'));
   }
-  const query = readFileSync(args.query, 'utf8');
-  const engine = (await import(pathToFileURL(args.engine).href)) as {
-    runKql: (q: string, t: Record<string, unknown>, o?: { now?: Date | string | number }) => { columns: unknown[]; rows: unknown[] };
-  };
-  if (typeof engine.runKql !== 'function') throw new Error(`${args.engine} does not export runKql`);
-
-  const sizes = sizesFor(alertCount);
-  const g0 = performance.now();
-  const data = generateBenchData(alertCount);
-  const genMs = performance.now() - g0;
-  process.stderr.write(`[${size}] generated ${sizes.alerts} alerts, ${sizes.gcp} GCP rows, ${sizes.identities} identities in ${(genMs / 1000).toFixed(1)} s\n`);
-
-  let referenceRows: number | undefined;
-  if (args.check) {
-    const { seedRuleReference } = await import('./bench-reference.js');
-    referenceRows = seedRuleReference(data).outputRows;
-  }
-
-  const tables = { SecurityAlert: data.SecurityAlert, GCPAuditLogs: data.GCPAuditLogs, IdentityInfo: data.IdentityInfo };
-  gc();
-  gc();
-  const baselineRss = process.memoryUsage.rss();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const sampler = startRssSampler();
-
-  const runMs: number[] = [];
-  let result: { columns: unknown[]; rows: unknown[] } | undefined;
-  let heapAfter = 0;
-  for (let r = 0; r < args.runs; r++) {
-    result = undefined;
-    if (r > 0) gc();
-    const t0 = performance.now();
-    result = engine.runKql(query, tables, { now: BENCH_NOW });
-    runMs.push(performance.now() - t0);
-    heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
-    process.stderr.write(`[${size}] run ${r + 1}/${args.runs}: ${(runMs[r]! / 1000).toFixed(2)} s, ${result.rows.length} rows\n`);
-  }
-  const peakRss = await sampler.stop();
-  const sorted = [...runMs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const medianMs = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-
-  const out: ChildResult = {
-    size,
-    alerts: sizes.alerts,
-    gcp: sizes.gcp,
-    identities: sizes.identities,
-    genMs: Math.round(genMs),
-    runMs: runMs.map((x) => Math.round(x)),
-    medianMs: Math.round(medianMs),
-    rowsPerSec: Math.round(sizes.alerts / (medianMs / 1000)),
-    outputRows: result!.rows.length,
-    outputColumns: result!.columns.length,
-    referenceRows,
-    peakRssMB: round1(peakRss / MB),
-    maxRssHwmMB: round1(process.resourceUsage().maxRSS / 1024),
-    baselineRssMB: round1(baselineRss / MB),
-    heapBeforeMB: round1(heapBefore / MB),
-    heapAfterMB: round1(heapAfter / MB),
-  };
-  process.stdout.write(`${RESULT_TAG}${JSON.stringify(out)}\n`);
+  return ok;
 }
 
-function spawnChild(args: Args, size: string): Promise<ChildResult> {
-  const childArgs = [
-    '--expose-gc',
-    `--max-old-space-size=${args.maxOldSpace}`,
-    '--import',
-    'tsx',
-    SCRIPT,
-    '--child',
-    size,
-    '--runs',
-    String(args.runs),
-    '--engine',
-    args.engine,
-    '--query',
-    args.query,
-    ...(args.check ? ['--check'] : []),
-  ];
-  return new Promise((res, rej) => {
-    // cwd = repo root so `--import tsx` resolves from this repo's node_modules.
-    const child = spawn(process.execPath, childArgs, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.on('error', rej);
-    child.on('exit', (code, signal) => {
-      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_TAG));
-      const other = stdout.split('\n').filter((l) => l && !l.startsWith(RESULT_TAG));
-      if (other.length) process.stdout.write(other.map((l) => `[${size}] ${l}\n`).join(''));
-      if (code !== 0 || !line) rej(new Error(`bench child for ${size} failed (exit ${code}${signal ? `, signal ${signal}` : ''})`));
-      else res(JSON.parse(line.slice(RESULT_TAG.length)) as ChildResult);
-    });
-  });
-}
-
-function printTable(results: ChildResult[]): void {
-  const header = ['size', 'alerts', 'gcp', 'ident', 'gen s', 'run s', 'alert rows/s', 'out rows', 'ref rows', 'peak RSS MB', 'heap before MB', 'heap after MB'];
-  const rows = results.map((r) => [
-    r.size,
-    String(r.alerts),
-    String(r.gcp),
-    String(r.identities),
-    (r.genMs / 1000).toFixed(1),
-    (r.medianMs / 1000).toFixed(3),
-    r.rowsPerSec.toLocaleString('en-US'),
+function printSize(report: SizeReport, ok: Map<Peer, boolean>): void {
+  const by = (p: Peer) => report.results.find((r) => r.peer === p);
+  const ref = by('reference');
+  const duck = by('duckdb');
+  const header = ['engine', 'median s', 'min s', 'max s', 'x hand-written', 'x DuckDB', 'peak RSS MB', 'RSS x hand-written', 'run peak MB', 'rows', 'digest'];
+  const rows = report.results.map((r) => [
+    r.peer,
+    sec(r.medianMs),
+    sec(r.minMs),
+    sec(r.maxMs),
+    ratio(r.medianMs, ref?.medianMs),
+    ratio(r.medianMs, duck?.medianMs),
+    r.peakRssMB.toFixed(0),
+    ratio(r.peakRssMB, ref?.peakRssMB),
+    r.runPeakRssMB.toFixed(0),
     String(r.outputRows),
-    r.referenceRows === undefined ? '-' : String(r.referenceRows),
-    String(r.peakRssMB),
-    String(r.heapBeforeMB),
-    String(r.heapAfterMB),
+    `${ok.get(r.peer) ? 'ok' : 'MISMATCH'} ${r.digest.slice(0, 12)}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-  console.log(fmt(header));
-  for (const r of rows) console.log(fmt(r));
+  for (const p of report.failed) rows.push([p, 'FAILED', '', '', '', '', '', '', '', '', '']);
+  const any = report.results[0];
+  console.log(`\n== ${report.size}${any ? `: ${any.alerts} alerts, ${any.gcp} GCP rows, ${any.identities} identities` : ''}`);
+  console.log(formatTable(header, rows));
+  const notes: string[] = [];
+  if (any) {
+    const gen = report.results.map((r) => r.genMs / 1000);
+    const lo = Math.min(...gen).toFixed(1);
+    const hi = Math.max(...gen).toFixed(1);
+    notes.push(`data generation ${lo === hi ? lo : `${lo}-${hi}`} s per process (excluded)`);
+  }
+  if (duck) notes.push(`DuckDB ${duck.duckdbVersion}, ${duck.duckdbThreads} threads, load ${((duck.loadMs ?? 0) / 1000).toFixed(1)} s (excluded)`);
+  if (notes.length) console.log(notes.join('; '));
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.child) {
-    await runChild(args);
-    return;
+export async function main(argv: string[]): Promise<void> {
+  const si = argv.indexOf('--suite');
+  if (si >= 0) {
+    const suite = argv[si + 1];
+    const rest = argv.filter((_, i) => i !== si && i !== si + 1);
+    if (suite === 'rules') return (await import('./bench-rules.js')).main(rest);
+    if (suite !== 'seed') throw new Error(`unknown suite ${suite} (seed, rules)`);
+    argv = rest;
   }
-  console.log(`mini-kql bench: ${args.query.replace(REPO_ROOT + '/', '')} via ${args.engine.replace(REPO_ROOT + '/', '')}, now=${BENCH_NOW.toISOString()}, runs=${args.runs}, node ${process.version}`);
-  const results: ChildResult[] = [];
+  const args = parseArgs(argv);
+  const rel = (p: string) => p.replace(REPO_ROOT + '/', '');
+  console.log(
+    `mini-kql bench: ${rel(args.query)} via ${rel(args.engine)}, peers ${args.peers.join(', ')}, now=${BENCH_NOW.toISOString()}, runs=${args.runs}, node ${process.version}`,
+  );
+  const stamp = timestampForFile();
+  const outDir = join(REPO_ROOT, '.bench-out');
+  const rowsDir = join(outDir, `rows-${stamp}`);
+  mkdirSync(rowsDir, { recursive: true });
+
+  const reports: SizeReport[] = [];
   let failed = false;
   for (const size of args.sizes) {
-    try {
-      results.push(await spawnChild(args, size));
-    } catch (e) {
-      failed = true;
-      console.error(String((e as Error).message));
+    const report: SizeReport = { size, results: [], failed: [], mismatches: [] };
+    const rowsFile = (p: Peer) => join(rowsDir, `${size}-${p}.rows`);
+    for (const peer of args.peers) {
+      const childArgs = ['--peer', peer, '--size', size, '--runs', String(args.runs), '--engine', args.engine, '--query', args.query, '--rows-out', rowsFile(peer)];
+      if (args.duckdbThreads) childArgs.push('--duckdb-threads', String(args.duckdbThreads));
+      try {
+        report.results.push(await runChild<SeedChildResult>(CHILD, childArgs, `${size} ${peer}`, args.maxOldSpace));
+      } catch (e) {
+        failed = true;
+        report.failed.push(peer);
+        console.error(String((e as Error).message));
+      }
     }
+    const ok = compare(report, rowsFile);
+    printSize(report, ok);
+    for (const m of report.mismatches) console.error(m);
+    if (report.mismatches.length) failed = true;
+    reports.push(report);
   }
-  if (results.length) {
-    printTable(results);
-    const mismatched = results.filter((r) => r.referenceRows !== undefined && r.referenceRows !== r.outputRows);
-    for (const r of mismatched) console.error(`[${r.size}] output rows ${r.outputRows} != reference ${r.referenceRows}`);
-    if (mismatched.length) failed = true;
-    const outDir = join(REPO_ROOT, '.bench-out');
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ node: process.version, query: args.query, engine: args.engine, results }, null, 2));
-    console.log(`results: ${file}`);
-  }
+
+  const mismatched = reports.some((r) => r.mismatches.length > 0);
+  if (!mismatched && !args.keepRows) rmSync(rowsDir, { recursive: true, force: true });
+  else console.log(`canonical rows kept in ${rel(rowsDir)}`);
+  const file = join(outDir, `bench-${stamp}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ node: process.version, query: args.query, engine: args.engine, now: BENCH_NOW.toISOString(), runs: args.runs, sizes: reports }, null, 2),
+  );
+  console.log(`results: ${rel(file)}`);
+  if (mismatched) console.error('MISMATCH: the peers do not agree (see above)');
   if (failed) process.exitCode = 1;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === SCRIPT) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

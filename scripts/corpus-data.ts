@@ -10,7 +10,8 @@
  * Entities, ExtendedProperties, Parameters, ...), objects in dynamic columns, and
  * realistic enums (EventID numbers, ResultType "0"/"50126", ...). Small pools make
  * values repeat, so joins, summarize and dcount have groups to work with.
- * Same seed, same rows.
+ * Same seed, same rows. Each column's generator is chosen once per column
+ * (not per value), so a million rows take seconds (the benchmark's rules suite).
  */
 import type { ColumnSchema } from '../src/runtime/types.js';
 
@@ -79,12 +80,41 @@ const ACTIONS = ['Allow', 'Deny', 'Drop', 'Success', 'Failure', 'Blocked'];
 const SEVERITIES = ['High', 'Medium', 'Low', 'Informational'];
 const FILES = ['invoice.docm', 'payload.exe', 'report.pdf', 'run.ps1', 'lsass.dmp', 'update.dll'];
 const HASH_CHARS = '0123456789abcdef';
+const URLS = ['https://login.microsoftonline.com/common', 'http://203.0.113.7/x.sh', 'https://evil.example/a?b=1', 'contoso.com', 'fabrikam.onmicrosoft.com'];
+const RESULT_WORDS = ['Success', 'Failure', 'success', 'failure', '0'];
+const PORTS = [22, 53, 80, 443, 445, 3389, 8080];
+
+const HEX_CODES = Array.from(HASH_CHARS, (c) => c.charCodeAt(0));
+const DASH = 45;
+const FOUR = 52;
+const GUID_VARIANTS = ['8', '9', 'a', 'b'];
+const VARIANT_CODES = GUID_VARIANTS.map((c) => c.charCodeAt(0));
+
+/** Appends n random hex digit codes (one draw each) to codes. */
+function pushHex(rng: Rng, codes: number[], n: number): void {
+  for (let i = 0; i < n; i++) codes.push(HEX_CODES[Math.floor(rng() * 16)]!);
+}
+
+/** n random hex digits, built as one flat string. */
+function hex(rng: Rng, n: number): string {
+  const codes: number[] = [];
+  pushHex(rng, codes, n);
+  return String.fromCharCode(...codes);
+}
 
 export function guid(rng: Rng): string {
-  const h = (n: number) => Array.from({ length: n }, () => HASH_CHARS[Math.floor(rng() * 16)]).join('');
-  return `${h(8)}-${h(4)}-4${h(3)}-${pick(rng, ['8', '9', 'a', 'b'])}${h(3)}-${h(12)}`;
+  const codes: number[] = [];
+  pushHex(rng, codes, 8);
+  codes.push(DASH);
+  pushHex(rng, codes, 4);
+  codes.push(DASH, FOUR);
+  pushHex(rng, codes, 3);
+  codes.push(DASH, VARIANT_CODES[Math.floor(rng() * GUID_VARIANTS.length)]!);
+  pushHex(rng, codes, 3);
+  codes.push(DASH);
+  pushHex(rng, codes, 12);
+  return String.fromCharCode(...codes);
 }
-const hex = (rng: Rng, n: number) => Array.from({ length: n }, () => HASH_CHARS[Math.floor(rng() * 16)]).join('');
 const upn = (rng: Rng) => `${pick(rng, USERS)}@${pick(rng, DOMAINS)}`;
 const ip = (rng: Rng) => (rng() < 0.4 ? pick(rng, PRIVATE_IPS) : pick(rng, PUBLIC_IPS));
 
@@ -127,68 +157,87 @@ function jsonValue(rng: Rng, name: string, now: number): unknown {
   }
 }
 
-/** A string value for a column, chosen by its name. */
-function stringValue(rng: Rng, table: string, name: string, now: number): string {
+type ValueFn = (rng: Rng, now: number) => unknown;
+
+/**
+ * The generator of a string column, chosen once by its name (the name tests
+ * run per column, not per value; same draws and values as testing per value).
+ */
+function stringGenerator(table: string, name: string): (rng: Rng, now: number) => string {
   const n = name.toLowerCase();
-  if (JSONISH.test(name)) return JSON.stringify(jsonValue(rng, name, now));
-  if (name === 'Type') return table;
-  if (name === 'ResultType') return pick(rng, RESULT_TYPES);
-  if (n === 'eventid') return String(pick(rng, EVENT_IDS));
-  if (/(^|_)(ip|ipaddress|ipaddr|ipv4|ipv6)(_s)?$|ip(address|addr)?$|clientip|callerip|remoteip|localip|sourceip|destinationip|srcip|dstip|address$/i.test(name)) return ip(rng);
-  if (/upn|userprincipalname|email|mail$|recipient|sender/.test(n)) return upn(rng);
-  if (/(^|[a-z])(id|guid)(_g|_s)?$/i.test(name) && /id$|guid|_g$/i.test(name)) return guid(rng);
-  if (/sid$/.test(n)) return `S-1-5-21-${int(rng, 1000, 9999)}-${int(rng, 1000, 9999)}-${int(rng, 500, 1200)}`;
-  if (/account$|username$|user$|^user|caller$|actor|identity|subject/.test(n)) return rng() < 0.5 ? upn(rng) : `CONTOSO\\${pick(rng, USERS)}`;
-  if (/computer|hostname|devicename|host$|machine|workstation|dvc$|dvchostname/.test(n)) return pick(rng, HOSTS);
-  if (/commandline|cmdline|command$/.test(n)) return pick(rng, COMMAND_LINES);
-  if (/process|image|filename|file$|path$|folder/.test(n)) return /filename/.test(n) ? pick(rng, FILES) : pick(rng, PROCESSES);
-  if (/url|uri$|domain|fqdn|query$/.test(n)) return pick(rng, ['https://login.microsoftonline.com/common', 'http://203.0.113.7/x.sh', 'https://evil.example/a?b=1', 'contoso.com', 'fabrikam.onmicrosoft.com']);
-  if (/useragent/.test(n)) return pick(rng, USER_AGENTS);
-  if (/operationname|operation$|activity|action|eventname|methodname/.test(n)) return /action/.test(n) && rng() < 0.5 ? pick(rng, ACTIONS) : pick(rng, OPERATIONS);
-  if (/country|location|region/.test(n)) return pick(rng, COUNTRIES);
-  if (/severity|level$/.test(n)) return pick(rng, SEVERITIES);
-  if (/protocol/.test(n)) return pick(rng, PROTOCOLS);
-  if (/result|status|outcome/.test(n)) return pick(rng, ['Success', 'Failure', 'success', 'failure', '0']);
-  if (/appdisplayname|application|appname|app$/.test(n)) return pick(rng, APPS);
-  if (/hash|sha256|sha1|md5/.test(n)) return hex(rng, /md5/.test(n) ? 32 : /sha1/.test(n) ? 40 : 64);
-  if (/port$/.test(n)) return String(pick(rng, [22, 53, 80, 443, 445, 3389, 8080]));
-  if (/category|kind|source|vendor|product/.test(n)) return `${name}-${int(rng, 1, 3)}`;
-  return `${name}-${int(rng, 1, 4)}`;
+  if (JSONISH.test(name)) return (rng, now) => JSON.stringify(jsonValue(rng, name, now));
+  if (name === 'Type') return () => table;
+  if (name === 'ResultType') return (rng) => pick(rng, RESULT_TYPES);
+  if (n === 'eventid') return (rng) => String(pick(rng, EVENT_IDS));
+  if (/(^|_)(ip|ipaddress|ipaddr|ipv4|ipv6)(_s)?$|ip(address|addr)?$|clientip|callerip|remoteip|localip|sourceip|destinationip|srcip|dstip|address$/i.test(name)) return ip;
+  if (/upn|userprincipalname|email|mail$|recipient|sender/.test(n)) return upn;
+  if (/(^|[a-z])(id|guid)(_g|_s)?$/i.test(name) && /id$|guid|_g$/i.test(name)) return guid;
+  if (/sid$/.test(n)) return (rng) => `S-1-5-21-${int(rng, 1000, 9999)}-${int(rng, 1000, 9999)}-${int(rng, 500, 1200)}`;
+  if (/account$|username$|user$|^user|caller$|actor|identity|subject/.test(n)) return (rng) => (rng() < 0.5 ? upn(rng) : `CONTOSO\\${pick(rng, USERS)}`);
+  if (/computer|hostname|devicename|host$|machine|workstation|dvc$|dvchostname/.test(n)) return (rng) => pick(rng, HOSTS);
+  if (/commandline|cmdline|command$/.test(n)) return (rng) => pick(rng, COMMAND_LINES);
+  if (/process|image|filename|file$|path$|folder/.test(n)) return /filename/.test(n) ? (rng) => pick(rng, FILES) : (rng) => pick(rng, PROCESSES);
+  if (/url|uri$|domain|fqdn|query$/.test(n)) return (rng) => pick(rng, URLS);
+  if (/useragent/.test(n)) return (rng) => pick(rng, USER_AGENTS);
+  if (/operationname|operation$|activity|action|eventname|methodname/.test(n)) {
+    return /action/.test(n) ? (rng) => (rng() < 0.5 ? pick(rng, ACTIONS) : pick(rng, OPERATIONS)) : (rng) => pick(rng, OPERATIONS);
+  }
+  if (/country|location|region/.test(n)) return (rng) => pick(rng, COUNTRIES);
+  if (/severity|level$/.test(n)) return (rng) => pick(rng, SEVERITIES);
+  if (/protocol/.test(n)) return (rng) => pick(rng, PROTOCOLS);
+  if (/result|status|outcome/.test(n)) return (rng) => pick(rng, RESULT_WORDS);
+  if (/appdisplayname|application|appname|app$/.test(n)) return (rng) => pick(rng, APPS);
+  if (/hash|sha256|sha1|md5/.test(n)) {
+    const len = /md5/.test(n) ? 32 : /sha1/.test(n) ? 40 : 64;
+    return (rng) => hex(rng, len);
+  }
+  if (/port$/.test(n)) return (rng) => String(pick(rng, PORTS));
+  if (/category|kind|source|vendor|product/.test(n)) return (rng) => `${name}-${int(rng, 1, 3)}`;
+  return (rng) => `${name}-${int(rng, 1, 4)}`;
 }
 
-/** A value for one column of one row; datetimes are Date objects in [now - periodMs, now]. */
-function value(rng: Rng, table: string, col: ColumnSchema, now: number, periodMs: number, literals: readonly string[]): unknown {
-  if (rng() < 0.04 && col.type !== 'datetime') return null; // a few missing values
-  if (col.type === 'string' && literals.length && col.name !== 'Type' && !JSONISH.test(col.name) && rng() < 0.25) return pick(rng, literals);
+/** The generator of one column's values (by type, then name); datetimes are Date objects in [now - periodMs, now]. */
+function columnGenerator(table: string, col: ColumnSchema, periodMs: number): ValueFn {
   switch (col.type) {
     case 'datetime':
-      return new Date(now - Math.floor(rng() * periodMs));
+      return (rng, now) => new Date(now - Math.floor(rng() * periodMs));
     case 'string':
-      return stringValue(rng, table, col.name, now);
+      return stringGenerator(table, col.name);
     case 'int':
     case 'long': {
       const n = col.name.toLowerCase();
-      if (n === 'eventid') return pick(rng, EVENT_IDS);
-      if (/port$/.test(n)) return pick(rng, [22, 53, 80, 443, 445, 3389, 8080, int(rng, 1024, 65535)]);
-      if (/logontype/.test(n)) return pick(rng, [2, 3, 10]);
-      if (/count|bytes|size|duration/.test(n)) return int(rng, 0, 5000);
-      return int(rng, 0, 20);
+      if (n === 'eventid') return (rng) => pick(rng, EVENT_IDS);
+      if (/port$/.test(n)) return (rng) => pick(rng, [22, 53, 80, 443, 445, 3389, 8080, int(rng, 1024, 65535)]);
+      if (/logontype/.test(n)) return (rng) => pick(rng, [2, 3, 10]);
+      if (/count|bytes|size|duration/.test(n)) return (rng) => int(rng, 0, 5000);
+      return (rng) => int(rng, 0, 20);
     }
     case 'real':
     case 'decimal':
-      return Math.round(rng() * 10000) / 100;
+      return (rng) => Math.round(rng() * 10000) / 100;
     case 'bool':
-      return rng() < 0.5;
+      return (rng) => rng() < 0.5;
     case 'guid':
-      return guid(rng);
+      return guid;
     case 'timespan':
-      return int(rng, 0, 3_600_000);
+      return (rng) => int(rng, 0, 3_600_000);
     case 'dynamic':
-      if (rng() < 0.15) return [ip(rng), upn(rng)];
-      return jsonValue(rng, col.name, now);
+      return (rng, now) => (rng() < 0.15 ? [ip(rng), upn(rng)] : jsonValue(rng, col.name, now));
     default:
-      return null;
+      return () => null;
   }
+}
+
+/** A value for one column of one row: a few missing values, some of the query's literals, else the column's generator. */
+function valueGenerator(table: string, col: ColumnSchema, periodMs: number, literals: readonly string[]): ValueFn {
+  const gen = columnGenerator(table, col, periodMs);
+  const isDatetime = col.type === 'datetime';
+  const takesLiterals = col.type === 'string' && literals.length > 0 && col.name !== 'Type' && !JSONISH.test(col.name);
+  return (rng, now) => {
+    if (rng() < 0.04 && !isDatetime) return null; // a few missing values
+    if (takesLiterals && rng() < 0.25) return pick(rng, literals);
+    return gen(rng, now);
+  };
 }
 
 export interface GenerateOptions {
@@ -211,11 +260,13 @@ export interface GenerateOptions {
 export function generateRows(table: string, schema: readonly ColumnSchema[], options: GenerateOptions): Record<string, unknown>[] {
   const rng = makeRng(`${options.seed}/${table}`);
   const count = options.rows ?? int(rng, 20, 50);
-  const out: Record<string, unknown>[] = [];
+  const gens = schema.map((col) => [col.name, valueGenerator(table, col, options.periodMs, options.literals ?? [])] as const);
+  const now = options.now;
+  const out: Record<string, unknown>[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const row: Record<string, unknown> = {};
-    for (const col of schema) row[col.name] = value(rng, table, col, options.now, options.periodMs, options.literals ?? []);
-    out.push(row);
+    for (const [name, gen] of gens) row[name] = gen(rng, now);
+    out[i] = row;
   }
   return out;
 }
