@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// Bundled into dist/ instead of imported from node_modules at run time. Chevrotain's ESM build is
+// about 60 files plus some 640 lodash-es modules, and yaml's about 70: resolving and loading those
+// files one by one took most of the import time of mini-kql (docs/performance.md, "Start-up").
+const BUNDLED = ['chevrotain', 'yaml'];
 
 // Library build: ESM + CJS, type declarations. Two entries: `index` (the browser-safe engine, the
 // package's main entry) and `node` (`mini-kql/node`: rule and scenario files on disk, Node only).
@@ -16,6 +24,7 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: true,
+    noExternal: BUNDLED,
     // Emit dist/index.js (ESM) and dist/index.cjs (CJS); with "type": "module"
     // tsup already picks these names, stated here so package.json can rely on it.
     outExtension({ format }) {
@@ -23,7 +32,9 @@ export default defineConfig([
     },
   },
   // The `mini-kql` command (package.json `bin`): ESM for Node only, with its own hashbang. It does not
-  // clean dist/ (the library build does) and bundles the engine it uses.
+  // clean dist/ (the library build does) and bundles the engine it uses. dist/cli.js itself is small:
+  // the commands and the engine are chunks in dist/cli-chunks/, loaded when a command runs, so
+  // `--version` and `--help` do not load the engine. The version is injected here (src/cli/version.ts).
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
@@ -32,8 +43,15 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    splitting: false,
+    splitting: true,
     treeshake: true,
-    banner: { js: '#!/usr/bin/env node' },
+    noExternal: BUNDLED,
+    define: { __MINI_KQL_VERSION__: JSON.stringify(version) },
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-chunks/[name]-[hash]';
+    },
+    // yaml's Node build (its `node` export, picked on platform 'node') is CommonJS and requires 'process':
+    // give the ESM output a real `require` for it.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   },
 ]);

@@ -2,29 +2,36 @@
  * The mini-kql command (package.json `bin`, built to dist/cli.js). Every error is caught here and
  * printed as a clear message (a stack trace only with --debug); the exit code is 0 on success,
  * 1 on errors and failed checks or tests, 2 on wrong usage.
+ *
+ * This module imports only small CLI modules: the engine and the commands are loaded with import() when
+ * a command runs (separate chunks in dist/), so `--version`, `--help` and usage errors answer at once.
  */
-import { KqlError } from '../errors/kql-error.js';
-import { describeError } from '../node/format-error.js';
-import { checkCommand } from './commands/check.js';
-import { runCommand } from './commands/run.js';
-import { testCommand } from './commands/test.js';
 import { CliError, UsageError } from './errors.js';
 import { mainHelp } from './help.js';
 import { processIo, type Io } from './io.js';
 import { packageVersion } from './version.js';
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
-  run: runCommand,
-  check: checkCommand,
-  test: testCommand,
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  test: async () => (await import('./commands/test.js')).testCommand,
 };
+
+/** One line for anything thrown (loads the engine's error classes, which a failed command has loaded anyway). */
+async function describe(err: unknown): Promise<{ text: string; known: boolean }> {
+  const [{ KqlError }, { describeError }] = await Promise.all([import('../errors/kql-error.js'), import('../node/format-error.js')]);
+  const known = err instanceof KqlError || (err instanceof Error && (err.name === 'FileError' || 'code' in err));
+  return { text: describeError(err), known };
+}
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return await COMMANDS[rest[0]](['--help'], io);
+      if (command === 'help' && rest[0] && Object.prototype.hasOwnProperty.call(COMMANDS, rest[0])) return await (await COMMANDS[rest[0]]())(['--help'], io);
       io.out(mainHelp);
       return command === undefined ? 2 : 0;
     }
@@ -32,9 +39,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.out(packageVersion());
       return 0;
     }
-    const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) throw new UsageError(`unknown command '${command}': use run, check or test (mini-kql --help)`);
-    return await run(rest, io);
+    const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(`unknown command '${command}': use run, check or test (mini-kql --help)`);
+    return await (await load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`mini-kql: ${err.message}`);
@@ -45,8 +52,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(err.message);
       return err.exitCode;
     }
-    const known = err instanceof KqlError || (err instanceof Error && (err.name === 'FileError' || 'code' in err));
-    io.err(`mini-kql: ${known ? '' : 'unexpected error: '}${describeError(err)}`);
+    const { text, known } = await describe(err);
+    io.err(`mini-kql: ${known ? '' : 'unexpected error: '}${text}`);
     if (debug && err instanceof Error && err.stack) io.err(err.stack);
     else if (!known) io.err('(run again with --debug for the stack trace)');
     return 1;
@@ -58,7 +65,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`mini-kql: ${describeError(err)}\n`);
+    process.stderr.write(`mini-kql: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
 );

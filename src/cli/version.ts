@@ -1,9 +1,15 @@
-/** The package version, read from the package.json above this file (src/cli/ or dist/). */
+/**
+ * The package version. The build injects it (tsup `define`, from package.json), so `mini-kql --version`
+ * reads no file; run from source (tsx, tests) it is read from the package.json above this file.
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+declare const __MINI_KQL_VERSION__: string | undefined;
+
 export function packageVersion(): string {
+  if (typeof __MINI_KQL_VERSION__ === 'string') return __MINI_KQL_VERSION__;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     try {

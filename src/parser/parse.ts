@@ -1,5 +1,5 @@
 /** Entry point of the parser: query text -> AST, or a KqlSyntaxError with line and column. */
-import type { IToken } from 'chevrotain';
+import type { IToken, Lexer } from 'chevrotain';
 import { kqlLexer } from './tokens.js';
 import { KqlParser, tokenSpan } from './parser.js';
 import type { Query } from './ast.js';
@@ -22,9 +22,9 @@ export const MAX_QUERY_DEPTH = 1000;
 export const MAX_QUERY_TOKENS = 200_000;
 
 export function parseQuery(text: string): Query {
-  let lexed: ReturnType<typeof kqlLexer.tokenize>;
+  let lexed: ReturnType<Lexer['tokenize']>;
   try {
-    lexed = kqlLexer.tokenize(text);
+    lexed = kqlLexer().tokenize(text);
   } catch (err) {
     // A token pattern can exhaust the regex engine's stack on a huge token (a multi-megabyte string literal).
     if (err instanceof RangeError) {

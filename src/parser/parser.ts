@@ -5,6 +5,8 @@
  */
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
+import { StoredLookaheadStrategy } from './lookahead.js';
+import { LOOKAHEAD_TABLE } from './lookahead.generated.js';
 import type * as A from './ast.js';
 import { joinSpans, type Span } from '../errors/span.js';
 import { parseTypeName, type KqlType } from '../runtime/types.js';
@@ -30,9 +32,32 @@ export function bracketName(image: string): string {
 const COMPARE_TOKENS: TokenType[] = [T.EqEq, T.NotEq, T.EqTilde, T.NotTilde, T.LtEq, T.GtEq, T.Lt, T.Gt];
 const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
+/** Chevrotain's LL(k) depth for the whole grammar (gates resolve the few places that need more). */
+export const MAX_LOOKAHEAD = 2;
+
+export interface KqlParserOptions {
+  /**
+   * Chevrotain's defaults: run its grammar checks (ambiguities, left recursion, ...) and compute every
+   * lookahead function up front. Off for normal use, where the parser skips the checks (they cost
+   * hundreds of ms on every start and can only fail when the grammar itself changes) and takes its
+   * lookahead from the pre-computed table (./lookahead.ts). test/parser/grammar.test.ts runs both ways.
+   */
+  validate?: boolean;
+}
+
 export class KqlParser extends EmbeddedActionsParser {
-  constructor() {
-    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false });
+  constructor(options: KqlParserOptions = {}) {
+    super(
+      T.allTokens,
+      options.validate
+        ? { maxLookahead: MAX_LOOKAHEAD, recoveryEnabled: false }
+        : {
+            maxLookahead: MAX_LOOKAHEAD,
+            recoveryEnabled: false,
+            skipValidations: true,
+            lookaheadStrategy: new StoredLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD }, LOOKAHEAD_TABLE, T.allTokens),
+          },
+    );
     this.performSelfAnalysis();
   }
 

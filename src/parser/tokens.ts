@@ -4,57 +4,83 @@
  */
 import { createToken, Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
+// Start-up: for a token given as a RegExp, Chevrotain works out which characters can start it and
+// whether it can contain a line break by parsing the regular expression, when the lexer is built.
+// `start_chars_hint` and `line_breaks` state both, so that work is skipped for the larger patterns;
+// test/parser/grammar.test.ts checks them against Chevrotain's own analysis of the patterns.
+const DIGITS = [...'0123456789'];
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_$][A-Za-z0-9_]*/ });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED, start_chars_hint: ['/'], line_breaks: false });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_$][A-Za-z0-9_]*/,
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$'],
+  line_breaks: false,
+});
 /** ['col name'] or ["col name"]: a quoted identifier. */
-export const BracketIdentifier = createToken({ name: 'BracketIdentifier', pattern: /\[\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]/ });
+export const BracketIdentifier = createToken({
+  name: 'BracketIdentifier',
+  pattern: /\[\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]/,
+  start_chars_hint: ['['],
+  line_breaks: true,
+});
 
 // Literals. Order matters: timespans before reals before longs.
 export const TimespanLiteral = createToken({
   name: 'TimespanLiteral',
   pattern: /\d+(?:\.\d+)?(?:days?|d|hours?|hrs?|h|minutes?|min|m(?!s|icro|illi)|seconds?|sec|s|milliseconds?|millis?|ms|microseconds?|micros?|ticks?)(?![A-Za-z0-9_])/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
 });
 // `1.5`, `1.`, `.5`, `1e3`; `7.0..8.9` is two reals around `..`.
-export const RealLiteral = createToken({ name: 'RealLiteral', pattern: /(?:\d+\.\d+(?:[eE][+-]?\d+)?|\d+\.(?![.\d])|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)(?![A-Za-z_])/ });
-export const HexLiteral = createToken({ name: 'HexLiteral', pattern: /0[xX][0-9a-fA-F]+/ });
-export const LongLiteral = createToken({ name: 'LongLiteral', pattern: /\d+/ });
+export const RealLiteral = createToken({
+  name: 'RealLiteral',
+  pattern: /(?:\d+\.\d+(?:[eE][+-]?\d+)?|\d+\.(?![.\d])|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)(?![A-Za-z_])/,
+  start_chars_hint: [...DIGITS, '.'],
+  line_breaks: false,
+});
+export const HexLiteral = createToken({ name: 'HexLiteral', pattern: /0[xX][0-9a-fA-F]+/, start_chars_hint: ['0'], line_breaks: false });
+export const LongLiteral = createToken({ name: 'LongLiteral', pattern: /\d+/, start_chars_hint: DIGITS, line_breaks: false });
 export const StringLiteral = createToken({
   name: 'StringLiteral',
   // "..." and '...' with backslash escapes; @"..." and @'...' verbatim (quote doubled); optional h/H obfuscation prefix.
   // Unrolled loops (runs of plain characters, then one escape): a 10 MB literal must not exhaust the regex engine.
   pattern: /[hH]?(?:@"[^"]*(?:""[^"]*)*"|@'[^']*(?:''[^']*)*'|"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:\\.[^'\\\n\r]*)*')/,
+  start_chars_hint: ['h', 'H', '@', '"', "'"],
+  line_breaks: true, // verbatim strings
 });
-export const MultilineString = createToken({ name: 'MultilineString', pattern: /```[\s\S]*?```|~~~[\s\S]*?~~~/ });
+export const MultilineString = createToken({ name: 'MultilineString', pattern: /```[\s\S]*?```|~~~[\s\S]*?~~~/, start_chars_hint: ['`', '~'], line_breaks: true });
 
-// Punctuation and operators (longest first).
-export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./ });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/ });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=|<>/ });
-export const EqTilde = createToken({ name: 'EqTilde', pattern: /=~/ });
-export const NotTilde = createToken({ name: 'NotTilde', pattern: /!~/ });
-export const LtEq = createToken({ name: 'LtEq', pattern: /<=/ });
-export const GtEq = createToken({ name: 'GtEq', pattern: /=>|>=/ });
-export const Lt = createToken({ name: 'Lt', pattern: /</ });
-export const Gt = createToken({ name: 'Gt', pattern: />/ });
-export const Eq = createToken({ name: 'Eq', pattern: /=/ });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/ });
-export const Minus = createToken({ name: 'Minus', pattern: /-/ });
-export const Star = createToken({ name: 'Star', pattern: /\*/ });
-export const Slash = createToken({ name: 'Slash', pattern: /\// });
-export const Percent = createToken({ name: 'Percent', pattern: /%/ });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
-export const Dot = createToken({ name: 'Dot', pattern: /\./ });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
+// Punctuation and operators (longest first). Fixed text is given as a string, not a RegExp: Chevrotain
+// then knows its first character without parsing a regular expression when it builds the lexer.
+export const DotDot = createToken({ name: 'DotDot', pattern: '..' });
+export const EqEq = createToken({ name: 'EqEq', pattern: '==' });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=|<>/, start_chars_hint: ['!', '<'], line_breaks: false });
+export const EqTilde = createToken({ name: 'EqTilde', pattern: '=~' });
+export const NotTilde = createToken({ name: 'NotTilde', pattern: '!~' });
+export const LtEq = createToken({ name: 'LtEq', pattern: '<=' });
+export const GtEq = createToken({ name: 'GtEq', pattern: /=>|>=/, start_chars_hint: ['=', '>'], line_breaks: false });
+export const Lt = createToken({ name: 'Lt', pattern: '<' });
+export const Gt = createToken({ name: 'Gt', pattern: '>' });
+export const Eq = createToken({ name: 'Eq', pattern: '=' });
+export const Plus = createToken({ name: 'Plus', pattern: '+' });
+export const Minus = createToken({ name: 'Minus', pattern: '-' });
+export const Star = createToken({ name: 'Star', pattern: '*' });
+export const Slash = createToken({ name: 'Slash', pattern: '/' });
+export const Percent = createToken({ name: 'Percent', pattern: '%' });
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[' });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']' });
+export const LBrace = createToken({ name: 'LBrace', pattern: '{' });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: ';' });
+export const Colon = createToken({ name: 'Colon', pattern: ':' });
+export const Dot = createToken({ name: 'Dot', pattern: '.' });
+export const Pipe = createToken({ name: 'Pipe', pattern: '|' });
 
 /** Word operators that compare strings or lists: has, !contains_cs, in~, has_any, ... */
 const WORD_OPS = [
@@ -66,12 +92,14 @@ const WORD_OPS = [
 export const NegatedWordOperator = createToken({
   name: 'NegatedWordOperator',
   pattern: new RegExp(`!(?:${WORD_OPS.filter((w) => !['has_any', 'has_all', 'matches'].includes(w)).map(escape).join('|')})(?![A-Za-z0-9_~])`),
+  start_chars_hint: ['!'],
+  line_breaks: false,
 });
-export const InTilde = createToken({ name: 'InTilde', pattern: /in~/ });
+export const InTilde = createToken({ name: 'InTilde', pattern: 'in~' });
 
 /** Operator names spelled with a hyphen (mv-apply, project-away, ...): one token each. */
 function hyphenated(word: string): TokenType {
-  return createToken({ name: `Kw_${word}`, pattern: new RegExp(`${word}(?![A-Za-z0-9_-])`) });
+  return createToken({ name: `Kw_${word}`, pattern: new RegExp(`${word}(?![A-Za-z0-9_-])`), start_chars_hint: [word[0]], line_breaks: false });
 }
 export const Hyphenated = {
   mvApply: hyphenated('mv-apply'),
@@ -83,16 +111,20 @@ export const Hyphenated = {
   other: createToken({
     name: 'HyphenatedOperator',
     pattern: /(?:project-smart|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|as-of)(?![A-Za-z0-9_-])/,
+    start_chars_hint: ['p', 'm', 't', 'a'],
+    line_breaks: false,
   }),
 };
 
 /** datetime(now) and datetime(today): the query's now() and the start of its day. */
-export const DatetimeNow = createToken({ name: 'DatetimeNow', pattern: /datetime\(\s*(?:now|today)\s*\)/ });
+export const DatetimeNow = createToken({ name: 'DatetimeNow', pattern: /datetime\(\s*(?:now|today)\s*\)/, start_chars_hint: ['d'], line_breaks: true });
 
 /** datetime(2024-01-01 10:00), timespan(1d), int(null), guid(...): typed literals whose body is free text. */
 export const TypedLiteral = createToken({
   name: 'TypedLiteral',
   pattern: /(?:datetime|date|timespan|time|guid|int|long|real|double|bool|boolean|decimal)\(\s*[^()]*\)/,
+  start_chars_hint: ['d', 't', 'g', 'i', 'l', 'r', 'b'],
+  line_breaks: true,
 });
 
 function escape(s: string): string {
@@ -100,8 +132,14 @@ function escape(s: string): string {
 }
 
 const keywordTokens: TokenType[] = [];
-function keyword(word: string, pattern: RegExp = new RegExp(word)): TokenType {
-  const token = createToken({ name: `Kw_${word}`, pattern, longer_alt: Identifier, categories: [Identifier] });
+/** Length of a pattern written as a RegExp literal (`/where/` is 7), which orders the keywords below. */
+function patternLength(t: TokenType): number {
+  return typeof t.PATTERN === 'string' ? t.PATTERN.length + 2 : String(t.PATTERN).length;
+}
+/** A soft keyword. Its pattern is the word as a string (see the punctuation above) unless given. */
+function keyword(word: string, pattern: RegExp | string = word, startChars?: string[]): TokenType {
+  const hints = startChars ? { start_chars_hint: startChars, line_breaks: false } : {};
+  const token = createToken({ name: `Kw_${word}`, pattern, longer_alt: Identifier, categories: [Identifier], ...hints });
   keywordTokens.push(token);
   return token;
 }
@@ -128,8 +166,8 @@ export const Kw = {
   regex: keyword('regex'),
   typeof: keyword('typeof'),
   // Kusto accepts true, True and TRUE.
-  true: keyword('true', /true|True|TRUE/),
-  false: keyword('false', /false|False|FALSE/),
+  true: keyword('true', /true|True|TRUE/, ['t', 'T']),
+  false: keyword('false', /false|False|FALSE/, ['f', 'F']),
   dynamic: keyword('dynamic'),
   with_itemindex: keyword('with_itemindex'),
   limit: keyword('limit'),
@@ -178,7 +216,7 @@ export const allTokens: TokenType[] = [
   DatetimeNow,
   TypedLiteral,
   // Keywords: longer ones first so `has_any` is not lexed as `has` + `_any` (longer_alt also guards this).
-  ...keywordTokens.sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
+  ...keywordTokens.sort((a, b) => patternLength(b) - patternLength(a)),
   Identifier,
   DotDot,
   EqEq,
@@ -208,7 +246,17 @@ export const allTokens: TokenType[] = [
   Pipe,
 ];
 
-export const kqlLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+let lexer: Lexer | undefined;
+
+/**
+ * The KQL lexer, built on first use (building it analyses every token pattern: tens of ms, not worth
+ * paying on import). `validate` builds a fresh one with Chevrotain's pattern checks on, which only
+ * fail when the token definitions change (test/parser/grammar.test.ts).
+ */
+export function kqlLexer(options: { validate?: boolean } = {}): Lexer {
+  if (options.validate) return new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+  return (lexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true }));
+}
 
 /** True for identifiers and for keywords used as names (keywords belong to the Identifier category). */
 export function isIdentifierToken(t: IToken): boolean {
