@@ -109,7 +109,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     guard,
     // Converting a caller's table on its first read ticks per row, so a deadline or abort stops it too.
     table: (name) => source.load(name, onRow),
-    scan: (name, needed, filters) => source.scan(name, needed, filters, ctx, onRow),
+    scan: (name, needed, filters, capacity) => source.scan(name, needed, filters, capacity, ctx, onRow),
     watchlist: (alias) => watchlists.load(alias, onRow),
     externalTable(url, columns) {
       if (!has(externalData, url)) {

@@ -87,7 +87,8 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: 
       },
     };
   };
-  const chain: Chain = { columns, ...from(0), needs: chainNeeds(steps), fusable, from, stages };
+  const widest = Math.max(input.length, ...stages.map((s) => s.columns.length));
+  const chain: Chain = { columns, ...from(0), needs: chainNeeds(steps), fusable, from, stages, widest };
   return chain;
 }
 
@@ -106,10 +107,12 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
   const sinkStage = chain.stages[end]?.sink ? chain.stages[end] : undefined;
   const after = chain.from(sinkStage ? end + 1 : end);
   const streamedColumns = streamed.length > 0 ? streamed[streamed.length - 1].columns : scanColumns;
+  // Scanned rows get room for the columns the streamed operators add in place.
+  const capacity = Math.max(scanColumns.length, ...streamed.map((s) => s.columns.length));
 
   /** Runs the batches through the streamed operators into the sink (or a list); `between` may yield. */
   function* drain(ctx: ExecContext): Generator<void, Table> {
-    const batches = scan(ctx, needed, fused);
+    const batches = scan(ctx, needed, fused, capacity);
     const rowsIn = streamed.map(() => 0);
     const rowsOut = streamed.map(() => 0);
     const guard = ctx.guard;

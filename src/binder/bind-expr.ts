@@ -153,11 +153,22 @@ function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): Compiled
   if (args.length === 0) {
     evalFn = (_row, ctx) => call([], ctx);
   } else if (args.length === 1) {
+    // One argument array per call site, refilled per row: kernels read their arguments during the
+    // call and keep none of the array (ScalarImpl.call), and a call site never runs inside itself.
     const a = args[0].evaluate;
-    evalFn = (row, ctx) => call([a(row, ctx)], ctx);
+    const values: unknown[] = [undefined];
+    evalFn = (row, ctx) => {
+      values[0] = a(row, ctx);
+      return call(values, ctx);
+    };
   } else if (args.length === 2) {
     const a = args[0].evaluate, b = args[1].evaluate;
-    evalFn = (row, ctx) => call([a(row, ctx), b(row, ctx)], ctx);
+    const values: unknown[] = [undefined, undefined];
+    evalFn = (row, ctx) => {
+      values[0] = a(row, ctx);
+      values[1] = b(row, ctx);
+      return call(values, ctx);
+    };
   } else {
     const evals = args.map((x) => x.evaluate);
     evalFn = (row, ctx) => call(evals.map((e) => e(row, ctx)), ctx);
@@ -322,11 +333,13 @@ function bindBinary(expr: A.BinaryExpr, cx: ExprContext): CompiledExpr {
   if (expr.op === 'or') {
     return { type: 'bool', span: expr.span, evaluate: (row, ctx) => { const a = l(row, ctx); return a === true ? true : call([a, r(row, ctx)], ctx); } };
   }
+  // The operands array is reused per call site, as in applyImpl.
+  const values: unknown[] = [undefined, undefined];
   if (right.constant) {
-    const rv = right.constant.value;
-    return { type: impl.type, span: expr.span, evaluate: (row, ctx) => call([l(row, ctx), rv], ctx) };
+    values[1] = right.constant.value;
+    return { type: impl.type, span: expr.span, evaluate: (row, ctx) => { values[0] = l(row, ctx); return call(values, ctx); } };
   }
-  return { type: impl.type, span: expr.span, evaluate: (row, ctx) => call([l(row, ctx), r(row, ctx)], ctx) };
+  return { type: impl.type, span: expr.span, evaluate: (row, ctx) => { values[0] = l(row, ctx); values[1] = r(row, ctx); return call(values, ctx); } };
 }
 
 function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {

@@ -193,9 +193,9 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
         return { columns: schema, rows, owned: true };
       },
     }),
-    scan: (ctx, needed, fused) => {
+    scan: (ctx, needed, fused, capacity = schema.length) => {
       const filters: ScanFilter[] = fused.map((f) => ({ test: f.test, reads: f.reads, rowsIn: 0, rowsOut: 0 }));
-      const batches = ctx.scan(name, needed, filters);
+      const batches = ctx.scan(name, needed, filters, capacity);
       const guard = ctx.guard;
       let total = 0;
       return {

@@ -32,7 +32,7 @@ export interface TabularPlan {
    * Set for a caller's table: execute with only the needed columns converted, running the leading
    * `where` filters of the pipeline during the scan (src/runtime/scan.ts).
    */
-  scan?: (ctx: ExecContext, needed: boolean[], filters: FusedFilter[]) => RowBatches;
+  scan?: (ctx: ExecContext, needed: boolean[], filters: FusedFilter[], capacity?: number) => RowBatches;
   /** The same plan for a consumer that uses only the `needed` output columns (the others may be left empty). */
   prune?: (needed: boolean[]) => TabularPlan;
 }
@@ -49,6 +49,8 @@ export interface BoundChain extends BoundOperator {
   needs: (outputNeeded: boolean[]) => boolean[];
   /** The leading `where` operators that can run inside a scan (of a caller's table, of mv-apply's elements). */
   fusable: FusedFilter[];
+  /** The most columns any of its operators' outputs has (to size rows that are extended in place). */
+  widest: number;
   /** The chain without its first `skip` operators (those fused into the scan). */
   from(skip: number): Pick<BoundChain, 'run' | 'runAsync'>;
 }

@@ -31,7 +31,10 @@ export interface EvalContext {
 
 export interface ScalarImpl {
   type: KqlType;
-  /** Compute the result from already evaluated argument values. */
+  /**
+   * Compute the result from already evaluated argument values. `args` is valid only during the call: the
+   * binder refills one array per call site, so keep (or return) none of it.
+   */
   call(args: unknown[], ctx: EvalContext): unknown;
   /**
    * For functions that produce several columns (series_fit_line, series_decompose_anomalies, series_stats):

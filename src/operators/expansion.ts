@@ -7,7 +7,7 @@ import type { MvExpandItem, OperatorParam } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
-import type { Row } from '../runtime/table.js';
+import { newRow, type Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { isPlainObject } from '../runtime/values.js';
 import { convertTo } from '../functions/convert.js';
@@ -21,7 +21,7 @@ export interface Expansion {
    * The expanded rows of one input row. With `keep`, an element's row is kept only when keep(row) is
    * true; a dropped row's array is reused for the next element, so a selective filter allocates little.
    */
-  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean): { rows: Row[]; elements: number };
+  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean, capacity?: number): { rows: Row[]; elements: number };
   /** For each column: the input column it copies, or -1 for the expanded and item index columns. */
   sourceOf: number[];
   /** Input columns needed, given the expanded columns needed (the item expressions' reads come on top). */
@@ -82,19 +82,22 @@ export function bindExpansion(
     source.push(-1);
   }
   const width = columns.length;
+  // The last rejected row's array, reused by the next input row's first element.
+  let spare: Row | undefined;
   return {
     columns,
     expandedIndexes: [...targets.map((t) => t.index), ...(indexColumn >= 0 ? [indexColumn] : [])],
     sourceOf: source,
-    expand(row, ctx, keep) {
+    expand(row, ctx, keep, capacity = width) {
       const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
       let count = 0;
       for (const list of lists) count = Math.max(count, list.length);
       if (limit !== undefined) count = Math.min(count, limit);
       const out: Row[] = [];
-      let next: Row | undefined;
+      let next: Row | undefined = spare !== undefined && spare.length === width ? spare : undefined;
+      spare = undefined;
       for (let i = 0; i < count; i++) {
-        next ??= new Array(width);
+        next ??= newRow(width, capacity);
         for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
         for (let k = 0; k < targets.length; k++) {
           const t = targets[k];
@@ -106,6 +109,7 @@ export function bindExpansion(
         out.push(next);
         next = undefined;
       }
+      spare = next;
       return { rows: out, elements: count };
     },
     needs(expandedNeeded) {
@@ -130,12 +134,13 @@ export function expandTable(
   span: Span,
   each: (expanded: Row[], row: Row) => Row[],
   keep?: (row: Row) => boolean,
+  capacity?: number,
 ): Row[] {
   const rows: Row[] = [];
   const guard = ctx.guard;
   for (const row of table.rows) {
     // A row with no elements disappears; one whose elements were all filtered out still runs `each` (mv-apply's subquery).
-    const { rows: expanded, elements } = expansion.expand(row, ctx, keep);
+    const { rows: expanded, elements } = expansion.expand(row, ctx, keep, capacity);
     guard.tick(1 + expanded.length);
     if (expanded.length > guard.maxRows) guard.rows(expanded.length, operator, span);
     if (elements === 0) continue;

@@ -75,7 +75,7 @@ export const mvApply: OperatorDef<MvApplyOp> = {
           const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
           if (result.owned !== true) owned = false;
           return sameLayout ? result.rows : result.rows.map((r) => assemble(source, r));
-        }, fused.length > 0 ? keep(ctx) : undefined);
+        }, fused.length > 0 ? keep(ctx) : undefined, subquery.widest);
         return { columns, rows, owned: sameLayout ? owned : true };
       },
     };

@@ -11,7 +11,7 @@ export interface ExecContext extends EvalContext {
   /** The caller's tables, converted to the engine's representation on first use. */
   table(name: string): Table;
   /** Fresh rows of a caller's table, in batches, with only the `needed` columns converted, after the fused filters (scan.ts). */
-  scan(name: string, needed: boolean[], filters: ScanFilter[]): RowBatches;
+  scan(name: string, needed: boolean[], filters: ScanFilter[], capacity: number): RowBatches;
   /** Rows the caller supplied for an externaldata URL, typed by the given columns (or a KqlRuntimeError). */
   externalTable(url: string, columns: ColumnSchema[]): Table;
   /** A supplied watchlist's rows, typed by its own columns. */

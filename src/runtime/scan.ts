@@ -9,7 +9,7 @@ import type { ColumnSchema } from './types.js';
 import type { Row } from './table.js';
 import type { ExecContext } from './exec-context.js';
 import { convertInputValue, type InputRow } from './load-table.js';
-import { emptyValue } from './table.js';
+import { emptyValue, newRow } from './table.js';
 
 /** One fused `where`: its test, the columns it reads, and the rows it let through (for the trace). */
 export interface ScanFilter {
@@ -36,6 +36,8 @@ export function scanBatches(
   filters: ScanFilter[],
   ctx: ExecContext,
   onRow?: () => void,
+  /** Cells to reserve per row: the widest row the operators after the scan make of it. */
+  capacity = schema.length,
   batchRows = SCAN_BATCH_ROWS,
 ): RowBatches {
   const names = schema.map((c) => c.name);
@@ -52,7 +54,13 @@ export function scanBatches(
   const converted = [...done];
   const cell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c]);
   let position = 0;
-  let row = template.slice();
+  const width = template.length;
+  const fresh = (): Row => {
+    const row = newRow(width, capacity);
+    for (let c = 0; c < width; c++) row[c] = template[c];
+    return row;
+  };
+  let row = fresh();
   return {
     next() {
       if (position >= rows.length) return undefined;
@@ -75,7 +83,7 @@ export function scanBatches(
         }
         for (let k = 0; k < rest.length; k++) row[rest[k]] = cell(input, rest[k]);
         out.push(row);
-        row = template.slice();
+        row = fresh();
       }
       position = end;
       return out;

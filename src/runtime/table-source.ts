@@ -59,8 +59,8 @@ export class TableSource {
   }
 
   /** The table's rows converted afresh, only the needed columns, after the filters (not cached: each read has its own needs). */
-  scan(name: string, needed: boolean[], filters: ScanFilter[], ctx: ExecContext, onRow?: () => void): RowBatches {
-    return scanBatches(rowsOf(name, this.tables[name]), this.schemaOf(name)!, needed, filters, ctx, onRow);
+  scan(name: string, needed: boolean[], filters: ScanFilter[], capacity: number, ctx: ExecContext, onRow?: () => void): RowBatches {
+    return scanBatches(rowsOf(name, this.tables[name]), this.schemaOf(name)!, needed, filters, ctx, onRow, capacity);
   }
 
   load(name: string, onRow?: () => void): Table {

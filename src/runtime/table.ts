@@ -13,6 +13,16 @@ export interface Table {
   owned?: boolean;
 }
 
+/**
+ * A new row of `width` cells with room for `capacity`: operators that extend rows in place (extend,
+ * mv-apply's subquery) then add their columns without V8 reallocating the array's storage.
+ */
+export function newRow(width: number, capacity: number): Row {
+  const row: Row = new Array(Math.max(width, capacity));
+  row.length = width;
+  return row;
+}
+
 /** The value a missing cell of this type holds: Kusto strings are never null. */
 export function emptyValue(type: KqlType): unknown {
   return type === 'string' ? '' : null;
