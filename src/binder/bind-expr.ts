@@ -143,6 +143,7 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
   if (c.constant) info.constant = c.constant;
   if (c.isColumn && c.derivedName) info.columnName = c.derivedName;
   if (c.typeLiteral) info.typeLiteral = c.typeLiteral;
+  if (c.elementType) info.elementType = c.elementType;
   return info;
 }
 
@@ -371,6 +372,8 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
     const key = {};
     return {
       type: 'dynamic' as KqlType,
+      // The values keep their column's type: a datetime subquery matches datetimes, not numbers.
+      elementType: plan.columns[0]?.type,
       span: item.span,
       evaluate: (_row: Row, ctx: ExecContext) => {
         if (!ctx.cache.has(key)) ctx.cache.set(key, plan.execute(ctx).rows.map((r) => r[0]));

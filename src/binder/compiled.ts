@@ -18,6 +18,8 @@ export interface CompiledExpr {
   readsRowWindow?: boolean;
   /** True when the expression is a plain column reference. */
   isColumn?: boolean;
+  /** Set for a subquery item of `in (...)`: the type of the values in its list. */
+  elementType?: KqlType;
   /** Set for a `typeof(T)` argument: the type it names (the value is not used). */
   typeLiteral?: KqlType;
   /** Set for calls of functions producing several columns: `evaluate` gives the first, `evalAll` all of them. */

@@ -15,6 +15,8 @@ export interface ArgInfo {
   columnName?: string;
   /** Set when the argument is `typeof(T)`: the type T. */
   typeLiteral?: KqlType;
+  /** Set for a subquery item of `in (T | ...)`: its value is the list of the first column's values, of this type. */
+  elementType?: KqlType;
   span: Span;
 }
 

@@ -30,12 +30,13 @@ function keyOf(v: unknown, t: KqlType, fold: boolean): string | undefined {
   return t[0] + ':' + v; // datetime d:, timespan t:
 }
 
-/** Item values flattened: a dynamic array item contributes each element (typed dynamic). */
+/** Item values flattened: a dynamic array item contributes each element (typed dynamic, or its subquery column's type). */
 function flatten(values: unknown[], items: ArgInfo[]): [unknown, KqlType][] {
   const out: [unknown, KqlType][] = [];
   values.forEach((v, i) => {
     const t = items[i]?.type ?? 'dynamic';
-    if (t === 'dynamic' && Array.isArray(v)) for (const e of v) out.push([e, 'dynamic']);
+    const elementType = items[i]?.elementType ?? 'dynamic';
+    if (t === 'dynamic' && Array.isArray(v)) for (const e of v) out.push([e, elementType]);
     else out.push([v, t]);
   });
   return out;
