@@ -247,11 +247,14 @@ function pipePlan(sourcePlan: AsyncTabularPlan, chain: BoundChain, needed: boole
   if (sourcePlan.scan) {
     return { columns: chain.columns, ...scanPipeline(chain, sourcePlan.scan, sourcePlan.columns, needed), prune };
   }
-  const source = sourcePlan.prune ? sourcePlan.prune(chain.needs(needed)) : sourcePlan;
+  // Pruned on first run, not at bind time: a chain of N lets each reading the previous would
+  // otherwise build N pruned copies per let while binding.
+  let pruned: AsyncTabularPlan | undefined;
+  const source = () => (pruned ??= sourcePlan.prune ? sourcePlan.prune(chain.needs(needed)) : sourcePlan);
   return {
     columns: chain.columns,
-    execute: (ctx) => chain.run(source.execute(ctx), ctx),
-    executeAsync: async (ctx) => chain.runAsync(await executeAsync(source, ctx), ctx),
+    execute: (ctx) => chain.run(source().execute(ctx), ctx),
+    executeAsync: async (ctx) => chain.runAsync(await executeAsync(source(), ctx), ctx),
     prune,
   };
 }
