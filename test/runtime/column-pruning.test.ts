@@ -116,7 +116,7 @@ describe('column pruning and the filtering scan', () => {
 });
 
 describe('batches: results do not depend on where a batch ends', () => {
-  const n = 5000; // several scan batches of 1,024 rows
+  const n = 5000; // many scan batches (SCAN_BATCH_ROWS), with boundaries at 1,024 and 2,048 among them
   const rows = Array.from({ length: n }, (_, i) => ({ k: i % 7, v: i }));
 
   it('extend, mv-expand and summarize over many batches give whole-table totals, and one trace entry each', () => {
