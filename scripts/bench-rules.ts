@@ -36,7 +36,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: ['1M'], runs: 3, rules: BENCH_RULES.map((r) => r.name), engine: join(REPO_ROOT, 'src', 'index.ts'), maxOldSpace: 16384 };
+  const args: Args = { sizes: ['1M'], runs: 3, rules: BENCH_RULES.map((r) => r.name), engine: join(REPO_ROOT, 'dist', 'index.js'), maxOldSpace: 16384 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = () => {
