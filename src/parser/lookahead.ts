@@ -179,22 +179,25 @@ function matcherFor(paths: Paths[]): Matcher {
 function alternationFunction(alts: Paths[], hasPredicates: boolean): AlternationFn {
   const numOfAlts = alts.length;
   const tokenMatcher = matcherFor(alts);
+  /** The first alternative (whose gate, if any, is open) with a path matching the next tokens. */
+  const firstMatching = (parser: Lookahead, orAlts?: Parameters<AlternationFn>[0]): number | undefined => {
+    for (let t = 0; t < numOfAlts; t++) {
+      const gate = orAlts?.[t].GATE;
+      if (gate !== undefined && gate.call(parser) === false) continue;
+      const currAlt = alts[t];
+      nextPath: for (let j = 0; j < currAlt.length; j++) {
+        const currPath = currAlt[j];
+        for (let i = 0; i < currPath.length; i++) {
+          if (!tokenMatcher(parser.LA_FAST(i + 1), currPath[i])) continue nextPath;
+        }
+        return t;
+      }
+    }
+    return undefined;
+  };
   if (hasPredicates) {
     return function (this: unknown, orAlts) {
-      const parser = this as Lookahead;
-      for (let t = 0; t < numOfAlts; t++) {
-        const gate = orAlts![t].GATE;
-        if (gate !== undefined && gate.call(this) === false) continue;
-        const currAlt = alts[t];
-        nextPath: for (let j = 0; j < currAlt.length; j++) {
-          const currPath = currAlt[j];
-          for (let i = 0; i < currPath.length; i++) {
-            if (!tokenMatcher(parser.LA_FAST(i + 1), currPath[i])) continue nextPath;
-          }
-          return t;
-        }
-      }
-      return undefined;
+      return firstMatching(this as Lookahead, orAlts);
     };
   }
   if (alts.every((paths) => paths.every((path) => path.length === 1))) {
@@ -211,18 +214,7 @@ function alternationFunction(alts: Paths[], hasPredicates: boolean): Alternation
     };
   }
   return function (this: unknown) {
-    const parser = this as Lookahead;
-    for (let t = 0; t < numOfAlts; t++) {
-      const currAlt = alts[t];
-      nextPath: for (let j = 0; j < currAlt.length; j++) {
-        const currPath = currAlt[j];
-        for (let i = 0; i < currPath.length; i++) {
-          if (!tokenMatcher(parser.LA_FAST(i + 1), currPath[i])) continue nextPath;
-        }
-        return t;
-      }
-    }
-    return undefined;
+    return firstMatching(this as Lookahead);
   };
 }
 
