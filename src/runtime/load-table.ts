@@ -8,6 +8,7 @@ import type { ColumnSchema, KqlType } from './types.js';
 import type { Row, Table } from './table.js';
 import { parseDateTime, parseTimespan } from './datetime.js';
 import { parseJsonLenient, tryParseJson, type DynamicValue } from './values.js';
+import { checked, fromDouble, isIntegerText, parseLong, type Long } from './int64.js';
 
 export type InputRow = Record<string, unknown>;
 export type TableInput = InputRow[] | { schema: ColumnSchema[]; rows: InputRow[] };
@@ -23,6 +24,22 @@ function toNumber(v: unknown): number | null {
   return null;
 }
 
+/**
+ * An input value for an int/long column, exact (src/runtime/int64.ts): a bigint or integer text keeps every
+ * digit (null outside int64); a number keeps its double's integer value (truncated toward zero).
+ */
+function toLong(v: unknown): Long | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : fromDouble(v);
+  if (typeof v === 'bigint') return checked(v);
+  if (typeof v === 'string') {
+    if (isIntegerText(v)) return parseLong(v);
+    const n = toNumber(v);
+    return n === null ? null : fromDouble(n);
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return null;
+}
+
 /** Converts one input value to the engine's representation of `type`. */
 export function convertInputValue(v: unknown, type: KqlType): unknown {
   if (v === undefined || v === null) return type === 'string' ? '' : null;
@@ -30,10 +47,8 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
     case 'string':
       return typeof v === 'string' ? v : typeof v === 'object' ? safeStringify(v) : String(v);
     case 'int':
-    case 'long': {
-      const n = toNumber(v);
-      return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
-    }
+    case 'long':
+      return toLong(v);
     case 'real':
     case 'decimal':
       return toNumber(v);
@@ -60,6 +75,8 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
       if (typeof v === 'string') return parseJsonLenient(v);
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
       if (typeof v === 'number' || typeof v === 'boolean') return v;
+      // A bigint in a dynamic cell (alone or inside an object) is not JSON data: null, as JSON.stringify
+      // refuses it. Exact big integers come in as long columns or as JSON text (docs/semantics.md).
       if (typeof v === 'object') return toJsonValue(v);
       return null;
   }
@@ -99,7 +116,7 @@ function isPlainJson(v: unknown, depth: number): boolean {
   return true;
 }
 
-/** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles -> null). */
+/** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles and bigints -> null). */
 function toJsonValue(v: object): DynamicValue {
   if (isPlainJson(v, 0)) return v as DynamicValue;
   try {
