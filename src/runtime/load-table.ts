@@ -75,8 +75,7 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
       if (typeof v === 'string') return parseJsonLenient(v);
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
       if (typeof v === 'number' || typeof v === 'boolean') return v;
-      // A bigint in a dynamic cell (alone or inside an object) is not JSON data: null, as JSON.stringify
-      // refuses it. Exact big integers come in as long columns or as JSON text (docs/semantics.md).
+      if (typeof v === 'bigint') return isEngineBigInt(v) ? v : null;
       if (typeof v === 'object') return toJsonValue(v);
       return null;
   }
@@ -96,12 +95,22 @@ function safeStringify(v: object): string {
 }
 
 /**
+ * A bigint in a dynamic value is kept when it is one the engine itself holds, as runKql returns them: an
+ * integer beyond 2^53 within int64 (src/runtime/int64.ts). Any other bigint (a small one, or one beyond
+ * int64) is not JSON data: the whole value is null, as JSON.stringify refuses it.
+ */
+function isEngineBigInt(v: bigint): boolean {
+  return checked(v) !== null && !Number.isSafeInteger(Number(v));
+}
+
+/**
  * True when v is already plain JSON data (plain objects, arrays, finite numbers, strings, booleans, null),
  * so it can be used as is: the engine never modifies dynamic values, it always builds new ones.
  */
 function isPlainJson(v: unknown, depth: number): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'bigint') return isEngineBigInt(v);
   if (typeof v !== 'object' || depth > 64) return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth + 1)) return false;
