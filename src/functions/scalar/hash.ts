@@ -52,12 +52,13 @@ function checkSource(args: ArgInfo[]): BindFailure | undefined {
 }
 
 /**
- * hash(source[, mod]) (hash-function.md): xxHash64 of the value, as an exact signed long (a bigint beyond 2^53,
+ * hash(source[, mod]) (hash-function.md; alias hash_xxhash64, hash-xxhash64-function.md): xxHash64 of the value, as an exact signed long (a bigint beyond 2^53,
  * src/runtime/int64.ts); with mod, the unsigned hash modulo mod (0 .. mod-1). A null source gives null;
  * mod <= 0 gives null.
  */
 export const hash = defineScalar({
   name: 'hash',
+  aliases: ['hash_xxhash64'], // hash-xxhash64-function.md: the same function, with the same examples
   description: 'xxHash64 of a scalar value as a long, optionally modulo mod.',
   overloads: [{
     params: ['any', 'integer'], optional: 1, result: 'long', check: checkSource, exact: true,
