@@ -230,6 +230,7 @@ export function dynamicKey(value: DynamicValue): string {
  * non-finite numbers are null, undefined/functions/symbols are left out of objects and null in arrays.
  */
 export function jsonText(value: unknown, indent?: number): string | undefined {
+  if (typeof value === 'bigint') return String(value);
   try {
     return JSON.stringify(value, null, indent);
   } catch (e) {

@@ -349,3 +349,20 @@ describe('result types agree with the analyzer', () => {
     expect(analyzeKql(query).columns).toEqual(oracle.columns);
   });
 });
+
+describe('more long results', () => {
+  it('datetime_diff counts micro- and nanoseconds exactly', () => {
+    // 2000-01-01 .. 2024-01-01 is 8,766 days.
+    expect(rows(`print n = datetime_diff("nanosecond", datetime(2024-01-01), datetime(2000-01-01)),
+      u = datetime_diff("microsecond", datetime(2024-01-01), datetime(2000-01-01)),
+      big = datetime_diff("nanosecond", datetime(9999-12-31), datetime(0001-01-01))`)).toEqual([
+      // u is below 2^53: a number. 9999 years of nanoseconds overflow int64 and wrap around.
+      { n: 8766n * 86400n * 1000000000n, u: 8766 * 86400 * 1000000, big: BigInt.asIntN(64, 3652058n * 86400n * 1000000000n) },
+    ]);
+  });
+
+  it('take and make_set accept counts beyond 2^53', () => {
+    expect(rows('range x from 1 to 3 step 1 | take 9223372036854775807')).toHaveLength(3);
+    expect(value('range x from 1 to 3 step 1 | summarize make_set(x, 9223372036854775807)')).toEqual([1, 2, 3]);
+  });
+});
