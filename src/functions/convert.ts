@@ -6,7 +6,7 @@ import type { KqlType } from '../runtime/types.js';
 import { isNumericType, widerNumeric } from '../runtime/types.js';
 import { MIN_DATETIME_MS, MS_PER_TICK, inDateTimeRange, parseDateTime, parseTimespan } from '../runtime/datetime.js';
 import { dynamicToString, toDynamic, valueToString, type DynamicValue } from '../runtime/values.js';
-import { canonical, fromDouble, isIntegerText, parseLong, type Long } from '../runtime/int64.js';
+import { canonical, fromDouble, parseIntegerText, type Long } from '../runtime/int64.js';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -69,7 +69,8 @@ function asNumber(v: unknown, t: KqlType): number | null {
  * other numeric text (`"12.7"`, `"1e3"`) through its double, truncated.
  */
 export function textToLong(text: string): Long | null {
-  if (isIntegerText(text)) return parseLong(text);
+  const exact = parseIntegerText(text);
+  if (exact !== undefined) return exact;
   const n = parseNumber(text);
   return n === null ? null : fromDouble(n);
 }
@@ -87,6 +88,7 @@ function asLong(v: unknown, t: KqlType): Long | null {
     case 'timespan':
       return msToTicks(v as number);
     case 'dynamic':
+      if (typeof v === 'number') return fromDouble(v);
       if (typeof v === 'bigint') return canonical(v);
       if (typeof v === 'string') return textToLong(v);
       break;

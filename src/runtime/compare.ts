@@ -10,6 +10,11 @@ export function compareValues(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return compareOther(a, b);
+}
+
+/** The rarer cases, kept out of compareValues so that it stays small enough to inline. */
+function compareOther(a: unknown, b: unknown): number {
   // Longs beyond 2^53 are bigints (src/runtime/int64.ts): ordered by value among numbers.
   if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) {
     return compareNumeric(a, b);

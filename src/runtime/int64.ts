@@ -81,15 +81,22 @@ const DECIMAL = /^[+-]?\d+$/;
  */
 export function parseLong(text: string): Long | null {
   const t = text.trim();
-  if (!DECIMAL.test(t)) return null;
-  // Up to 15 digits is always safe: the cheap path.
+  return DECIMAL.test(t) ? parseDecimal(t) : null;
+}
+
+/** Trimmed text already known to match DECIMAL. Up to 15 digits is always safe: the cheap path. */
+function parseDecimal(t: string): Long | null {
   if (t.length <= 15) return Number(t) || 0;
   return checked(BigInt(t));
 }
 
-/** True when text is a decimal integer (optional sign), the form parseLong reads exactly. */
-export function isIntegerText(text: string): boolean {
-  return DECIMAL.test(text.trim());
+/**
+ * Text read as a long when it is a decimal integer (exactly; null outside int64), else undefined: the caller
+ * falls back to reading it as a double. One trim and one regex test.
+ */
+export function parseIntegerText(text: string): Long | null | undefined {
+  const t = text.trim();
+  return DECIMAL.test(t) ? parseDecimal(t) : undefined;
 }
 
 /** The decimal text of a long (no `n` suffix). */

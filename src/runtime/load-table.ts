@@ -8,7 +8,7 @@ import type { ColumnSchema, KqlType } from './types.js';
 import type { Row, Table } from './table.js';
 import { parseDateTime, parseTimespan } from './datetime.js';
 import { parseJsonLenient, tryParseJson, type DynamicValue } from './values.js';
-import { checked, fromDouble, isIntegerText, parseLong, type Long } from './int64.js';
+import { checked, fromDouble, parseIntegerText, type Long } from './int64.js';
 
 export type InputRow = Record<string, unknown>;
 export type TableInput = InputRow[] | { schema: ColumnSchema[]; rows: InputRow[] };
@@ -32,7 +32,8 @@ function toLong(v: unknown): Long | null {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? v : fromDouble(v);
   if (typeof v === 'bigint') return checked(v);
   if (typeof v === 'string') {
-    if (isIntegerText(v)) return parseLong(v);
+    const exact = parseIntegerText(v);
+    if (exact !== undefined) return exact;
     const n = toNumber(v);
     return n === null ? null : fromDouble(n);
   }

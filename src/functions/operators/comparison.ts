@@ -88,13 +88,26 @@ function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
     bind(l, r): ScalarImpl | BindFailure {
       const kind = commonKind(l.type, r.type);
       const [rl, rr] = kind ? [reader(l.type, kind), reader(r.type, kind)] : looseReaders(l.type, r.type);
+      // Longs beyond 2^53 are bigints (src/runtime/int64.ts): equal to a double of the same value too. Only a
+      // numeric comparison can meet one; two reals never do.
+      const mayHoldBigint = (kind === 'number' || !kind) && !(l.type === 'real' && r.type === 'real');
+      if (!mayHoldBigint) {
+        return {
+          type: 'bool',
+          call([a, b]) {
+            const x = rl(a), y = rr(b);
+            if (x === null && y === null) return null;
+            if (x === null || y === null) return negate;
+            return (x === y) !== negate;
+          },
+        };
+      }
       return {
         type: 'bool',
         call([a, b]) {
           const x = rl(a), y = rr(b);
           if (x === null && y === null) return null;
           if (x === null || y === null) return negate;
-          // Longs beyond 2^53 are bigints: equal to a double of the same value too (src/runtime/int64.ts).
           return numericEquals(x, y) !== negate;
         },
       };
