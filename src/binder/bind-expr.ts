@@ -44,7 +44,7 @@ function bindExprInner(expr: A.Expr, cx: ExprContext): CompiledExpr {
     case 'Literal':
       if (typeof expr.value === 'bigint' && (expr.value > INT64_MAX || expr.value < INT64_MIN)) {
         // 9223372036854775808 is a literal only after a minus sign (-9223372036854775808 is long's minimum).
-        throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${expr.value}' is outside the range of long`, expr.span);
+        throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${expr.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, expr.span);
       }
       return constantExpr(expr.type, expr.value, expr.span);
     case 'Paren':

@@ -35,7 +35,7 @@ export function parseStringLiteral(image: string): string {
 function decimalLong(digits: string, span: Span): Long {
   if (digits.length <= 15) return Number(digits);
   const b = BigInt(digits);
-  if (b > INT64_MAX + 1n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${digits}' is outside the range of long`, span);
+  if (b > INT64_MAX + 1n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${digits}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, span);
   return b > INT64_MAX ? b : canonical(b);
 }
 
@@ -45,7 +45,7 @@ function decimalLong(digits: string, span: Span): Long {
  */
 function hexLong(hex: string, span: Span): Long {
   const b = BigInt('0x' + hex);
-  if (b >> 64n !== 0n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'0x${hex}' is outside the range of long`, span);
+  if (b >> 64n !== 0n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'0x${hex}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, span);
   return canonical(BigInt.asIntN(64, b));
 }
 

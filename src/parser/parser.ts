@@ -1155,7 +1155,7 @@ export class KqlParser extends EmbeddedActionsParser {
               return typeof lit.value === 'number' ? -lit.value : lit.value;
             }
             if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
-              throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${lit.value}' is outside the range of long`, lit.span);
+              throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${lit.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, lit.span);
             }
             return lit.value;
           });

@@ -153,6 +153,9 @@ describe('literals', () => {
       expect(() => analyzeKql(q), q).toThrow(KqlSyntaxError);
     }
     expect(value('print int(-2147483648)')).toBe(-2147483648);
+    expect(() => runKql('print x = 1 + 9223372036854775808', {})).toThrow(
+      "'9223372036854775808' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807) (line 1, column 15)",
+    );
   });
 });
 
