@@ -364,6 +364,12 @@ describe('more long results', () => {
     ]);
   });
 
+  it('parse and extract read long text exactly', () => {
+    expect(rows('print s = "id=9007199254740993;" | parse s with "id=" id:long ";" | project id')).toEqual([{ id: P53 + 1n }]);
+    expect(value('print extract("x(\\\\d+)", 1, "x9223372036854775807", typeof(long))')).toBe(MAX);
+    expect(value('print extract("x(\\\\d+)", 1, "x9223372036854775808", typeof(long))')).toBeNull();
+  });
+
   it('take and make_set accept counts beyond 2^53', () => {
     expect(rows('range x from 1 to 3 step 1 | take 9223372036854775807')).toHaveLength(3);
     expect(value('range x from 1 to 3 step 1 | summarize make_set(x, 9223372036854775807)')).toEqual([1, 2, 3]);
