@@ -115,6 +115,7 @@ export function toRealValue(v: unknown, t: KqlType): number | null {
 export function toBoolValue(v: unknown, t: KqlType): boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v !== 0n; // a long beyond 2^53, never 0
   if (t === 'int' || t === 'long' || t === 'real' || t === 'decimal' || typeof v === 'number') {
     return Number.isNaN(v as number) ? null : (v as number) !== 0;
   }

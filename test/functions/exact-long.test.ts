@@ -291,6 +291,9 @@ describe('dynamic values', () => {
       { d: { id: MAX }, a: MAX, b: true, c: 'long', s: '{"id":9223372036854775807}', t: MAX },
     ]);
     expect(value('print tolong(extract_json("$.id", \'{"id": 9007199254740993}\', typeof(long)))')).toBe(P53 + 1n);
+    expect(rows('print d = parse_json("[9007199254740993]") | project b = tobool(d[0]), r = toreal(d[0]), t = totimespan(d[0])')).toEqual([
+      { b: true, r: 2 ** 53, t: 2 ** 53 * 0.0001 },
+    ]);
   });
 
   it('a long put into dynamic stays exact, and mv-expand gives it back', () => {
