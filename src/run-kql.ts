@@ -43,6 +43,10 @@ export interface AnalyzeKqlOptions {
 
 export interface KqlResult {
   columns: KqlColumn[];
+  /**
+   * One object per row, by column name: datetime -> Date, timespan -> milliseconds, dynamic -> JSON values,
+   * long -> a number, or a bigint when it lies beyond 2^53 (also inside dynamic values), int/real -> number.
+   */
   rows: OutputRow[];
   /** Present when options.trace is true. */
   trace?: TraceEntry[];

@@ -3,11 +3,12 @@
  * and compile each expression once into a closure `(row, ctx) => value`.
  */
 import type * as A from '../parser/ast.js';
-import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
+import { KqlSemanticError, KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { KqlType } from '../runtime/types.js';
 import { isIntegerType, isNumericType } from '../runtime/types.js';
 import { isPlainObject } from '../runtime/values.js';
+import { INT64_MAX, INT64_MIN, neg } from '../runtime/int64.js';
 import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js';
 import type { Env, RowScope } from './scope.js';
 import { derivedName } from './naming.js';
@@ -41,6 +42,10 @@ export function bindExpr(expr: A.Expr, cx: ExprContext): CompiledExpr {
 function bindExprInner(expr: A.Expr, cx: ExprContext): CompiledExpr {
   switch (expr.kind) {
     case 'Literal':
+      if (typeof expr.value === 'bigint' && (expr.value > INT64_MAX || expr.value < INT64_MIN)) {
+        // 9223372036854775808 is a literal only after a minus sign (-9223372036854775808 is long's minimum).
+        throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${expr.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, expr.span);
+      }
       return constantExpr(expr.type, expr.value, expr.span);
     case 'Paren':
       return bindExpr(expr.inner, cx);
@@ -351,12 +356,23 @@ function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
   if (expr.op === '+') return operand;
   const get = operand.evaluate;
   const type = operand.type === 'dynamic' ? 'real' : operand.type;
+  if (isIntegerType(type)) {
+    // Exact: -(-2^63) wraps to -2^63 (src/runtime/int64.ts).
+    return {
+      type,
+      span: expr.span,
+      evaluate: (row, ctx) => {
+        const v = get(row, ctx);
+        return typeof v === 'number' ? (v === 0 ? 0 : -v) : typeof v === 'bigint' ? neg(v) : null;
+      },
+    };
+  }
   return {
     type,
     span: expr.span,
     evaluate: (row, ctx) => {
       const v = get(row, ctx);
-      return typeof v === 'number' ? -v : null;
+      return typeof v === 'number' ? -v : typeof v === 'bigint' ? -Number(v) : null;
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import type * as A from '../parser/ast.js';
 import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import type { ColumnSchema } from '../runtime/types.js';
+import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
+import { asDouble, canonical, toBigInt } from '../runtime/int64.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { BoundChain, TabularPlan } from './compiled.js';
@@ -329,13 +330,28 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
     throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The step of the range must be of type ${stepType}, not ${step.type}`, expr.step.span);
   }
   const columns: ColumnSchema[] = [{ name: expr.column, type: from.type }];
+  const exactLongs = isIntegerType(from.type) && isIntegerType(to.type) && isIntegerType(step.type);
   return {
     columns,
     execute: (ctx) => {
-      const start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
+      let start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
       const rows: Row[] = [];
-      if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
       const guard = ctx.guard;
+      if (typeof start === 'bigint' || typeof end === 'bigint' || typeof by === 'bigint') {
+        // Longs beyond 2^53 (src/runtime/int64.ts): an exact range of longs, else the doubles' range.
+        if (exactLongs) {
+          const [a, b, d] = [toBigInt(start), toBigInt(end), toBigInt(by)];
+          if (d === 0n) return { columns, rows };
+          for (let v = a; d > 0n ? v <= b : v >= b; v += d) {
+            rows.push([canonical(v)]);
+            guard.tick();
+            if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
+          }
+          return { columns, rows };
+        }
+        [start, end, by] = [asDouble(start), asDouble(end), asDouble(by)] as number[];
+      }
+      if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
       for (let v = start; by > 0 ? v <= end : v >= end; v += by) {
         rows.push([v]);
         guard.tick();

@@ -2,6 +2,7 @@
 import { formatCell, formatTable } from '../format/format-table.js';
 import type { KqlColumn } from '../run-kql.js';
 import { UsageError } from './errors.js';
+import { jsonText } from '../runtime/values.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
@@ -44,9 +45,10 @@ export function formatResult(result: Result, format: OutputFormat, extra: Record
     case 'table':
       return formatTable({ columns, rows });
     case 'json':
-      return JSON.stringify({ ...extra, columns, rows: rows.map((r) => jsonRow(r, columns)) }, null, 2);
+      // jsonText writes longs beyond 2^53 (bigints) as their exact digits: JSON numbers, not strings.
+      return jsonText({ ...extra, columns, rows: rows.map((r) => jsonRow(r, columns)) }, 2)!;
     case 'ndjson':
-      return rows.map((r) => JSON.stringify(jsonRow(r, columns))).join('\n');
+      return rows.map((r) => jsonText(jsonRow(r, columns))!).join('\n');
     case 'csv':
       return [
         columns.map((c) => csvField(c.name)).join(','),

@@ -56,7 +56,9 @@ export const ErrorCatalog = {
     explanation:
       'The text has the shape of a literal but its content cannot be read: `datetime(2024-13-45)`, a timespan with an ' +
       'unknown unit, a `dynamic(...)` value that is not JSON-like, or an unknown type name in `typeof(...)` or a ' +
-      'schema. Fix the literal; for dates use ISO 8601 (`datetime(2024-05-01T12:00:00Z)`).',
+      'schema, or an integer outside the range of its type (`9223372036854775808`; a long is -9223372036854775808 .. ' +
+      '9223372036854775807, an int -2147483648 .. 2147483647). Fix the literal; for dates use ISO 8601 ' +
+      '(`datetime(2024-05-01T12:00:00Z)`).',
   },
   SYN_EMPTY_QUERY: {
     phase: 'syntax',

@@ -1,7 +1,7 @@
 /** Renders a result as an aligned text table with Kusto-style headers, for terminals and logs. */
 import type { ColumnSchema } from '../runtime/types.js';
 import { formatDateTime, formatTimespan } from '../runtime/datetime.js';
-import { formatReal } from '../runtime/values.js';
+import { formatReal, jsonText } from '../runtime/values.js';
 
 export interface FormatTableOptions {
   /** Cells longer than this are cut with an ellipsis (default 60). */
@@ -20,9 +20,9 @@ export function formatCell(value: unknown, type: ColumnSchema['type']): string {
     case 'decimal':
       return formatReal(value as number);
     case 'dynamic':
-      return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? '';
+      return jsonText(value) ?? '';
     default:
-      return String(value);
+      return String(value); // a long beyond 2^53 is a bigint: its exact digits
   }
 }
 

@@ -54,7 +54,8 @@ export const isMissing = (v: unknown): boolean => v === null || v === undefined;
 
 /** An optional constant size argument (make_set's maxSize); default 1048576. */
 export function sizeLimit(args: ArgInfo[], index: number): number {
-  const v = args[index]?.constant?.value;
+  const raw = args[index]?.constant?.value;
+  const v = typeof raw === 'bigint' ? Number(raw) : raw; // a long beyond 2^53
   return typeof v === 'number' && v > 0 ? v : 1048576;
 }
 

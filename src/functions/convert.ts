@@ -6,6 +6,7 @@ import type { KqlType } from '../runtime/types.js';
 import { isNumericType, widerNumeric } from '../runtime/types.js';
 import { MIN_DATETIME_MS, MS_PER_TICK, inDateTimeRange, parseDateTime, parseTimespan } from '../runtime/datetime.js';
 import { dynamicToString, toDynamic, valueToString, type DynamicValue } from '../runtime/values.js';
+import { canonical, fromDouble, parseIntegerText, type Long } from '../runtime/int64.js';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -18,42 +19,92 @@ export function parseNumber(text: string): number | null {
   return null;
 }
 
-/** Kusto ticks (100 ns) since 0001-01-01 of a datetime: what tolong(datetime) returns. */
-export function datetimeToTicks(ms: number): number {
-  return Math.round((ms - MIN_DATETIME_MS) / MS_PER_TICK);
+/** whole * 10000 + fracTicks as a canonical long, exactly. */
+function ticksOf(whole: number, fracTicks: number): Long {
+  const small = whole * 10000 + fracTicks;
+  if (Number.isSafeInteger(small)) return small === 0 ? 0 : small;
+  return canonical(BigInt(whole) * 10000n + BigInt(fracTicks));
 }
 
+/**
+ * Exact 100 ns ticks of a millisecond count (fractional milliseconds carry the sub-millisecond ticks): the
+ * whole milliseconds exactly, the fraction rounded to the nearest tick. What tolong(timespan) returns.
+ */
+export function msToTicks(ms: number): Long {
+  const whole = Math.floor(ms);
+  return ticksOf(whole, Math.round((ms - whole) * 10000));
+}
+
+/** Kusto ticks (100 ns) since 0001-01-01 of a datetime: what tolong(datetime) returns, exactly. */
+export function datetimeToTicks(ms: number): Long {
+  const whole = Math.floor(ms);
+  return ticksOf(whole - MIN_DATETIME_MS, Math.round((ms - whole) * 10000));
+}
+
+/** A real read from a number-like value: bigints (unsafe longs) become the nearest double. */
 function asNumber(v: unknown, t: KqlType): number | null {
   if (v === null || v === undefined) return null;
   switch (t) {
     case 'int': case 'long': case 'real': case 'decimal':
-      return v as number;
+      return typeof v === 'bigint' ? Number(v) : (v as number);
     case 'bool':
       return v ? 1 : 0;
     case 'string': case 'guid':
       return parseNumber(v as string);
     case 'datetime':
-      return datetimeToTicks(v as number);
+      return Number(datetimeToTicks(v as number));
     case 'timespan':
-      return Math.round((v as number) / MS_PER_TICK);
+      return Number(msToTicks(v as number));
     case 'dynamic':
       if (typeof v === 'number') return v;
+      if (typeof v === 'bigint') return Number(v);
       if (typeof v === 'boolean') return v ? 1 : 0;
       if (typeof v === 'string') return parseNumber(v);
       return null;
   }
 }
 
+/**
+ * A long from text: a decimal integer exactly (null outside int64, `tolong("9223372036854775808")`);
+ * other numeric text (`"12.7"`, `"1e3"`) through its double, truncated.
+ */
+export function textToLong(text: string): Long | null {
+  const exact = parseIntegerText(text);
+  if (exact !== undefined) return exact;
+  const n = parseNumber(text);
+  return n === null ? null : fromDouble(n);
+}
+
+/** A long from any value of type t, exact; null when it does not convert or lies outside int64. */
+function asLong(v: unknown, t: KqlType): Long | null {
+  if (v === null || v === undefined) return null;
+  switch (t) {
+    case 'int': case 'long':
+      return typeof v === 'bigint' ? canonical(v) : fromDouble(v as number);
+    case 'string': case 'guid':
+      return textToLong(v as string);
+    case 'datetime':
+      return datetimeToTicks(v as number);
+    case 'timespan':
+      return msToTicks(v as number);
+    case 'dynamic':
+      if (typeof v === 'number') return fromDouble(v);
+      if (typeof v === 'bigint') return canonical(v);
+      if (typeof v === 'string') return textToLong(v);
+      break;
+  }
+  const n = asNumber(v, t);
+  return n === null ? null : fromDouble(n);
+}
+
 const INT_MIN = -2147483648, INT_MAX = 2147483647;
 
-/** toint/tolong: truncate toward zero; outside the target range (or not a number) -> null. */
-export function toIntegerValue(v: unknown, t: KqlType, bits: 32 | 64): number | null {
-  const n = asNumber(v, t);
-  if (n === null || !Number.isFinite(n)) return null;
-  const r = Math.trunc(n);
-  if (bits === 32 && (r < INT_MIN || r > INT_MAX)) return null;
-  if (bits === 64 && Math.abs(r) > 9223372036854775807) return null;
-  return r === 0 ? 0 : r; // no -0
+/** toint/tolong: truncate toward zero; outside the target range (or not a number) -> null. Exact for long. */
+export function toIntegerValue(v: unknown, t: KqlType, bits: 32 | 64): Long | null {
+  const r = asLong(v, t);
+  if (r === null) return null;
+  if (bits === 32 && (typeof r === 'bigint' || r < INT_MIN || r > INT_MAX)) return null;
+  return r;
 }
 
 export function toRealValue(v: unknown, t: KqlType): number | null {
@@ -64,6 +115,7 @@ export function toRealValue(v: unknown, t: KqlType): number | null {
 export function toBoolValue(v: unknown, t: KqlType): boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v !== 0n; // a long beyond 2^53, never 0
   if (t === 'int' || t === 'long' || t === 'real' || t === 'decimal' || typeof v === 'number') {
     return Number.isNaN(v as number) ? null : (v as number) !== 0;
   }
@@ -91,6 +143,7 @@ export function toTimespanValue(v: unknown, t: KqlType): number | null {
   if (t === 'timespan') return v as number;
   if (typeof v === 'string' && (t === 'string' || t === 'dynamic')) return parseTimespan(v);
   if (typeof v === 'number' && t !== 'datetime' && Number.isFinite(v)) return v * MS_PER_TICK;
+  if (typeof v === 'bigint') return Number(v) * MS_PER_TICK;
   return null;
 }
 
@@ -103,9 +156,10 @@ export function fromDynamic(v: unknown, t: KqlType): unknown {
     case 'string':
       return dynamicToString(v as DynamicValue);
     case 'int': case 'long':
-      return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : null;
+      if (typeof v === 'bigint') return canonical(v);
+      return typeof v === 'number' ? fromDouble(v) : null;
     case 'real': case 'decimal':
-      return typeof v === 'number' ? v : null;
+      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
     case 'bool':
       return typeof v === 'boolean' ? v : null;
     case 'datetime':
@@ -153,7 +207,10 @@ export function convertTo(v: unknown, from: KqlType, to: KqlType): unknown {
   if (from === to) return v;
   if (from === 'dynamic') return fromDynamic(v, to);
   if (to === 'dynamic') return toDynamic(v, from);
-  if (isNumericType(from) && isNumericType(to)) return v;
+  if (isNumericType(from) && isNumericType(to)) {
+    // int/long -> real: an unsafe long (a bigint) becomes the nearest double.
+    return typeof v === 'bigint' && (to === 'real' || to === 'decimal') ? Number(v) : v;
+  }
   return null;
 }
 

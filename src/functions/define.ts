@@ -4,7 +4,8 @@
  * so each function file is only its signatures and its kernel.
  */
 import type { KqlType } from '../runtime/types.js';
-import { isNumericType } from '../runtime/types.js';
+import { isIntegerType, isNumericType } from '../runtime/types.js';
+import { fromDouble, isSafe } from '../runtime/int64.js';
 import { dynamicToString, valueToString, type DynamicValue } from '../runtime/values.js';
 import type { ArgInfo, BindFailure, EvalContext, ScalarFunction, ScalarImpl } from './registry-types.js';
 
@@ -32,6 +33,14 @@ export interface Overload {
   result: KqlType | ((args: ArgInfo[]) => KqlType);
   /** 'propagate' (default): any null argument gives null without calling the kernel. */
   nulls?: 'propagate' | 'pass';
+  /**
+   * The kernel handles exact longs (src/runtime/int64.ts): int/long arguments reach it as they are (a number,
+   * or a bigint beyond 2^53) and it returns canonical longs. Without this flag, an int/long argument of a
+   * numeric parameter that is a bigint reaches the kernel as the nearest double, and an int/long result that
+   * is a double beyond 2^53 is turned into the exact long of that double's value (null when not finite or
+   * outside int64).
+   */
+  exact?: boolean;
   /** Check constant arguments at bind time; return an error text to reject. */
   check?(args: ArgInfo[]): BindFailure | undefined;
   kernel(args: unknown[], ctx: EvalContext, info: ArgInfo[]): unknown;
@@ -138,6 +147,21 @@ export function resolve(name: string, overloads: Overload[], args: ArgInfo[]): O
   return { error: `The function '${name}' is not compatible with arguments (${args.map((a) => a.type).join(', ')}).` };
 }
 
+const NUMERIC_KINDS = new Set<ParamKind>(['int', 'long', 'real', 'decimal', 'number', 'integer']);
+
+/** The values with the bigints at the given positions read as doubles; copied only when there is one. */
+function bigintsAsDoubles(values: unknown[], positions: number[]): unknown[] {
+  let out = values;
+  for (const i of positions) {
+    const v = values[i];
+    if (typeof v === 'bigint') {
+      if (out === values) out = values.slice();
+      out[i] = Number(v);
+    }
+  }
+  return out;
+}
+
 /** Build the ScalarImpl for a resolved overload: converters and null propagation wrap the kernel. */
 export function implement(o: Overload, args: ArgInfo[]): ScalarImpl {
   const type = typeof o.result === 'function' ? o.result(args) : o.result;
@@ -145,14 +169,20 @@ export function implement(o: Overload, args: ArgInfo[]): ScalarImpl {
   const anyConv = convs.some(Boolean);
   const propagate = (o.nulls ?? 'propagate') === 'propagate';
   const kernel = o.kernel;
+  // Exact longs at the boundary of kernels that compute in doubles (see Overload.exact).
+  const doubles = o.exact ? [] : args.flatMap((a, i) => (isIntegerType(a.type) && NUMERIC_KINDS.has(kindAt(o, i)!) ? [i] : []));
+  const anyDoubles = doubles.length > 0;
+  const integerResult = !o.exact && (type === 'long' || type === 'int');
   return {
     type,
     call(values, ctx) {
-      const vs = anyConv ? values.map((v, i) => (convs[i] ? convs[i]!(v) : v)) : values;
+      let vs = anyConv ? values.map((v, i) => (convs[i] ? convs[i]!(v) : v)) : values;
+      if (anyDoubles) vs = bigintsAsDoubles(vs, doubles);
       if (propagate) {
         for (const v of vs) if (v === null || v === undefined) return null;
       }
-      return kernel(vs, ctx, args);
+      const r = kernel(vs, ctx, args);
+      return integerResult && typeof r === 'number' && !isSafe(r) ? fromDouble(r) : r;
     },
   };
 }

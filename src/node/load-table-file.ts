@@ -10,6 +10,8 @@ import type { ColumnSchema } from '../runtime/types.js';
 import type { InputRow } from '../runtime/load-table.js';
 import { getBuiltinSchema } from '../schemas/index.js';
 import { FileError } from './format-error.js';
+import { jsonNestedDeeperThan, parseExactJson } from '../runtime/values.js';
+import { parseLong } from '../runtime/int64.js';
 
 export type TableFileFormat = 'json' | 'ndjson' | 'csv';
 
@@ -72,10 +74,18 @@ function jsonProblem(err: unknown, text: string): { message: string; line?: numb
   return { message, line: pos ? lineAt(text, Number(pos[1])) : undefined };
 }
 
+/**
+ * Integers beyond 2^53 in the file keep every digit (bigints, as runKql's long values): JSON text that may
+ * hold one (a run of 16 digits) is read again exactly once JSON.parse has accepted it.
+ */
+function exactJson(parsed: unknown, text: string): unknown {
+  return /\d{16}/.test(text) && !jsonNestedDeeperThan(text) ? parseExactJson(text) : parsed;
+}
+
 function loadJson(path: string, text: string): InputRow[] {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = exactJson(JSON.parse(text), text);
   } catch (err) {
     const { message, line } = jsonProblem(err, text);
     throw new FileError(path, `malformed JSON: ${message}`, line);
@@ -97,7 +107,7 @@ function loadNdjson(path: string, text: string, onProgress?: (rows: number) => v
     if (line === '') continue;
     let row: unknown;
     try {
-      row = JSON.parse(line);
+      row = exactJson(JSON.parse(line), line);
     } catch (err) {
       throw new FileError(path, `malformed JSON on this line: ${jsonProblem(err, line).message}`, i + 1);
     }
@@ -109,6 +119,14 @@ function loadNdjson(path: string, text: string, onProgress?: (rows: number) => v
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A CSV number: an integer beyond 2^53 (within int64) exactly, as a bigint; others as doubles. */
+function csvNumber(v: string): number | bigint {
+  const n = Number(v);
+  if (!Number.isInteger(n) || Number.isSafeInteger(n)) return n;
+  const exact = parseLong(v);
+  return typeof exact === 'bigint' ? exact : n;
+}
 
 /** Without a schema, CSV text is typed per column: all numbers -> numbers, all true/false -> bool, else text. */
 function typeUntypedCsv(rows: Record<string, string>[], columns: string[]): InputRow[] {
@@ -133,7 +151,7 @@ function typeUntypedCsv(rows: Record<string, string>[], columns: string[]): Inpu
       const v = r[c];
       const kind = kinds.get(c);
       if (kind !== 'string' && (v === undefined || v === '')) continue;
-      out[c] = kind === 'number' ? Number(v) : kind === 'bool' ? v.toLowerCase() === 'true' : v;
+      out[c] = kind === 'number' ? csvNumber(v) : kind === 'bool' ? v.toLowerCase() === 'true' : v;
     }
     return out;
   });

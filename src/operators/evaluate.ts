@@ -51,6 +51,7 @@ function slotType(v: unknown): KqlType {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'real';
+  if (typeof v === 'bigint') return 'long'; // an integer beyond 2^53 (src/runtime/int64.ts)
   return 'dynamic';
 }
 

@@ -11,6 +11,7 @@
  * series_* functions (series_decompose_anomalies, ...) are not implemented.
  */
 import type * as A from '../parser/ast.js';
+import { asDouble } from '../runtime/int64.js';
 import type { MakeSeriesOp } from '../parser/ast.js';
 import { KqlSemanticError, KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema, type KqlType } from '../runtime/types.js';
@@ -78,12 +79,13 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     return {
       columns,
       run: (table, ctx) => {
-        const s = step.evaluate([], ctx) as number | null;
+        // The axis is computed in doubles: a long beyond 2^53 (a bigint) is read as the nearest double.
+        const s = asDouble(step.evaluate([], ctx)) as number | null;
         if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `The make-series step must be positive, not ${s === null ? 'null' : String(s)}`, node.step.span);
-        const axisValues = table.rows.map((row) => axis.evaluate(row, ctx) as number | null);
+        const axisValues = table.rows.map((row) => asDouble(axis.evaluate(row, ctx)) as number | null);
         const { min, max } = numericRange(axisValues);
-        let start = from ? (from.evaluate([], ctx) as number | null) : min !== undefined ? Math.floor(min / s) * s : null;
-        let end = to ? (to.evaluate([], ctx) as number | null) : max !== undefined && start !== null ? start + (Math.floor((max - start) / s) + 1) * s : null;
+        let start = from ? (asDouble(from.evaluate([], ctx)) as number | null) : min !== undefined ? Math.floor(min / s) * s : null;
+        let end = to ? (asDouble(to.evaluate([], ctx)) as number | null) : max !== undefined && start !== null ? start + (Math.floor((max - start) / s) + 1) * s : null;
         if (start === null || end === null) { start = 0; end = 0; }
         const bins = Math.max(0, Math.ceil((end - start) / s));
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);

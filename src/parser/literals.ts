@@ -5,6 +5,7 @@ import { NO_SPAN, type Span } from '../errors/span.js';
 import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 import { parseDateTime, parseTimespan, parseTimespanLiteral } from '../runtime/datetime.js';
 import { parseTypeName } from '../runtime/types.js';
+import { INT64_MAX, canonical, neg, type Long } from '../runtime/int64.js';
 
 export interface ParsedLiteral { type: KqlType; value: unknown }
 
@@ -26,6 +27,28 @@ export function parseStringLiteral(image: string): string {
   });
 }
 
+/**
+ * A decimal long literal, exact (src/runtime/int64.ts). 9223372036854775808 (2^63) is returned as a bigint
+ * outside the range: it is valid only negated (`-9223372036854775808`, long's minimum), which the parser folds;
+ * the binder rejects it anywhere else. Larger literals are a syntax error.
+ */
+function decimalLong(digits: string, span: Span): Long {
+  if (digits.length <= 15) return Number(digits);
+  const b = BigInt(digits);
+  if (b > INT64_MAX + 1n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${digits}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, span);
+  return b > INT64_MAX ? b : canonical(b);
+}
+
+/**
+ * A hex long literal: up to 64 bits, read as two's complement like .NET's hex parsing (0xffffffffffffffff is -1);
+ * more bits are a syntax error.
+ */
+function hexLong(hex: string, span: Span): Long {
+  const b = BigInt('0x' + hex);
+  if (b >> 64n !== 0n) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'0x${hex}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, span);
+  return canonical(BigInt.asIntN(64, b));
+}
+
 /** A plain literal token: string, number, timespan, bool. */
 export function parseLiteralToken(image: string, span: Span = NO_SPAN): ParsedLiteral {
   const first = image[0];
@@ -34,8 +57,8 @@ export function parseLiteralToken(image: string, span: Span = NO_SPAN): ParsedLi
   }
   const lower = image.toLowerCase();
   if (lower === 'true' || lower === 'false') return { type: 'bool', value: lower === 'true' };
-  if (/^0[xX]/.test(image)) return { type: 'long', value: parseInt(image.slice(2), 16) };
-  if (/^\d+$/.test(image)) return { type: 'long', value: Number(image) };
+  if (/^0[xX]/.test(image)) return { type: 'long', value: hexLong(image.slice(2), span) };
+  if (/^\d+$/.test(image)) return { type: 'long', value: decimalLong(image, span) };
   if (/^[\d.]+(?:[eE][+-]?\d+)?$/.test(image)) return { type: 'real', value: Number(image) };
   const ts = parseTimespanLiteral(image);
   if (ts !== null) return { type: 'timespan', value: ts };
@@ -65,8 +88,15 @@ export function parseTypedLiteral(image: string, span: Span): ParsedLiteral {
     }
     case 'int':
     case 'long': {
-      if (!/^[+-]?(\d+|0[xX][0-9a-fA-F]+)$/.test(body)) return fail();
-      return { type, value: Number(body) };
+      const m = /^([+-]?)(?:(\d+)|0[xX]([0-9a-fA-F]+))$/.exec(body);
+      if (!m) return fail();
+      let b = m[2] !== undefined ? BigInt(m[2]) : BigInt('0x' + m[3]);
+      if (m[3] !== undefined && b >> 64n === 0n) b = BigInt.asIntN(64, b); // hex: two's complement
+      if (m[1] === '-') b = -b;
+      // Exact (src/runtime/int64.ts); outside the type's range is not a literal.
+      const [lo, hi] = type === 'int' ? [-(2n ** 31n), 2n ** 31n - 1n] : [-(2n ** 63n), INT64_MAX];
+      if (b < lo || b > hi) return fail();
+      return { type, value: canonical(b) };
     }
     case 'real':
     case 'decimal': {
@@ -94,8 +124,14 @@ export function parseTypedLiteral(image: string, span: Span): ParsedLiteral {
 
 /** -5, -1.5, -1d as literals (so that `split(x, "/")[-1]` indexes with a constant). */
 export function negateLiteral(lit: Literal): Literal | undefined {
+  if (lit.type === 'long' || lit.type === 'int') {
+    // Exact; 2^63 (only valid here) becomes long's minimum.
+    if (typeof lit.value === 'bigint') return { ...lit, value: lit.value > INT64_MAX ? canonical(-lit.value) : neg(lit.value) };
+    if (typeof lit.value === 'number') return { ...lit, value: lit.value === 0 ? 0 : -lit.value };
+    return undefined;
+  }
   if (typeof lit.value !== 'number') return undefined;
-  if (lit.type === 'long' || lit.type === 'int' || lit.type === 'real' || lit.type === 'timespan' || lit.type === 'decimal') {
+  if (lit.type === 'real' || lit.type === 'timespan' || lit.type === 'decimal') {
     return { ...lit, value: -lit.value };
   }
   return undefined;

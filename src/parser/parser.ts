@@ -11,6 +11,7 @@ import type * as A from './ast.js';
 import { joinSpans, type Span } from '../errors/span.js';
 import { parseTypeName, type KqlType } from '../runtime/types.js';
 import { parseLiteralToken, parseTypedLiteral, negateLiteral } from './literals.js';
+import { INT64_MAX } from '../runtime/int64.js';
 import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 
 export function tokenSpan(t: IToken): Span {
@@ -1173,8 +1174,15 @@ export class KqlParser extends EmbeddedActionsParser {
           const minus = this.OPTION(() => this.CONSUME(T.Minus));
           const lit = this.SUBRULE(this.literal);
           return this.ACTION(() => {
-            const value = lit.type === 'datetime' || lit.type === 'timespan' ? lit.value : lit.value;
-            return minus && typeof value === 'number' ? -value : value;
+            if (minus) {
+              const negated = negateLiteral(lit);
+              if (negated) return negated.value;
+              return typeof lit.value === 'number' ? -lit.value : lit.value;
+            }
+            if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
+              throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${lit.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, lit.span);
+            }
+            return lit.value;
           });
         },
       },

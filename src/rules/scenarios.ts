@@ -183,6 +183,7 @@ function canonical(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
       .join(',')}}`;
   }
+  if (typeof v === 'bigint') return String(v); // a long beyond 2^53: its exact digits
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -200,6 +201,13 @@ export function valueMatches(expected: unknown, actual: unknown): boolean {
     return Number.isFinite(e) && e === actual.getTime();
   }
   if (typeof actual === 'string' && (typeof expected === 'number' || typeof expected === 'boolean')) return String(expected) === actual;
+  if (typeof actual === 'bigint') {
+    // A long beyond 2^53. YAML reads such a number as the nearest double, so write it as text ("9223372036854775807")
+    // to compare every digit; a YAML number matches only a long of exactly its (double) value.
+    if (typeof expected === 'string') return expected.trim() === String(actual);
+    // eslint-disable-next-line eqeqeq
+    return (typeof expected === 'number' || typeof expected === 'bigint') && expected == actual;
+  }
   if (typeof actual !== 'object' || actual === null) {
     if (typeof expected === 'number' && typeof actual === 'number') return expected === actual || (Number.isNaN(expected) && Number.isNaN(actual));
     return expected === actual;

@@ -1,5 +1,6 @@
 /** Ordering of values for sort and top: numbers and datetimes numerically, strings ordinally, dynamic by JSON text. */
 import { dynamicKey, type DynamicValue } from './values.js';
+import { compareNumeric } from './int64.js';
 
 /** Compares two non-null values of the same column. */
 export function compareValues(a: unknown, b: unknown): number {
@@ -9,6 +10,15 @@ export function compareValues(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return compareOther(a, b);
+}
+
+/** The rarer cases, kept out of compareValues so that it stays small enough to inline. */
+function compareOther(a: unknown, b: unknown): number {
+  // Longs beyond 2^53 are bigints (src/runtime/int64.ts): ordered by value among numbers.
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) {
+    return compareNumeric(a, b);
+  }
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const ka = typeof a === 'string' ? a : dynamicKey(a as DynamicValue);
   const kb = typeof b === 'string' ? b : dynamicKey(b as DynamicValue);

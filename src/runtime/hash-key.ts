@@ -1,6 +1,7 @@
 /**
  * Keys for hash joins, grouping and distinct. Values of different types never collide,
- * dynamic values compare by content, and a null key is its own key (never the same as "").
+ * dynamic values compare by content, and a null key is its own key (never the same as ""). Numbers and
+ * bigints (longs beyond 2^53) are keyed by their decimal digits, so equal values give equal keys.
  */
 import { dynamicKey, type DynamicValue } from './values.js';
 
@@ -10,6 +11,10 @@ export function keyOfValue(value: unknown): string {
     case 'string':
       return 's' + value;
     case 'number':
+      return 'n' + String(value);
+    case 'bigint':
+      // A long beyond 2^53 (src/runtime/int64.ts): its exact digits, in the numbers' key space, so it equals
+      // a real of the same value (the double 2^53 and the long 2^53) and nothing else.
       return 'n' + String(value);
     case 'boolean':
       return value ? 'b1' : 'b0';

@@ -8,6 +8,7 @@ import type { ColumnSchema, KqlType } from './types.js';
 import type { Row, Table } from './table.js';
 import { parseDateTime, parseTimespan } from './datetime.js';
 import { parseJsonLenient, tryParseJson, type DynamicValue } from './values.js';
+import { checked, fromDouble, parseIntegerText, type Long } from './int64.js';
 
 export type InputRow = Record<string, unknown>;
 export type TableInput = InputRow[] | { schema: ColumnSchema[]; rows: InputRow[] };
@@ -23,6 +24,23 @@ function toNumber(v: unknown): number | null {
   return null;
 }
 
+/**
+ * An input value for an int/long column, exact (src/runtime/int64.ts): a bigint or integer text keeps every
+ * digit (null outside int64); a number keeps its double's integer value (truncated toward zero).
+ */
+function toLong(v: unknown): Long | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : fromDouble(v);
+  if (typeof v === 'bigint') return checked(v);
+  if (typeof v === 'string') {
+    const exact = parseIntegerText(v);
+    if (exact !== undefined) return exact;
+    const n = toNumber(v);
+    return n === null ? null : fromDouble(n);
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return null;
+}
+
 /** Converts one input value to the engine's representation of `type`. */
 export function convertInputValue(v: unknown, type: KqlType): unknown {
   if (v === undefined || v === null) return type === 'string' ? '' : null;
@@ -30,10 +48,8 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
     case 'string':
       return typeof v === 'string' ? v : typeof v === 'object' ? safeStringify(v) : String(v);
     case 'int':
-    case 'long': {
-      const n = toNumber(v);
-      return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
-    }
+    case 'long':
+      return toLong(v);
     case 'real':
     case 'decimal':
       return toNumber(v);
@@ -60,6 +76,7 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
       if (typeof v === 'string') return parseJsonLenient(v);
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
       if (typeof v === 'number' || typeof v === 'boolean') return v;
+      if (typeof v === 'bigint') return isEngineBigInt(v) ? v : null;
       if (typeof v === 'object') return toJsonValue(v);
       return null;
   }
@@ -79,12 +96,22 @@ function safeStringify(v: object): string {
 }
 
 /**
+ * A bigint in a dynamic value is kept when it is one the engine itself holds, as runKql returns them: an
+ * integer beyond 2^53 within int64 (src/runtime/int64.ts). Any other bigint (a small one, or one beyond
+ * int64) is not JSON data: the whole value is null, as JSON.stringify refuses it.
+ */
+function isEngineBigInt(v: bigint): boolean {
+  return checked(v) !== null && !Number.isSafeInteger(Number(v));
+}
+
+/**
  * True when v is already plain JSON data (plain objects, arrays, finite numbers, strings, booleans, null),
  * so it can be used as is: the engine never modifies dynamic values, it always builds new ones.
  */
 function isPlainJson(v: unknown, depth: number): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'bigint') return isEngineBigInt(v);
   if (typeof v !== 'object' || depth > 64) return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth + 1)) return false;
@@ -99,7 +126,7 @@ function isPlainJson(v: unknown, depth: number): boolean {
   return true;
 }
 
-/** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles -> null). */
+/** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles and bigints -> null). */
 function toJsonValue(v: object): DynamicValue {
   if (isPlainJson(v, 0)) return v as DynamicValue;
   try {

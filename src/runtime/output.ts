@@ -1,4 +1,8 @@
-/** Engine values -> the values runKql returns: datetime -> Date, timespan -> milliseconds, dynamic -> JSON values. */
+/**
+ * Engine values -> the values runKql returns: datetime -> Date, timespan -> milliseconds, dynamic -> JSON values.
+ * Longs pass as they are: a number while safe, a bigint beyond 2^53 (src/runtime/int64.ts), inside dynamic
+ * values too (docs/architecture.md, "Values").
+ */
 import type { ColumnSchema } from './types.js';
 import type { Table } from './table.js';
 

@@ -13,7 +13,8 @@ export function averager(withPredicate: boolean): () => Accumulator {
     return {
       add([v, p]) {
         if (withPredicate && p !== true) return;
-        if (!isMissing(v)) { total += v as number; n++; }
+        // A long beyond 2^53 (a bigint) adds as the nearest double: the average is a real.
+        if (!isMissing(v)) { total += typeof v === 'bigint' ? Number(v) : (v as number); n++; }
       },
       result: () => [n === 0 ? null : total / n],
     };

@@ -14,7 +14,7 @@ function moments(kind: 'stdev' | 'variance' | 'stdevp' | 'variancep', withPredic
       add([v, p]) {
         if (withPredicate && p !== true) return;
         if (isMissing(v)) return;
-        const x = v as number;
+        const x = typeof v === 'bigint' ? Number(v) : (v as number); // a long beyond 2^53 as a double
         n++;
         const d = x - mean;
         mean += d / n;

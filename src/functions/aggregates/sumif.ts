@@ -7,5 +7,5 @@ export const sumif = defineAggregate({
   params: ['number', 'bool'],
   alternatives: [['timespan', 'bool']],
   outputs: (args) => [{ type: sumType(args[0].type) }],
-  create: () => summer(true),
+  create: (args) => summer(true, args[0].type),
 });

@@ -6,27 +6,34 @@
  * timespan * number = timespan; timespan / timespan = real; timespan / number = timespan.
  * A dynamic operand is read as the other operand's type (dynamic + long = long); dynamic with dynamic is
  * numeric and stays dynamic. Null operands give null. Datetimes out of Kusto's range give null.
+ * Longs are exact 64-bit integers (src/runtime/int64.ts): + - * stay plain number operations while the
+ * result is a safe integer, and are redone in BigInt otherwise, wrapping around on overflow. Where a long
+ * meets a real (or a timespan), the long is read as a double.
  */
 import type { KqlType } from '../../runtime/types.js';
 import { isIntegerType, isNumericType, widerNumeric } from '../../runtime/types.js';
 import type { BinaryOperator } from '../registry-types-operators.js';
 import { fromDynamic } from '../convert.js';
 import { nullIfOutOfRange } from '../calendar.js';
+import * as int64 from '../../runtime/int64.js';
 
-type Kernel = (a: number, b: number) => number | null;
+type Kernel = (a: number, b: number) => number | bigint | null;
 interface Rule { result: KqlType; kernel: Kernel }
 type Op = '+' | '-' | '*' | '/' | '%';
 
-const intDiv: Kernel = (a, b) => (b === 0 ? null : Math.trunc(a / b) || 0);
-const intMod: Kernel = (a, b) => (b === 0 ? null : a % b || 0);
 const NUMERIC: Record<Op, [Kernel, Kernel]> = {
-  // [integer kernel, real kernel]
-  '+': [(a, b) => a + b, (a, b) => a + b],
-  '-': [(a, b) => a - b, (a, b) => a - b],
-  '*': [(a, b) => a * b, (a, b) => a * b],
-  '/': [intDiv, (a, b) => a / b],
-  '%': [intMod, (a, b) => a % b],
+  // [integer kernel (exact int64, src/runtime/int64.ts), real kernel]
+  '+': [int64.add, (a, b) => a + b],
+  '-': [int64.sub, (a, b) => a - b],
+  '*': [int64.mul, (a, b) => a * b],
+  '/': [int64.div, (a, b) => a / b],
+  '%': [int64.mod, (a, b) => a % b],
 };
+
+/** Reads an operand for a kernel that computes in doubles: an int/long operand may be a bigint. */
+function asDouble(v: unknown): unknown {
+  return typeof v === 'bigint' ? Number(v) : v;
+}
 
 function rule(op: Op, l: KqlType, r: KqlType): Rule | undefined {
   if (isNumericType(l) && isNumericType(r)) {
@@ -35,7 +42,7 @@ function rule(op: Op, l: KqlType, r: KqlType): Rule | undefined {
   }
   const dt = (k: Kernel): Kernel => (a, b) => {
     const v = k(a, b);
-    return v === null ? null : nullIfOutOfRange(v);
+    return v === null ? null : nullIfOutOfRange(v as number);
   };
   const key = `${l} ${op} ${r}`;
   switch (key) {
@@ -72,8 +79,14 @@ function arithmetic(op: Op, description: string): BinaryOperator {
           argIndex: isNumericType(lt) || lt === 'datetime' || lt === 'timespan' ? 1 : 0,
         };
       }
-      const readL = left.type === 'dynamic' ? (v: unknown) => fromDynamic(v, lt) : (v: unknown) => v;
-      const readR = right.type === 'dynamic' ? (v: unknown) => fromDynamic(v, rt) : (v: unknown) => v;
+      // Longs stay exact only in integer arithmetic; anywhere else (real, timespan) they are read as doubles.
+      const exact = isIntegerType(lt) && isIntegerType(rt);
+      const readL = left.type === 'dynamic'
+        ? (exact ? (v: unknown) => fromDynamic(v, lt) : (v: unknown) => asDouble(fromDynamic(v, lt)))
+        : (!exact && isIntegerType(lt) ? asDouble : (v: unknown) => v);
+      const readR = right.type === 'dynamic'
+        ? (exact ? (v: unknown) => fromDynamic(v, rt) : (v: unknown) => asDouble(fromDynamic(v, rt)))
+        : (!exact && isIntegerType(rt) ? asDouble : (v: unknown) => v);
       const { kernel } = found;
       return {
         type: both ? 'dynamic' : found.result,

@@ -16,6 +16,7 @@ import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '.
 import type { ArgInfo, BindFailure, ScalarImpl } from '../registry-types.js';
 import type { BinaryOperator } from '../registry-types-operators.js';
 import { fromDynamic, toBoolValue, toDateTimeValue, toTimespanValue } from '../convert.js';
+import { isSafe, numericEquals, parseLong } from '../../runtime/int64.js';
 
 type Kind = 'number' | 'string' | 'datetime' | 'timespan' | 'bool' | 'dynamic';
 
@@ -42,6 +43,8 @@ function reader(t: KqlType, kind: Kind): (v: unknown) => unknown {
   if (t !== 'dynamic') return (v) => (v === undefined ? null : v);
   if (kind === 'dynamic') return (v) => (v === null || v === undefined ? null : dynamicKey(v as DynamicValue));
   const target = KIND_TYPE[kind];
+  // A dynamic integer beyond 2^53 (a bigint) stays exact for comparing with longs.
+  if (kind === 'number') return (v) => (v === null || v === undefined ? null : typeof v === 'bigint' ? v : fromDynamic(v, target));
   return (v) => (v === null || v === undefined ? null : fromDynamic(v, target));
 }
 
@@ -67,7 +70,9 @@ function fromTextAs(kind: Kind): (v: unknown) => unknown {
     if (typeof v !== 'string') return null;
     if (kind === 'number') {
       const n = v.trim() === '' ? NaN : Number(v);
-      return Number.isNaN(n) ? null : n;
+      if (Number.isNaN(n)) return null;
+      // Integer text beyond 2^53 is read exactly, to compare with a long exactly.
+      return Number.isInteger(n) && !isSafe(n) ? parseLong(v) ?? n : n;
     }
     if (kind === 'bool') return toBoolValue(v, 'string');
     if (kind === 'datetime') return toDateTimeValue(v, 'string');
@@ -83,20 +88,34 @@ function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
     bind(l, r): ScalarImpl | BindFailure {
       const kind = commonKind(l.type, r.type);
       const [rl, rr] = kind ? [reader(l.type, kind), reader(r.type, kind)] : looseReaders(l.type, r.type);
+      // Longs beyond 2^53 are bigints (src/runtime/int64.ts): equal to a double of the same value too. Only a
+      // numeric comparison can meet one; two reals never do.
+      const mayHoldBigint = (kind === 'number' || !kind) && !(l.type === 'real' && r.type === 'real');
+      if (!mayHoldBigint) {
+        return {
+          type: 'bool',
+          call([a, b]) {
+            const x = rl(a), y = rr(b);
+            if (x === null && y === null) return null;
+            if (x === null || y === null) return negate;
+            return (x === y) !== negate;
+          },
+        };
+      }
       return {
         type: 'bool',
         call([a, b]) {
           const x = rl(a), y = rr(b);
           if (x === null && y === null) return null;
           if (x === null || y === null) return negate;
-          return (x === y) !== negate;
+          return numericEquals(x, y) !== negate;
         },
       };
     },
   };
 }
 
-function ordering(op: '<' | '<=' | '>' | '>=', test: (x: number, y: number) => boolean): BinaryOperator {
+function ordering(op: '<' | '<=' | '>' | '>=', test: (x: number | bigint, y: number | bigint) => boolean): BinaryOperator {
   return {
     op,
     description: `Ordering comparison '${op}' of numbers, datetimes, timespans or bools.`,
@@ -106,6 +125,17 @@ function ordering(op: '<' | '<=' | '>' | '>=', test: (x: number, y: number) => b
       // Two dynamics are compared as numbers.
       const k: Kind = kind === 'dynamic' ? 'number' : kind;
       const rl = reader(l.type, k), rr = reader(r.type, k);
+      if (k === 'number') {
+        // Numbers and bigints (longs beyond 2^53) compare exactly with JS's relational operators.
+        return {
+          type: 'bool',
+          call([a, b]) {
+            const x = rl(a), y = rr(b);
+            if (x === null || y === null) return null;
+            return test(x as number | bigint, y as number | bigint);
+          },
+        };
+      }
       return {
         type: 'bool',
         call([a, b]) {

@@ -15,7 +15,8 @@ import { hasTerm } from './terms.js';
 
 function dynamicValueKey(v: DynamicValue, fold: boolean): string | undefined {
   if (v === null) return undefined;
-  if (typeof v === 'number') return 'n:' + v;
+  // Numbers and bigints (integers beyond 2^53) share the key space: equal values, equal keys.
+  if (typeof v === 'number' || typeof v === 'bigint') return 'n:' + v;
   if (typeof v === 'string') return 's:' + (fold ? v.toLowerCase() : v);
   if (typeof v === 'boolean') return 'b:' + v;
   return 'j:' + dynamicKey(v);

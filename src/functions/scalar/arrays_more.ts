@@ -1,5 +1,5 @@
 import type { KqlType } from '../../runtime/types.js';
-import { dynamicKey, isPlainObject, toDynamic, type DynamicValue } from '../../runtime/values.js';
+import { dynamicKey, isPlainObject, jsonText, toDynamic, type DynamicValue } from '../../runtime/values.js';
 import { parseDateTime } from '../../runtime/datetime.js';
 import { defineScalar } from '../define.js';
 
@@ -31,7 +31,8 @@ export const array_slice = defineScalar({
  * JSON text; nulls go last unless nulls_last is false.
  */
 function rank(v: DynamicValue): number {
-  return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 3;
+  // Numbers and bigints (integers beyond 2^53) are ordered together, exactly, by < and >.
+  return typeof v === 'number' || typeof v === 'bigint' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 3;
 }
 function compareElements(a: DynamicValue, b: DynamicValue): number {
   const ra = rank(a), rb = rank(b);
@@ -197,6 +198,6 @@ export const dynamic_to_json = defineScalar({
   description: 'JSON text of a dynamic value with property bag keys sorted.',
   overloads: [{
     params: ['dynamic'], result: 'string', nulls: 'pass',
-    kernel: ([v]) => JSON.stringify(canonical((v ?? null) as DynamicValue)),
+    kernel: ([v]) => jsonText(canonical((v ?? null) as DynamicValue)),
   }],
 });

@@ -1,11 +1,23 @@
 import { MIN_DATETIME_MS } from '../../runtime/datetime.js';
 import { defineScalar } from '../define.js';
 import { nullIfOutOfRange } from '../calendar.js';
+import { floorDiv, isSafe, toBigInt, wrap, type Long } from '../../runtime/int64.js';
 
 /** Null, zero or negative bin sizes give null (bin-function.md). */
 function floorTo(v: number, size: number, origin = 0): number | null {
   if (!(size > 0)) return null;
   return Math.floor((v - origin) / size) * size + origin;
+}
+
+/** bin over longs, exact (src/runtime/int64.ts): in doubles while everything is a safe integer, else in BigInt. */
+function floorLong(v: Long, size: Long): Long | null {
+  if (!(size > 0)) return null;
+  if (typeof v === 'number' && typeof size === 'number') {
+    const r = Math.floor(v / size) * size; // exact for safe operands (the quotient cannot round across an integer)
+    if (isSafe(r)) return r || 0;
+  }
+  const s = toBigInt(size);
+  return wrap(floorDiv(toBigInt(v), s) * s);
 }
 
 /**
@@ -18,7 +30,7 @@ export const bin = defineScalar({
   aliases: ['floor'],
   description: 'Rounds a number, datetime or timespan down to a multiple of the bin size.',
   overloads: [
-    { params: ['long', 'long'], result: 'long', kernel: ([v, s]) => floorTo(v as number, s as number) },
+    { params: ['long', 'long'], result: 'long', exact: true, kernel: ([v, s]) => floorLong(v as Long, s as Long) },
     { params: ['real', 'real'], result: 'real', kernel: ([v, s]) => floorTo(v as number, s as number) },
     {
       params: ['datetime', 'timespan'], result: 'datetime',

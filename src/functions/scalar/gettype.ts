@@ -13,6 +13,7 @@ export const gettype = defineScalar({
       if (Array.isArray(v)) return 'array';
       if (typeof v === 'object') return 'dictionary';
       if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) <= 2147483647 ? 'int' : 'long') : 'real';
+      if (typeof v === 'bigint') return 'long'; // an integer beyond 2^53 (src/runtime/int64.ts)
       return typeof v === 'boolean' ? 'bool' : 'string';
     },
   }],

@@ -5,6 +5,7 @@ import type { ArgInfo, BindFailure } from '../registry-types.js';
 import { defineScalar } from '../define.js';
 import { utf8Bytes } from '../digests.js';
 import { xxhash64 } from '../xxhash64.js';
+import { canonical, toBigInt, type Long } from '../../runtime/int64.js';
 
 /** 100-ns ticks of milliseconds (fractional milliseconds carry sub-millisecond ticks), exactly, as BigInt. */
 function ticksOf(ms: number): bigint {
@@ -33,7 +34,7 @@ function bytesOf(v: unknown, type: KqlType): Uint8Array {
       return int64Bytes(ticksOf(v as number));
     case 'int':
     case 'long':
-      return int64Bytes(BigInt(Math.trunc(v as number)));
+      return int64Bytes(toBigInt(v as Long));
     case 'real': {
       const b = new Uint8Array(8);
       new DataView(b.buffer).setFloat64(0, v as number, true);
@@ -51,21 +52,22 @@ function checkSource(args: ArgInfo[]): BindFailure | undefined {
 }
 
 /**
- * hash(source[, mod]) (hash-function.md): xxHash64 of the value, as a signed long; with mod, the unsigned hash
- * modulo mod (0 .. mod-1), computed exactly. Without mod the 64-bit result is rounded to the nearest double
- * (longs are exact only to 2^53 here). A null source gives null; mod <= 0 gives null.
+ * hash(source[, mod]) (hash-function.md; alias hash_xxhash64, hash-xxhash64-function.md): xxHash64 of the value, as an exact signed long (a bigint beyond 2^53,
+ * src/runtime/int64.ts); with mod, the unsigned hash modulo mod (0 .. mod-1). A null source gives null;
+ * mod <= 0 gives null.
  */
 export const hash = defineScalar({
   name: 'hash',
+  aliases: ['hash_xxhash64'], // hash-xxhash64-function.md: the same function, with the same examples
   description: 'xxHash64 of a scalar value as a long, optionally modulo mod.',
   overloads: [{
-    params: ['any', 'integer'], optional: 1, result: 'long', check: checkSource,
+    params: ['any', 'integer'], optional: 1, result: 'long', check: checkSource, exact: true,
     kernel: (values, _ctx, info) => {
       const h = xxhash64(bytesOf(values[0], info[0].type));
-      if (values.length < 2) return Number(BigInt.asIntN(64, h));
-      const mod = Math.trunc(values[1] as number);
-      if (mod <= 0) return null;
-      return Number(h % BigInt(mod));
+      if (values.length < 2) return canonical(BigInt.asIntN(64, h));
+      const mod = toBigInt(values[1] as Long);
+      if (mod <= 0n) return null;
+      return canonical(h % mod);
     },
   }],
 });

@@ -12,6 +12,7 @@
  * - outside those operators (e.g. in summarize) the functions return null.
  */
 import type { KqlType } from '../../runtime/types.js';
+import { add, type Long } from '../../runtime/int64.js';
 import type { ColumnSchema } from '../../runtime/types.js';
 import { emptyValue, type Row, type Table } from '../../runtime/table.js';
 import type { ExecContext } from '../../runtime/exec-context.js';
@@ -168,17 +169,19 @@ export const row_number: ScalarFunction = {
     // The number of the previous row of the same row set, for restarts.
     let lastRows: Row[] | undefined;
     let lastIndex = -1;
-    let lastValue = 0;
+    let lastValue: Long = 0;
     return {
       type: 'long',
       call: (values, ctx) => {
         const cursor = cursorOf(ctx);
         if (!cursor) return null;
-        const first = values.length > 0 && typeof values[0] === 'number' ? (values[0] as number) : 1;
-        let value: number;
+        const v0 = values.length > 0 ? values[0] : undefined;
+        const first: Long = typeof v0 === 'number' || typeof v0 === 'bigint' ? v0 : 1;
+        let value: Long;
+        // Exact longs (src/runtime/int64.ts): plain numbers while safe.
         if (values[1] === true) value = first;
-        else if (cursor.rows === lastRows && cursor.index === lastIndex + 1) value = lastValue + 1;
-        else value = first + cursor.index;
+        else if (cursor.rows === lastRows && cursor.index === lastIndex + 1) value = add(lastValue, 1) ?? 0;
+        else value = add(first, cursor.index) ?? 0;
         lastRows = cursor.rows;
         lastIndex = cursor.index;
         lastValue = value;

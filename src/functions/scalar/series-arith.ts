@@ -11,7 +11,7 @@ type Op = (a: number, b: number) => number;
 /** A side of the operation: an array, a number applied to every element, or nothing usable (null). */
 function side(v: unknown): unknown[] | number | null {
   if (Array.isArray(v)) return v;
-  return typeof v === 'number' ? v : null;
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
 }
 
 function elementwise(name: string, verb: string, op: Op) {
@@ -22,7 +22,7 @@ function elementwise(name: string, verb: string, op: Op) {
     const at = (s: unknown[] | number | null, i: number): number | null => {
       if (typeof s === 'number') return s;
       const e = s?.[i];
-      return typeof e === 'number' ? e : null;
+      return typeof e === 'number' ? e : typeof e === 'bigint' ? Number(e) : null; // a bigint as the nearest double
     };
     const out: (number | null)[] = new Array(length);
     for (let i = 0; i < length; i++) {

@@ -10,7 +10,7 @@ import type { DynamicValue } from '../../runtime/values.js';
 
 function missingTest(placeholder: unknown): (e: unknown) => boolean {
   return placeholder === null || placeholder === undefined
-    ? (e) => typeof e !== 'number'
+    ? (e) => typeof e !== 'number' && typeof e !== 'bigint' // a bigint is an integer beyond 2^53
     : (e) => e === placeholder;
 }
 
@@ -27,7 +27,7 @@ export const series_fill_linear = defineScalar({
       const missing = missingTest(placeholder);
       const out = [...v] as DynamicValue[];
       const known: number[] = [];
-      for (let i = 0; i < out.length; i++) if (!missing(out[i]) && typeof out[i] === 'number') known.push(i);
+      for (let i = 0; i < out.length; i++) if (!missing(out[i]) && (typeof out[i] === 'number' || typeof out[i] === 'bigint')) known.push(i);
       if (known.length === 0) {
         const c = constant === undefined ? 0 : (constant as number | null);
         return c === null ? out : out.map(() => c);
@@ -35,8 +35,8 @@ export const series_fill_linear = defineScalar({
       for (let k = 0; k + 1 < known.length; k++) {
         const a = known[k];
         const b = known[k + 1];
-        const ya = out[a] as number;
-        const yb = out[b] as number;
+        const ya = Number(out[a]);
+        const yb = Number(out[b]);
         for (let i = a + 1; i < b; i++) out[i] = ya + ((yb - ya) * (i - a)) / (b - a);
       }
       if (fillEdges !== false) {

@@ -5,5 +5,5 @@ import { toIntegerValue } from '../convert.js';
 export const toint = defineScalar({
   name: 'toint',
   description: 'Converts a value to int (signed 32-bit); decimals truncate; failures give null.',
-  overloads: [{ params: ['any'], result: 'int', kernel: ([v], _c, info) => toIntegerValue(v, info[0].type, 32) }],
+  overloads: [{ params: ['any'], result: 'int', exact: true, kernel: ([v], _c, info) => toIntegerValue(v, info[0].type, 32) }],
 });

@@ -53,7 +53,7 @@ export function defineMultiColumn(spec: MultiColumnSpec): ScalarFunction {
 
 /** An optional numeric argument, or its default when absent or null. */
 export function numberArg(v: unknown, fallback: number): number {
-  return typeof v === 'number' ? v : fallback;
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : fallback; // a long beyond 2^53 as a double
 }
 
 /** An optional string argument, or its default when absent or empty. */

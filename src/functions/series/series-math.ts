@@ -10,7 +10,8 @@ export type Point = number | null;
 /** The elements of a dynamic array as numbers (non-numeric elements -> null); undefined when not an array. */
 export function readSeries(v: unknown): Point[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  return v.map((e) => (typeof e === 'number' ? e : null));
+  // An integer beyond 2^53 (a bigint, src/runtime/int64.ts) is read as the nearest double.
+  return v.map((e) => (typeof e === 'number' ? e : typeof e === 'bigint' ? Number(e) : null));
 }
 
 export function isFiniteNumber(v: Point | undefined): v is number {
