@@ -91,24 +91,14 @@ function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
       // Longs beyond 2^53 are bigints (src/runtime/int64.ts): equal to a double of the same value too. Only a
       // numeric comparison can meet one; two reals never do.
       const mayHoldBigint = (kind === 'number' || !kind) && !(l.type === 'real' && r.type === 'real');
-      if (!mayHoldBigint) {
-        return {
-          type: 'bool',
-          call([a, b]) {
-            const x = rl(a), y = rr(b);
-            if (x === null && y === null) return null;
-            if (x === null || y === null) return negate;
-            return (x === y) !== negate;
-          },
-        };
-      }
+      const same = mayHoldBigint ? numericEquals : (x: unknown, y: unknown) => x === y;
       return {
         type: 'bool',
         call([a, b]) {
           const x = rl(a), y = rr(b);
           if (x === null && y === null) return null;
           if (x === null || y === null) return negate;
-          return numericEquals(x, y) !== negate;
+          return same(x, y) !== negate;
         },
       };
     },
