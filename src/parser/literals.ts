@@ -91,7 +91,10 @@ export function parseTypedLiteral(image: string, span: Span): ParsedLiteral {
       const m = /^([+-]?)(?:(\d+)|0[xX]([0-9a-fA-F]+))$/.exec(body);
       if (!m) return fail();
       let b = m[2] !== undefined ? BigInt(m[2]) : BigInt('0x' + m[3]);
-      if (m[3] !== undefined && b >> 64n === 0n) b = BigInt.asIntN(64, b); // hex: two's complement
+      // Hex is two's complement of the type's width, as .NET parses it: int(0xf090013d) is -258997955
+      // (a corpus rule compares with it; the analyzer accepts it).
+      const bits = type === 'int' ? 32n : 64n;
+      if (m[3] !== undefined && b >> bits === 0n) b = BigInt.asIntN(Number(bits), b);
       if (m[1] === '-') b = -b;
       // Exact (src/runtime/int64.ts); outside the type's range is not a literal.
       const [lo, hi] = type === 'int' ? [-(2n ** 31n), 2n ** 31n - 1n] : [-(2n ** 63n), INT64_MAX];

@@ -146,6 +146,13 @@ describe('literals', () => {
     ]);
   });
 
+  it('int(hex) is 32-bit two\'s complement (a corpus rule compares with int(0xf090013d))', () => {
+    expect(rows('print a = int(0xf090013d), b = int(0x7fffffff), c = int(0xffffffff), d = int(-0x10)')).toEqual([
+      { a: -258997955, b: 2147483647, c: -1, d: -16 },
+    ]);
+    expect(() => runKql('print int(0x100000000)', {})).toThrow(KqlSyntaxError);
+  });
+
   it('beyond int64 (and int literals beyond 32 bits) are syntax errors, in runKql and analyzeKql', () => {
     for (const q of ['print 9223372036854775808', 'print 92233720368547758070', 'print -9223372036854775809',
       'print 0x10000000000000000', 'print long(9223372036854775808)', 'print int(2147483648)', 'print dynamic([9223372036854775808])']) {
