@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BENCH_NOW, generateBenchData, parseSize, sizesFor, type BenchData } from './bench-data.js';
 import { canonicalize, setColumnsOf, type CanonicalColumn } from './bench-canonical.js';
-import { MB, fullGc, median, reportResult, round1, startRssSampler } from './bench-proc.js';
+import { MB, fullGc, reportResult, round1, runTimes, startRssSampler } from './bench-proc.js';
 
 export type Peer = 'mini-kql' | 'reference' | 'duckdb';
 export const PEERS: readonly Peer[] = ['mini-kql', 'reference', 'duckdb'];
@@ -146,10 +146,7 @@ async function main(): Promise<void> {
     identities: sizes.identities,
     genMs: Math.round(genMs),
     ...extra,
-    runMs: runMs.map((x) => Math.round(x)),
-    medianMs: Math.round(median(runMs)),
-    minMs: Math.round(Math.min(...runMs)),
-    maxMs: Math.round(Math.max(...runMs)),
+    ...runTimes(runMs),
     outputRows: result!.rows.length,
     columns: canonical.header,
     digest: canonical.digest,

@@ -63,6 +63,16 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Forces a full GC twice (the child runs with --expose-gc). */
+/** The fields every bench child reports about its timed runs (ms, rounded). */
+export function runTimes(runMs: readonly number[]): { runMs: number[]; medianMs: number; minMs: number; maxMs: number } {
+  return {
+    runMs: runMs.map((x) => Math.round(x)),
+    medianMs: Math.round(median(runMs)),
+    minMs: Math.round(Math.min(...runMs)),
+    maxMs: Math.round(Math.max(...runMs)),
+  };
+}
+
 export function fullGc(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('bench child needs --expose-gc');

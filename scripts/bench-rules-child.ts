@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSize } from './bench-data.js';
 import { canonicalize, setColumnsOf, type CanonicalColumn } from './bench-canonical.js';
-import { MB, REPO_ROOT, fullGc, median, reportResult, round1, startRssSampler } from './bench-proc.js';
+import { MB, REPO_ROOT, fullGc, median, reportResult, round1, runTimes, startRssSampler } from './bench-proc.js';
 import { generateRuleTables } from './bench-rules-data.js';
 import { BENCH_RULES, RULES_NOW } from './bench-rules/rules.js';
 
@@ -91,10 +91,7 @@ async function main(): Promise<void> {
     tables: counts,
     columns,
     genMs: Math.round(genMs),
-    runMs: runMs.map((x) => Math.round(x)),
-    medianMs: Math.round(medianMs),
-    minMs: Math.round(Math.min(...runMs)),
-    maxMs: Math.round(Math.max(...runMs)),
+    ...runTimes(runMs),
     rowsPerSec: Math.round(total / (medianMs / 1000)),
     outputRows: result!.rows.length,
     digest: canonical.digest,
