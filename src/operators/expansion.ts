@@ -20,8 +20,10 @@ export interface Expansion {
   /**
    * The expanded rows of one input row. With `keep`, an element's row is kept only when keep(row) is
    * true; a dropped row's array is reused for the next element, so a selective filter allocates little.
+   * With `reuseRow` (the caller owns `row` and gives it up), the input row itself becomes the last kept
+   * element's row when the layout allows, so an expansion that keeps one element per row copies nothing.
    */
-  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean, capacity?: number): { rows: Row[]; elements: number };
+  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean, capacity?: number, reuseRow?: boolean): { rows: Row[]; elements: number };
   /** For each column: the input column it copies, or -1 for the expanded and item index columns. */
   sourceOf: number[];
   /** Input columns needed, given the expanded columns needed (the item expressions' reads come on top). */
@@ -82,29 +84,65 @@ export function bindExpansion(
     source.push(-1);
   }
   const width = columns.length;
+  // Every input column stays where it was (new columns come after): an input row can be extended in place.
+  const inPlaceLayout = input.every((_, c) => source[c] === c);
+  /** Writes element `i`'s expanded values (and item index) into `into`. */
+  const setElement = (into: Row, lists: unknown[][], i: number): void => {
+    for (let k = 0; k < targets.length; k++) {
+      const t = targets[k];
+      const v = i < lists[k].length ? lists[k][i] : null;
+      into[t.index] = t.type === 'dynamic' ? (v === undefined ? null : v) : convertTo(v, 'dynamic', t.type);
+    }
+    if (indexColumn >= 0) into[indexColumn] = i;
+  };
+  /**
+   * The input row is the scratch row each element is tested on, and then the last kept element's row;
+   * only the earlier kept elements get copies.
+   */
+  const expandInPlace = (row: Row, lists: unknown[][], count: number, keep: ((row: Row) => boolean) | undefined, capacity: number) => {
+    const out: Row[] = [];
+    if (row.length > width) row.length = width;
+    let earlier: number[] | undefined;
+    let last = -1;
+    for (let i = 0; i < count; i++) {
+      setElement(row, lists, i);
+      if (keep && !keep(row)) continue;
+      if (last >= 0) (earlier ??= []).push(last);
+      last = i;
+    }
+    if (earlier) {
+      for (const i of earlier) {
+        const copy = newRow(width, capacity);
+        for (let c = 0; c < input.length; c++) copy[c] = row[c];
+        setElement(copy, lists, i);
+        out.push(copy);
+      }
+    }
+    if (last >= 0) {
+      setElement(row, lists, last);
+      out.push(row);
+    }
+    return { rows: out, elements: count };
+  };
   // The last rejected row's array, reused by the next input row's first element.
   let spare: Row | undefined;
   return {
     columns,
     expandedIndexes: [...targets.map((t) => t.index), ...(indexColumn >= 0 ? [indexColumn] : [])],
     sourceOf: source,
-    expand(row, ctx, keep, capacity = width) {
+    expand(row, ctx, keep, capacity = width, reuseRow = false) {
       const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
       let count = 0;
       for (const list of lists) count = Math.max(count, list.length);
       if (limit !== undefined) count = Math.min(count, limit);
+      if (reuseRow && inPlaceLayout) return expandInPlace(row, lists, count, keep, capacity);
       const out: Row[] = [];
       let next: Row | undefined = spare !== undefined && spare.length === width ? spare : undefined;
       spare = undefined;
       for (let i = 0; i < count; i++) {
         next ??= newRow(width, capacity);
         for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
-        for (let k = 0; k < targets.length; k++) {
-          const t = targets[k];
-          const v = i < lists[k].length ? lists[k][i] : null;
-          next[t.index] = t.type === 'dynamic' ? (v === undefined ? null : v) : convertTo(v, 'dynamic', t.type);
-        }
-        if (indexColumn >= 0) next[indexColumn] = i;
+        setElement(next, lists, i);
         if (keep && !keep(next)) continue;
         out.push(next);
         next = undefined;
@@ -135,12 +173,14 @@ export function expandTable(
   each: (expanded: Row[], row: Row) => Row[],
   keep?: (row: Row) => boolean,
   capacity?: number,
+  /** The caller owns the input rows and gives them up: each may become one of its own expanded rows. */
+  reuseRows = false,
 ): Row[] {
   const rows: Row[] = [];
   const guard = ctx.guard;
   for (const row of table.rows) {
     // A row with no elements disappears; one whose elements were all filtered out still runs `each` (mv-apply's subquery).
-    const { rows: expanded, elements } = expansion.expand(row, ctx, keep, capacity);
+    const { rows: expanded, elements } = expansion.expand(row, ctx, keep, capacity, reuseRows);
     guard.tick(1 + expanded.length);
     if (expanded.length > guard.maxRows) guard.rows(expanded.length, operator, span);
     if (elements === 0) continue;

@@ -75,7 +75,8 @@ export const mvApply: OperatorDef<MvApplyOp> = {
           const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
           if (result.owned !== true) owned = false;
           return sameLayout ? result.rows : result.rows.map((r) => assemble(source, r));
-        }, fused.length > 0 ? keep(ctx) : undefined, subquery.widest);
+          // In the subquery's layout, nothing reads the source row afterwards, so an owned one may be reused.
+        }, fused.length > 0 ? keep(ctx) : undefined, subquery.widest, sameLayout && table.owned === true);
         return { columns, rows, owned: sameLayout ? owned : true };
       },
     };

@@ -75,4 +75,26 @@ describe('mv-apply', () => {
     const q = 'A | mv-apply Entity = Entities on (where Nope == 1)';
     expectSemantic(q, AS, 'SEM_UNKNOWN_COLUMN', 1, at(q, 'Nope'));
   });
+  it('several kept elements of one caller row each get their own values (the row itself is reused for the last)', () => {
+    const T: TableInput = { schema: [{ name: 'Id', type: 'long' }, { name: 'Xs', type: 'dynamic' }], rows: [
+      { Id: 1, Xs: [1, 2, 3, 4] },
+      { Id: 2, Xs: [5] },
+      { Id: 3, Xs: [0] },
+    ] };
+    const before = JSON.stringify(T);
+    // Fused where keeps 2 of 4 elements; the subquery overwrites a source column in place.
+    expect(rows('T | mv-apply x = Xs to typeof(long) on (where x % 2 == 0 | extend Id = Id * 10 + x) | project Id, x', { T })).toEqual([
+      { Id: 12, x: 2 }, { Id: 14, x: 4 }, { Id: 30, x: 0 },
+    ]);
+    // No where: every element is kept; item index and a later extend per row.
+    expect(rows('T | mv-apply with_itemindex = i x = Xs on (extend y = x) | extend z = Id | project Id, i, x, z', { T })).toEqual([
+      { Id: 1, i: 0, x: 1, z: 1 }, { Id: 1, i: 1, x: 2, z: 1 }, { Id: 1, i: 2, x: 3, z: 1 }, { Id: 1, i: 3, x: 4, z: 1 },
+      { Id: 2, i: 0, x: 5, z: 2 }, { Id: 3, i: 0, x: 0, z: 3 },
+    ]);
+    // mv-expand of two arrays in parallel over caller rows, then an in-place extend.
+    expect(rows('T | extend Ys = Xs | mv-expand Xs, Ys | extend s = tolong(Xs) + tolong(Ys) | where Id < 3 | project Id, s', { T })).toEqual([
+      { Id: 1, s: 2 }, { Id: 1, s: 4 }, { Id: 1, s: 6 }, { Id: 1, s: 8 }, { Id: 2, s: 10 },
+    ]);
+    expect(JSON.stringify(T)).toBe(before);
+  });
 });
