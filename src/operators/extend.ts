@@ -39,30 +39,31 @@ export const extend: OperatorDef<ExtendOp> = {
       steps.push(expr.multi ? { indexes, evaluate: expr.multi.evalAll, many: true } : { indexes, evaluate: expr.evaluate, many: false });
       if (expr.readsRowWindow) readsNeighbours = true;
     }
-    // Items see the input row, so with several items the values are computed before any is written.
-    const single = steps.length === 1 && !steps[0].many ? steps[0] : undefined;
-    const computeAll = (row: Row, ctx: ExecContext): unknown[] => steps.map((step) => step.evaluate(row, ctx));
-    const writeAll = (out: Row, values: unknown[]) => {
-      steps.forEach((step, k) => {
-        if (!step.many) out[step.indexes[0]] = values[k];
-        else step.indexes.forEach((index, i) => { out[index] = (values[k] as unknown[])[i]; });
-      });
-      return out;
+    const write = (out: Row, step: (typeof steps)[number], value: unknown): void => {
+      if (!step.many) out[step.indexes[0]] = value;
+      else step.indexes.forEach((index, i) => { out[index] = (value as unknown[])[i]; });
     };
+    // Items see the input row. When each item adds a new column, writing it at once cannot change what a
+    // later item reads; when one replaces an input column, every value is computed before any is written.
+    const writeAtOnce = steps.length === 1 || steps.every((step) => step.indexes.every((index) => index >= input.length));
     return {
       columns,
       flow: 'extend',
       run: (table, ctx) => {
         // Rows no one else holds are extended in place; shared ones (a cached table, a let) are copied.
         const copy = table.owned !== true || readsNeighbours;
-        const rows = single
-          ? mapRows(ctx, table, (row) => {
-              const out = copy ? row.slice() : row;
-              out[single.indexes[0]] = single.evaluate(row, ctx);
-              return out;
-            })
-          : mapRows(ctx, table, (row) => writeAll(copy ? row.slice() : row, computeAll(row, ctx)));
-        return { columns, rows, owned: true };
+        const values: unknown[] = new Array(steps.length);
+        const extendRow = (row: Row): Row => {
+          const out = copy ? row.slice() : row;
+          if (writeAtOnce) {
+            for (const step of steps) write(out, step, step.evaluate(row, ctx));
+          } else {
+            for (let k = 0; k < steps.length; k++) values[k] = steps[k].evaluate(row, ctx);
+            for (let k = 0; k < steps.length; k++) write(out, steps[k], values[k]);
+          }
+          return out;
+        };
+        return { columns, rows: mapRows(ctx, table, extendRow, readsNeighbours), owned: true };
       },
     };
   },

@@ -19,8 +19,10 @@ export const project: OperatorDef<ProjectOp> = {
       while (columns.some((c) => c.name === `${base}${i}`)) i++;
       return `${base}${i}`;
     };
+    let windowed = false;
     const evals = node.items.map((item) => {
       const expr = tools.expr(item.expr, input);
+      if (expr.readsRowWindow) windowed = true;
       for (const out of assignedColumns(item, expr, name)) {
         const clash = columns.some((c) => c.name === out.name);
         // A written name or a plain column twice is an error; a derived name (round(b)) gets a suffix (analyzer).
@@ -42,7 +44,7 @@ export const project: OperatorDef<ProjectOp> = {
     return {
       columns,
       flow: 'own',
-      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => project1(row, ctx)), owned: true }),
+      run: (table, ctx) => ({ columns, rows: mapRows(ctx, table, (row) => project1(row, ctx), windowed), owned: true }),
     };
   },
 };

@@ -17,11 +17,12 @@ export const where: OperatorDef<WhereOp> = {
       );
     }
     const test = predicate.evaluate;
+    const windowed = predicate.readsRowWindow === true;
     return {
       columns: input,
       flow: 'passthrough',
       filter: (row, ctx) => test(row, ctx) === true,
-      run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true), owned: table.owned }),
+      run: (table, ctx) => ({ columns: input, rows: filterRows(ctx, table, (row) => test(row, ctx) === true, windowed), owned: table.owned }),
     };
   },
 };

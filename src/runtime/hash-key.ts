@@ -23,13 +23,20 @@ export function keyOfValue(value: unknown): string {
   }
 }
 
-/** One key for several values (multi-column group or join keys). */
+// Reused by keyOfValues: nothing it calls can call it back.
+const keyParts: string[] = [];
+
+/**
+ * One key for several values (multi-column group or join keys): each part's length, then the part.
+ * Joined in one go, the key is one flat string: built with `+=`, a Map would keep a tree of a few dozen
+ * string pieces per group alive (and the garbage collector would copy them all).
+ */
 export function keyOfValues(values: unknown[]): string {
   if (values.length === 1) return keyOfValue(values[0]);
-  let key = '';
+  keyParts.length = 0;
   for (const v of values) {
     const k = keyOfValue(v);
-    key += k.length + ':' + k;
+    keyParts.push(String(k.length), k);
   }
-  return key;
+  return keyParts.join(':');
 }

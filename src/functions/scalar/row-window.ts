@@ -69,34 +69,39 @@ function withCursor<T>(ctx: ExecContext, table: Table, body: (cursor: RowCursor,
   }
 }
 
-/** table.rows.map(fn), with the cursor at each row (for extend, project, serialize). */
-export function mapRows(ctx: ExecContext, table: Table, fn: (row: Row) => Row): Row[] {
-  return withCursor(ctx, table, (cursor, base) => {
-    const rows = table.rows;
-    const out: Row[] = new Array(rows.length);
-    const guard = ctx.guard;
-    for (let i = 0; i < rows.length; i++) {
-      guard.tick();
-      cursor.index = base + i;
-      out[i] = fn(rows[i]);
-    }
-    return out;
-  });
+/**
+ * table.rows.map(fn), with the cursor at each row (for extend, project, serialize) when `windowed`: an
+ * operator whose expressions read no neighbouring rows passes false and skips the cursor's upkeep.
+ */
+export function mapRows(ctx: ExecContext, table: Table, fn: (row: Row) => Row, windowed = true): Row[] {
+  return windowed ? withCursor(ctx, table, (cursor, base) => mapLoop(ctx, table.rows, fn, cursor, base)) : mapLoop(ctx, table.rows, fn);
 }
 
-/** table.rows.filter(test), with the cursor at each row (for where). */
-export function filterRows(ctx: ExecContext, table: Table, test: (row: Row) => boolean): Row[] {
-  return withCursor(ctx, table, (cursor, base) => {
-    const rows = table.rows;
-    const out: Row[] = [];
-    const guard = ctx.guard;
-    for (let i = 0; i < rows.length; i++) {
-      guard.tick();
-      cursor.index = base + i;
-      if (test(rows[i])) out.push(rows[i]);
-    }
-    return out;
-  });
+/** table.rows.filter(test), with the cursor at each row (for where) when `windowed` (see mapRows). */
+export function filterRows(ctx: ExecContext, table: Table, test: (row: Row) => boolean, windowed = true): Row[] {
+  return windowed ? withCursor(ctx, table, (cursor, base) => filterLoop(ctx, table.rows, test, cursor, base)) : filterLoop(ctx, table.rows, test);
+}
+
+function mapLoop(ctx: ExecContext, rows: Row[], fn: (row: Row) => Row, cursor?: RowCursor, base = 0): Row[] {
+  const out: Row[] = new Array(rows.length);
+  const guard = ctx.guard;
+  for (let i = 0; i < rows.length; i++) {
+    guard.tick();
+    if (cursor) cursor.index = base + i;
+    out[i] = fn(rows[i]);
+  }
+  return out;
+}
+
+function filterLoop(ctx: ExecContext, rows: Row[], test: (row: Row) => boolean, cursor?: RowCursor, base = 0): Row[] {
+  const out: Row[] = [];
+  const guard = ctx.guard;
+  for (let i = 0; i < rows.length; i++) {
+    guard.tick();
+    if (cursor) cursor.index = base + i;
+    if (test(rows[i])) out.push(rows[i]);
+  }
+  return out;
 }
 
 function isInteger(t: KqlType): boolean {
