@@ -8,7 +8,7 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { KeyIndex } from '../runtime/key-index.js';
 import type { CompiledExpr, RowSink } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
@@ -75,10 +75,11 @@ export const summarize: OperatorDef<SummarizeOp> = {
 
     // Groups are built a batch of rows at a time (a sink), so a scan can feed them as it reads.
     const sink = (ctx: ExecContext): RowSink => {
-      const groups = new Map<string, { key: unknown[]; accs: Accumulator[] }>();
+      interface Group { key: unknown[]; accs: Accumulator[] }
+      const groups = new KeyIndex<Group>((g) => g.key);
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
-      const newGroup = (key: unknown[]) => ({ key, accs: aggregates.map((a) => a.impl.create()) });
-      if (keys.length === 0) groups.set('', newGroup([]));
+      const newGroup = (key: unknown[]): Group => ({ key, accs: aggregates.map((a) => a.impl.create()) });
+      if (keys.length === 0) groups.getOrAdd([], newGroup);
       const guard = ctx.guard;
       // Per-row arrays are reused: a key is copied only when it starts a new group.
       const key: unknown[] = keys.map(() => null);
@@ -88,12 +89,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
           for (const row of rows) {
             guard.tick();
             for (let k = 0; k < keys.length; k++) key[k] = keys[k](row, ctx);
-            const hash = keyOfValues(key);
-            let group = groups.get(hash);
-            if (!group) {
-              group = newGroup(key.slice());
-              groups.set(hash, group);
-            }
+            const group = groups.getOrAdd(key, newGroup);
             for (let i = 0; i < aggregates.length; i++) {
               const evals = argEvals[i], values = args[i];
               for (let j = 0; j < evals.length; j++) values[j] = evals[j](row, ctx);
@@ -103,7 +99,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
         },
         finish() {
           const rows: Row[] = [];
-          for (const group of groups.values()) {
+          for (const group of groups.entries) {
             guard.tick();
             const results = group.accs.map((acc) => acc.result());
             const row: Row = [...group.key];

@@ -1,0 +1,112 @@
+/**
+ * Entries found by several key values (summarize groups) without a key string per row: a 32-bit hash of
+ * the values picks a bucket, and values are compared the way keyOfValue keys them (src/runtime/hash-key.ts):
+ * numbers and bigints by value, NaN equal to NaN, null equal to null, dynamic values by JSON text.
+ *
+ * Why not a Map keyed by keyOfValues: that string is built and hashed for every row, and kept for every
+ * group; with many groups (the seed rule has one per row) those strings were most of what the garbage
+ * collector copied.
+ */
+import { dynamicKey, type DynamicValue } from './values.js';
+
+/** Several entries whose keys share a hash. */
+class Collision<T> {
+  constructor(readonly entries: T[]) {}
+}
+
+// A per-process seed, so crafted data cannot aim at one bucket.
+const SEED = (Math.random() * 0x100000000) >>> 0;
+
+export class KeyIndex<T> {
+  private readonly buckets = new Map<number, T | Collision<T>>();
+  /** Every entry, in first-seen order. */
+  readonly entries: T[] = [];
+
+  /** `keyOf(entry)` gives back the key values an entry was added with; `hash` is replaceable for tests of collisions. */
+  constructor(private readonly keyOf: (entry: T) => unknown[], private readonly hash: (key: unknown[]) => number = hashValues) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The entry with these key values; `create` makes it (from a copy of `key`) when there is none yet. */
+  getOrAdd(key: unknown[], create: (key: unknown[]) => T): T {
+    const hash = this.hash(key);
+    const found = this.buckets.get(hash);
+    if (found === undefined) return this.add(hash, undefined, create(key.slice()));
+    if (found instanceof Collision) {
+      for (const entry of found.entries) if (sameKeyValues(this.keyOf(entry), key)) return entry;
+      return this.add(hash, found, create(key.slice()));
+    }
+    if (sameKeyValues(this.keyOf(found), key)) return found;
+    return this.add(hash, found, create(key.slice()));
+  }
+
+  private add(hash: number, found: T | Collision<T> | undefined, entry: T): T {
+    if (found === undefined) this.buckets.set(hash, entry);
+    else if (found instanceof Collision) found.entries.push(entry);
+    else this.buckets.set(hash, new Collision([found, entry]));
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+/** Equal as keys: keyOfValues(a) === keyOfValues(b). */
+export function sameKeyValues(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!sameKeyValue(a[i], b[i])) return false;
+  return true;
+}
+
+function sameKeyValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (x === null || x === undefined) return y === null || y === undefined;
+  if (y === null || y === undefined) return false;
+  switch (typeof x) {
+    case 'number':
+      if (typeof y === 'number') return Number.isNaN(x) && Number.isNaN(y);
+      return typeof y === 'bigint' && String(x) === String(y);
+    case 'bigint':
+      return (typeof y === 'number' || typeof y === 'bigint') && String(x) === String(y);
+    case 'object':
+      return typeof y === 'object' && dynamicKey(x as DynamicValue) === dynamicKey(y as DynamicValue);
+    default:
+      return false;
+  }
+}
+
+/** A hash of key values: equal keys (sameKeyValues) give equal hashes. */
+export function hashValues(values: unknown[]): number {
+  let h = SEED ^ values.length;
+  for (let i = 0; i < values.length; i++) h = mix(h, hashValue(values[i]));
+  return h;
+}
+
+function hashValue(v: unknown): number {
+  switch (typeof v) {
+    case 'string':
+      return hashText(v, 0x73);
+    case 'number':
+      // A safe integer can only equal the same number (bigints are used beyond 2^53 only); others go by their digits, as bigints do.
+      return Number.isSafeInteger(v) ? mix(v | 0, Math.floor(v / 0x100000000) | 0) : hashText(String(v), 0x6e);
+    case 'bigint':
+      return Number.isSafeInteger(Number(v)) ? hashValue(Number(v)) : hashText(String(v), 0x6e);
+    case 'boolean':
+      return v ? 0x62 : 0x63;
+    case 'object':
+      return v === null ? 0 : hashText(dynamicKey(v as DynamicValue), 0x6a);
+    default:
+      return 0;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, started from a tag per kind of value. */
+function hashText(text: string, tag: number): number {
+  let h = 0x811c9dc5 ^ tag;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function mix(h: number, k: number): number {
+  h = Math.imul(h ^ k, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
