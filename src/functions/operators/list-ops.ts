@@ -58,6 +58,11 @@ function membership(op: string, fold: boolean, negate: boolean): ListOperator {
             const k = keyOf(v, t, fold);
             if (k !== undefined) set.add(k);
           }
+          if (lt === 'string' || lt === 'guid') {
+            // A text left side can only equal the text items: look its value up as it is, without a key per row.
+            const texts = new Set([...set].filter((k) => k.startsWith('s:')).map((k) => k.slice(2)));
+            return (l) => (l === null || l === undefined ? negate : texts.has(fold ? (l as string).toLowerCase() : (l as string)) !== negate);
+          }
           return (l) => {
             const k = keyOf(l, lt, fold);
             return k === undefined ? negate : set.has(k) !== negate;
