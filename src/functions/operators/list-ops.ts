@@ -11,7 +11,7 @@ import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '.
 import type { ArgInfo } from '../registry-types.js';
 import type { ListOperator } from '../registry-types-operators.js';
 import { textOf } from './comparison.js';
-import { hasTerm } from './terms.js';
+import { findTerm } from './terms.js';
 
 function dynamicValueKey(v: DynamicValue, fold: boolean): string | undefined {
   if (v === null) return undefined;
@@ -86,10 +86,11 @@ function termList(op: 'has_any' | 'has_all'): ListOperator {
         prepare(values) {
           const needles = flatten(values, items)
             .filter(([v]) => v !== null && v !== undefined)
-            .map(([v, t]) => (t === 'dynamic' ? dynamicToString(v as DynamicValue) : valueToString(v, t)));
+            .map(([v, t]) => (t === 'dynamic' ? dynamicToString(v as DynamicValue) : valueToString(v, t)).toLowerCase());
           return (l) => {
-            const s = text(l);
-            return all ? needles.every((n) => hasTerm(s, n, false)) : needles.some((n) => hasTerm(s, n, false));
+            // The text is lower-cased once for all the needles.
+            const s = text(l).toLowerCase();
+            return all ? needles.every((n) => findTerm(s, n)) : needles.some((n) => findTerm(s, n));
           };
         },
       };

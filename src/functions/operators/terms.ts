@@ -9,8 +9,12 @@ export type TermMode = 'whole' | 'prefix' | 'suffix';
 
 export function hasTerm(text: string, needle: string, caseSensitive: boolean, mode: TermMode = 'whole'): boolean {
   if (needle === '') return true;
-  const t = caseSensitive ? text : text.toLowerCase();
-  const n = caseSensitive ? needle : needle.toLowerCase();
+  return caseSensitive ? findTerm(text, needle, mode) : findTerm(text.toLowerCase(), needle.toLowerCase(), mode);
+}
+
+/** hasTerm on text and needle already in one case (callers with several needles lower-case the text once). */
+export function findTerm(t: string, n: string, mode: TermMode = 'whole'): boolean {
+  if (n === '') return true;
   const checkStart = mode !== 'suffix' && isAlnum(n.charCodeAt(0));
   const checkEnd = mode !== 'prefix' && isAlnum(n.charCodeAt(n.length - 1));
   for (let i = t.indexOf(n); i !== -1; i = t.indexOf(n, i + 1)) {
