@@ -13,14 +13,17 @@ function columnIndex(columns: ColumnSchema[], name: string, side: string, operat
   return i;
 }
 
-/** The key column indexes of each side; `compatible` decides which key type pairs may be compared. */
+/**
+ * The key column indexes of each side; `compatible` decides which key type pairs may be compared.
+ * `textKey`: one key, text on both sides, so a row's key is its value as it is (see rowKey).
+ */
 export function bindJoinKeys(
   on: JoinCondition[],
   left: ColumnSchema[],
   right: ColumnSchema[],
   operator: 'join' | 'lookup',
   compatible: (a: KqlType, b: KqlType) => boolean,
-): { leftKeys: number[]; rightKeys: number[] } {
+): { leftKeys: number[]; rightKeys: number[]; textKey: boolean } {
   const leftKeys: number[] = [], rightKeys: number[] = [];
   for (const cond of on) {
     const [l, r] = cond.kind === 'same'
@@ -34,11 +37,17 @@ export function bindJoinKeys(
     leftKeys.push(l);
     rightKeys.push(r);
   }
-  return { leftKeys, rightKeys };
+  const isText = (t: KqlType) => t === 'string' || t === 'guid';
+  const textKey = leftKeys.length === 1 && isText(left[leftKeys[0]].type) && left[leftKeys[0]].type === right[rightKeys[0]].type;
+  return { leftKeys, rightKeys, textKey };
 }
 
-/** The hash key of a row's key columns; undefined when one is null (a null key matches nothing). */
-export function rowKey(row: Row, keys: number[]): string | undefined {
+/**
+ * The hash key of a row's key columns; undefined when one is null (a null key matches nothing). With
+ * `textKey` (both sides text, one key column) the value is its own key: no key string per row.
+ */
+export function rowKey(row: Row, keys: number[], textKey = false): unknown {
+  if (textKey) return row[keys[0]] ?? undefined;
   if (keys.length === 1) {
     const v = row[keys[0]];
     return v === null || v === undefined ? undefined : keyOfValue(v);
@@ -47,11 +56,19 @@ export function rowKey(row: Row, keys: number[]): string | undefined {
   return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
 }
 
+/** A left row's cells followed by a right row's, in one array of the final size. */
+export function joinRows(left: Row, right: Row): Row {
+  const out: Row = new Array(left.length + right.length);
+  for (let i = 0; i < left.length; i++) out[i] = left[i];
+  for (let i = 0; i < right.length; i++) out[left.length + i] = right[i];
+  return out;
+}
+
 /** Right-side rows grouped by key, each turned into what the operator keeps of it. */
-export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T): Map<string, T[]> {
-  const index = new Map<string, T[]>();
+export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T, textKey = false): Map<unknown, T[]> {
+  const index = new Map<unknown, T[]>();
   rows.forEach((row, i) => {
-    const key = rowKey(row, keys);
+    const key = rowKey(row, keys, textKey);
     if (key === undefined) return;
     const bucket = index.get(key);
     if (bucket) bucket.push(keep(row, i));

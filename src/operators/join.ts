@@ -7,7 +7,7 @@ import type { JoinOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { bindJoinKeys, indexRows, rightSideColumns, rowKey } from './join-keys.js';
+import { bindJoinKeys, indexRows, joinRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import type { BoundOperator, TabularPlan } from '../binder/compiled.js';
 
@@ -32,7 +32,7 @@ export const join: OperatorDef<JoinOp> = {
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
     if (node.where) return bindPredicateJoin(node, kind, left, rightPlan, tools);
-    const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
+    const { leftKeys, rightKeys, textKey } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
 
     const leftOnly = kind === 'leftsemi' || kind === 'leftanti';
     const rightOnly = kind === 'rightsemi' || kind === 'rightanti';
@@ -50,12 +50,12 @@ export const join: OperatorDef<JoinOp> = {
       needs: (out) => left.map((_, i) => (!rightOnly && out[i] === true) || leftKeys.includes(i)),
       run: (leftTable, ctx) => {
         const rightRows = rightPlan.execute(ctx).rows;
-        const index = indexRows(rightRows, rightKeys, (_row, i) => i);
+        const index = indexRows(rightRows, rightKeys, (_row, i) => i, textKey);
         let leftRows = leftTable.rows;
         if (kind === 'innerunique') {
-          const seen = new Set<string>();
+          const seen = new Set<unknown>();
           leftRows = leftRows.filter((row) => {
-            const key = rowKey(row, leftKeys);
+            const key = rowKey(row, leftKeys, textKey);
             if (key === undefined) return true;
             if (seen.has(key)) return false;
             seen.add(key);
@@ -67,25 +67,25 @@ export const join: OperatorDef<JoinOp> = {
         const guard = ctx.guard;
         for (const row of leftRows) {
           guard.tick();
-          const key = rowKey(row, leftKeys);
+          const key = rowKey(row, leftKeys, textKey);
           const matches = key === undefined ? undefined : index.get(key);
           if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
           if (kind === 'leftanti') { if (!matches) out.push(row); continue; }
           if (matches) {
             for (const m of matches) {
               rightMatched[m] = 1;
-              if (!rightOnly) out.push([...row, ...rightRows[m]]);
+              if (!rightOnly) out.push(joinRows(row, rightRows[m]));
             }
             guard.tick(matches.length);
             if (out.length > guard.maxRows) guard.rows(out.length, 'join', node.keywordSpan);
           } else if (kind === 'leftouter' || kind === 'fullouter') {
-            out.push([...row, ...rightNulls]);
+            out.push(joinRows(row, rightNulls));
           }
         }
         if (kind === 'rightsemi' || kind === 'rightanti') {
           rightRows.forEach((row, i) => { if (Boolean(rightMatched[i]) === (kind === 'rightsemi')) out.push(row); });
         } else if (kind === 'rightouter' || kind === 'fullouter') {
-          rightRows.forEach((row, i) => { if (!rightMatched[i]) out.push([...leftNulls, ...row]); });
+          rightRows.forEach((row, i) => { if (!rightMatched[i]) out.push(joinRows(leftNulls, row)); });
         }
         // Semi and anti kinds pass one side's rows through; the other kinds build new rows.
         return { columns, rows: out, owned: leftOnly ? leftTable.owned : !rightOnly };
@@ -123,7 +123,7 @@ function bindPredicateJoin(node: JoinOp, kind: JoinKind, left: ColumnSchema[], r
             matched = true;
           }
         }
-        if (!matched && kind === 'leftouter') out.push([...row, ...rightNulls]);
+        if (!matched && kind === 'leftouter') out.push(joinRows(row, rightNulls));
         if (out.length > guard.maxRows) guard.rows(out.length, 'join', node.keywordSpan);
       }
       return { columns, rows: out };

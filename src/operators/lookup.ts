@@ -11,7 +11,7 @@ import type { LookupOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { bindJoinKeys, indexRows, rightSideColumns, rowKey } from './join-keys.js';
+import { bindJoinKeys, indexRows, joinRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { OperatorDef } from './operator-def.js';
 
 export const lookup: OperatorDef<LookupOp> = {
@@ -29,20 +29,20 @@ export const lookup: OperatorDef<LookupOp> = {
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
     // Key types must match exactly, except int with long (the analyzer rejects long against real).
-    const { leftKeys, rightKeys } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
+    const { leftKeys, rightKeys, textKey } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
     const kept = right.map((_, i) => i).filter((i) => !rightKeys.includes(i));
     const columns: ColumnSchema[] = [...left, ...rightSideColumns(left, kept.map((i) => right[i]))];
     const rightNulls = kept.map((i) => emptyValue(right[i].type));
     return {
       columns,
       run: (leftTable, ctx) => {
-        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]));
+        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]), textKey);
         const out: Row[] = [];
         for (const row of leftTable.rows) {
-          const key = rowKey(row, leftKeys);
+          const key = rowKey(row, leftKeys, textKey);
           const matches = key === undefined ? undefined : index.get(key);
-          if (matches) for (const m of matches) out.push([...row, ...m]);
-          else if (kind === 'leftouter') out.push([...row, ...rightNulls]);
+          if (matches) for (const m of matches) out.push(joinRows(row, m));
+          else if (kind === 'leftouter') out.push(joinRows(row, rightNulls));
         }
         return { columns, rows: out };
       },

@@ -101,4 +101,10 @@ describe('join', () => {
     const q = 'X | join Y on $left.Key == $right.Value2';
     expectSemantic(q, XS, 'SEM_TYPE_MISMATCH', 1, at(q, '$left'));
   });
+  it('text keys match exactly: case counts, an empty string matches an empty string, guids match guids', () => {
+    const q = "datatable(k: string, a: long)['x', 1, 'X', 2, '', 3] | join kind=inner (datatable(k: string, b: long)['x', 10, '', 30]) on k | project a, b";
+    expect(unordered(rows(q))).toEqual(unordered([{ a: 1, b: 10 }, { a: 3, b: 30 }]));
+    const g = "datatable(g: guid, a: long)[guid(0f8fad5b-d9cb-469f-a165-70867728950e), 1] | lookup (datatable(g: guid, b: long)[guid(0f8fad5b-d9cb-469f-a165-70867728950e), 2]) on g | project a, b";
+    expect(rows(g)).toEqual([{ a: 1, b: 2 }]);
+  });
 });
