@@ -11,7 +11,7 @@ import type { Span } from '../errors/span.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import type { BoundChain, BoundOperator, FusedFilter, RowSink, TabularPlan } from './compiled.js';
+import type { BoundChain, BoundOperator, ChainRest, FusedFilter, RowSink, TabularPlan } from './compiled.js';
 import type { Env } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
 import type { BindTools, InputReads } from '../operators/operator-def.js';
@@ -26,7 +26,7 @@ export interface AsyncBoundOperator extends BoundOperator {
 /** An operator wrapped for traces and the run guard, with what a batch pipeline needs to run it. */
 interface TracedOperator extends AsyncBoundOperator {
   running: { name: string; span: Span };
-  record: (ctx: ExecContext, rowsIn: number, rowsOut: number) => void;
+  record: (ctx: ExecContext, rowsIn: number, rowsOut: number, runs?: number) => void;
   /** Row-local and not reading neighbouring rows: it can run on each batch of a scan. */
   streamable: boolean;
   /** One batch, without the trace record and row check (the pipeline totals them). */
@@ -73,10 +73,17 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: 
     steps.push({ needs: operatorNeeds(b, reads), inputWidth: columns.length });
     columns = b.columns;
   }
-  const from = (skip: number) => {
+  const from = (skip: number): ChainRest => {
     const rest = stages.slice(skip);
     return {
       run: (table: Table, ctx: ExecContext) => rest.reduce((t, b) => b.run(t, ctx), table),
+      rowLocal: rest.every((s) => s.streamable),
+      runMany: (table: Table, ctx: ExecContext, runs: number) => rest.reduce((t, s) => {
+        const out = s.runBatch(t, ctx);
+        ctx.guard.rows(out.rows.length, s.running.name, s.running.span);
+        s.record(ctx, t.rows.length, out.rows.length, runs);
+        return out;
+      }, table),
       runAsync: async (table: Table, ctx: ExecContext) => {
         let t = table;
         for (const b of rest) {
@@ -188,7 +195,7 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
   const depth = env.depthAt(op.keywordSpan.offset);
   const running = { name, span: op.keywordSpan };
   const rowLocal = ROW_LOCAL.has(name);
-  const record = (ctx: ExecContext, rowsIn: number, rowsOut: number) => ctx.trace?.record(name, op.keywordSpan, depth, rowsIn, rowsOut);
+  const record = (ctx: ExecContext, rowsIn: number, rowsOut: number, runs = 1) => ctx.trace?.record(name, op.keywordSpan, depth, rowsIn, rowsOut, runs);
   const runBatch = (input: Table, ctx: ExecContext): Table => {
     const table = boundLayout(input, inputWidth);
     const guard = ctx.guard;

@@ -54,7 +54,18 @@ export interface BoundChain extends BoundOperator {
   /** The most columns any of its operators' outputs has (to size rows that are extended in place). */
   widest: number;
   /** The chain without its first `skip` operators (those fused into the scan). */
-  from(skip: number): Pick<BoundChain, 'run' | 'runAsync'>;
+  from(skip: number): ChainRest;
+}
+
+/** The operators of a chain after its first few. */
+export interface ChainRest extends Pick<BoundChain, 'run' | 'runAsync'> {
+  /** Every operator is row-local and reads no neighbouring rows: running them over A ++ B gives their output over A ++ their output over B. */
+  rowLocal: boolean;
+  /**
+   * For a rowLocal chain: one run over the inputs of `runs` subquery runs at once (mv-apply's rows of a
+   * batch), recorded in the trace as that many runs.
+   */
+  runMany(table: Table, ctx: ExecContext, runs: number): Table;
 }
 
 /** A `where` run inside a table scan: its test and reads, and how to record it in the trace once the scan is done. */
@@ -62,7 +73,7 @@ export interface FusedFilter {
   test: (row: Row, ctx: ExecContext) => boolean;
   reads: number[];
   running: { name: string; span: Span };
-  record: (ctx: ExecContext, rowsIn: number, rowsOut: number) => void;
+  record: (ctx: ExecContext, rowsIn: number, rowsOut: number, runs?: number) => void;
 }
 
 /**

@@ -66,17 +66,28 @@ export const mvApply: OperatorDef<MvApplyOp> = {
         return expansion.needs(expandedNeeded);
       },
       run: (table, ctx) => {
+        const keepElement = fused.length > 0 ? keep(ctx) : undefined;
+        const reuseRows = sameLayout && table.owned === true;
+        const recordFused = (runs: number) => fused.forEach((f, i) => {
+          f.record(ctx, tested[i], passed[i], runs);
+          tested[i] = passed[i] = 0;
+        });
+        if (sameLayout && rest.rowLocal) {
+          // Row-local subquery: one run over every row's elements gives the same rows as one run per row.
+          let runs = 0;
+          const expanded = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (rows) => (runs++, rows), keepElement, subquery.widest, reuseRows);
+          if (runs === 0) return { columns, rows: [], owned: true };
+          recordFused(runs);
+          return rest.runMany({ columns: expansion.columns, rows: expanded, owned: true }, ctx, runs);
+        }
         let owned = true;
         const rows = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded, source) => {
-          fused.forEach((f, i) => {
-            f.record(ctx, tested[i], passed[i]);
-            tested[i] = passed[i] = 0;
-          });
+          recordFused(1);
           const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
           if (result.owned !== true) owned = false;
           return sameLayout ? result.rows : result.rows.map((r) => assemble(source, r));
           // In the subquery's layout, nothing reads the source row afterwards, so an owned one may be reused.
-        }, fused.length > 0 ? keep(ctx) : undefined, subquery.widest, sameLayout && table.owned === true);
+        }, keepElement, subquery.widest, reuseRows);
         return { columns, rows, owned: sameLayout ? owned : true };
       },
     };

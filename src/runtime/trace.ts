@@ -23,16 +23,17 @@ export interface TraceEntry {
 export class TraceCollector {
   private readonly entries = new Map<string, TraceEntry>();
 
-  record(operator: string, span: Span, depth: number, rowsIn: number | undefined, rowsOut: number): void {
+  /** `runs`: how many runs these totals are for (a subquery run once over many rows' inputs counts each). */
+  record(operator: string, span: Span, depth: number, rowsIn: number | undefined, rowsOut: number, runs = 1): void {
     const key = `${span.offset}:${operator}`;
     const entry = this.entries.get(key);
     if (entry) {
-      entry.runs++;
+      entry.runs += runs;
       entry.rowsOut += rowsOut;
       if (rowsIn !== undefined) entry.rowsIn = (entry.rowsIn ?? 0) + rowsIn;
       return;
     }
-    this.entries.set(key, { operator, line: span.line, column: span.column, ...(rowsIn === undefined ? {} : { rowsIn }), rowsOut, runs: 1, depth });
+    this.entries.set(key, { operator, line: span.line, column: span.column, ...(rowsIn === undefined ? {} : { rowsIn }), rowsOut, runs, depth });
   }
 
   /** Entries in query order (by line and column), which is also the order a reader follows. */

@@ -22,6 +22,17 @@ describe('trace', () => {
     expect(r.trace!.find((t) => t.operator === 'mv-apply')).toMatchObject({ rowsIn: 2, rowsOut: 2, runs: 1, depth: 0 });
     expect(r.trace!.find((t) => t.operator === 'join')).toMatchObject({ rowsIn: 2, rowsOut: 1, depth: 0 });
   });
+  it('each operator of a row-local mv-apply subquery counts one run per row that had elements', () => {
+    const q = 'datatable(d:dynamic)[dynamic([1, 2]), dynamic([]), dynamic([3, 4, 5])] | mv-apply e = d to typeof(long) on (where e >= 2 | extend f = e * 2 | where f < 10)';
+    const r = runKql(q, {}, { trace: true });
+    expect(r.rows.map((x) => x.f)).toEqual([4, 6, 8]);
+    const inner = r.trace!.filter((t) => t.depth === 1).map(({ operator, rowsIn, rowsOut, runs }) => ({ operator, rowsIn, rowsOut, runs }));
+    expect(inner).toEqual([
+      { operator: 'where', rowsIn: 5, rowsOut: 4, runs: 2 },
+      { operator: 'extend', rowsIn: 4, rowsOut: 4, runs: 2 },
+      { operator: 'where', rowsIn: 4, rowsOut: 3, runs: 2 },
+    ]);
+  });
   it('is absent unless asked for, and empty inputs trace zero rows', () => {
     expect(runKql('T | where n > 5', { T }).trace).toBeUndefined();
     const r = runKql('T | where n > 5', { T: { schema: [{ name: 'n', type: 'long' }], rows: [] } }, { trace: true });
