@@ -17,6 +17,7 @@ import { bindExpr } from './bind-expr.js';
 import { RowScope } from './scope.js';
 import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
+import { unionScan } from '../operators/union-scan.js';
 import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
@@ -71,6 +72,8 @@ export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
           return combine(tables, ctx);
         },
         prune: (needed) => unionPlan(sources.map((s, i) => s.plan.prune?.(shape.sourceNeeds(i, needed)) ?? s.plan)),
+        // Legs that are caller tables are scanned in turn, with the pipeline's filters inside each scan.
+        ...(plans.every((p) => p.scan) ? { scan: unionScan(shape, plans.map((p) => p.scan!)) } : {}),
       });
       return unionPlan(sources.map((s) => s.plan));
     }

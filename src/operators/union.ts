@@ -7,7 +7,7 @@ import type * as A from '../parser/ast.js';
 import type { UnionOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
-import { emptyValue, type Row, type Table } from '../runtime/table.js';
+import { emptyValue, newRow, type Row, type Table } from '../runtime/table.js';
 import type { TabularPlan } from '../binder/compiled.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import { patternRegex } from './column-patterns.js';
@@ -24,6 +24,12 @@ export interface UnionShape {
   combine(tables: Table[]): Table;
   /** The columns of source `i` that feed the `needed` output columns (for column pruning). */
   sourceNeeds(i: number, needed: boolean[]): boolean[];
+  /** For each column of source `i`: its position in the union's columns, or -1 when it is left out (kind=inner). */
+  mappings: number[][];
+  /** A row of the union's shape holding source `i`'s row (the other columns empty), with room for `capacity` cells. */
+  widen(i: number, row: Row, capacity?: number): Row;
+  /** An empty row of the union's shape as source `i` fills it (its withsource label set). */
+  emptyRow(i: number): Row;
 }
 
 export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): UnionShape {
@@ -55,22 +61,32 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
   columns.forEach((o, i) => { if (!position.has(o.name)) position.set(o.name, i); });
   const mappings = sources.map((s) => s.columns.map((c) => position.get(outName(c)) ?? -1));
   const empty = columns.map((c) => emptyValue(c.type));
+  const emptyRow = (i: number): Row => {
+    const out = empty.slice();
+    if (offset) out[0] = sources[i].label;
+    return out;
+  };
+  const widen = (i: number, row: Row, capacity = columns.length): Row => {
+    const out = newRow(columns.length, capacity);
+    for (let c = 0; c < columns.length; c++) out[c] = empty[c];
+    if (offset) out[0] = sources[i].label;
+    const map = mappings[i];
+    for (let k = 0; k < map.length; k++) if (map[k] >= 0) out[map[k]] = row[k];
+    return out;
+  };
   return {
     columns,
     combine(tables) {
       const rows: Row[] = [];
       tables.forEach((table, i) => {
-        const map = mappings[i];
-        for (const row of table.rows) {
-          const out = empty.slice();
-          if (offset) out[0] = sources[i].label;
-          for (let k = 0; k < map.length; k++) if (map[k] >= 0) out[map[k]] = row[k];
-          rows.push(out);
-        }
+        for (const row of table.rows) rows.push(widen(i, row));
       });
       return { columns, rows, owned: true };
     },
     sourceNeeds: (i, needed) => mappings[i].map((to) => to >= 0 && needed[to] === true),
+    mappings,
+    widen,
+    emptyRow,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rows, cols, schemaOf, expectSemantic, at } from './helpers.js';
-import type { TableInput, ColumnSchema } from '../../src/index.js';
+import { runKql, type TableInput, type ColumnSchema } from '../../src/index.js';
 
 const A: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'x', type: 'long' }], rows: [{ k: 'a', x: 1 }] };
 const B: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'y', type: 'real' }], rows: [{ k: 'b', y: 2.5 }] };
@@ -50,5 +50,39 @@ describe('union', () => {
     const q = 'union A, Nope';
     const e = expectSemantic(q, SC, 'SEM_UNKNOWN_TABLE', 1, at(q, 'Nope'));
     expect(e.message).toContain('Nope');
+  });
+  describe('filters after a union of caller tables run inside each table scan', () => {
+    const P: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'n', type: 'long' }, { name: 'c', type: 'string' }], rows: [
+      { k: 'p1', n: 1, c: 'x .webp y' }, { k: 'p2', n: 5, c: 'none' }, { k: 'p3', n: 7, c: 'a.webp' },
+    ] };
+    const Q: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'd', type: 'dynamic' }, { name: 'n', type: 'real' }], rows: [
+      { k: 'q1', d: { a: 1 }, n: 6.5 }, { k: 'q2', d: null, n: 1 },
+    ] };
+    const PQ = { P, Q };
+    it('a column a table lacks is empty while filtering (where c has ".webp" keeps no row of Q)', () => {
+      expect(rows('union P, Q | where c has ".webp" | project k', PQ)).toEqual([{ k: 'p1' }, { k: 'p3' }]);
+      expect(rows('union P, Q | where isempty(c) | project k', PQ)).toEqual([{ k: 'q1' }, { k: 'q2' }]);
+    });
+    it('columns of one name and two types, withsource, several filters, then a summarize', () => {
+      const q = 'union withsource=T P, Q | where T == "Q" or n_long > 2 | where k != "p2" | summarize c = count() by T';
+      expect(rows(q, PQ)).toEqual([{ T: 'P', c: 1 }, { T: 'Q', c: 2 }]);
+      expect(rows('union withsource=T P, Q | where n_real > 6 | project T, k, d', PQ)).toEqual([{ T: 'Q', k: 'q1', d: { a: 1 } }]);
+    });
+    it('a row the filter drops is not read further (the other columns of a leg row are converted only when it passes)', () => {
+      let reads = 0;
+      const row = (k: string) => Object.defineProperty({ k }, 'big', { enumerable: true, get: () => (reads++, 'v') });
+      const R: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'big', type: 'string' }], rows: [row('r1'), row('r2'), row('r3')] };
+      expect(rows('union R, Q | where k == "r2" | project k, big', { R, Q })).toEqual([{ k: 'r2', big: 'v' }]);
+      expect(reads).toBe(1);
+    });
+    it('kind=inner keeps the common columns; the trace counts every table read and the filter once', () => {
+      expect(rows('union kind=inner P, Q | where k endswith "1"', PQ)).toEqual([{ k: 'p1' }, { k: 'q1' }]);
+      const r = runKql('union P, Q | where k endswith "1"', PQ, { trace: true });
+      expect(r.trace!.map(({ operator, rowsIn, rowsOut }) => ({ operator, rowsIn, rowsOut }))).toEqual([
+        { operator: 'table P', rowsIn: undefined, rowsOut: 3 },
+        { operator: 'table Q', rowsIn: undefined, rowsOut: 2 },
+        { operator: 'where', rowsIn: 5, rowsOut: 2 },
+      ]);
+    });
   });
 });
