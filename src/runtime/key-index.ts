@@ -19,6 +19,11 @@ const SEED = (Math.random() * 0x100000000) >>> 0;
 
 export class KeyIndex<T> {
   private readonly buckets = new Map<number, T | Collision<T>>();
+  /**
+   * One key value that is a string, boolean or safe integer (or null) is its own Map key: V8 keeps a
+   * string's hash in the string, so looking up the caller's strings costs no hashing here.
+   */
+  private readonly byValue = new Map<unknown, T>();
   /** Every entry, in first-seen order. */
   readonly entries: T[] = [];
 
@@ -31,6 +36,15 @@ export class KeyIndex<T> {
 
   /** The entry with these key values; `create` makes it (from a copy of `key`) when there is none yet. */
   getOrAdd(key: unknown[], create: (key: unknown[]) => T): T {
+    if (key.length === 1 && isOwnMapKey(key[0])) {
+      const v = key[0] ?? null;
+      const found = this.byValue.get(v);
+      if (found !== undefined) return found;
+      const entry = create(key.slice());
+      this.byValue.set(v, entry);
+      this.entries.push(entry);
+      return entry;
+    }
     const hash = this.hash(key);
     const found = this.buckets.get(hash);
     if (found === undefined) return this.add(hash, undefined, create(key.slice()));
@@ -49,6 +63,15 @@ export class KeyIndex<T> {
     this.entries.push(entry);
     return entry;
   }
+}
+
+/**
+ * Values whose Map identity (SameValueZero) is key equality: strings, booleans, null and undefined (one
+ * key), safe integers (a bigint never equals one: longs are bigints only beyond 2^53). Other numbers go by
+ * their digits, as keyOfValue keys them, so they take the hashed path with bigints.
+ */
+function isOwnMapKey(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'boolean' || v === null || v === undefined || (typeof v === 'number' && Number.isSafeInteger(v));
 }
 
 /** Equal as keys: keyOfValues(a) === keyOfValues(b). */
