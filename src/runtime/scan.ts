@@ -55,7 +55,15 @@ export function scanBatches(
   });
   const rest = needed.flatMap((n, i) => (n && !done.has(i) ? [i] : []));
   const converted = [...done];
-  const cell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c]);
+  // Only a row's own properties are its cells. A plain object whose prototype has no property of a
+  // column's name needs no own-property test: reading the name can only find its own property.
+  const namesShadowNothing = names.every((n) => !(n in Object.prototype));
+  const ownCell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c]);
+  const plainCell = (input: InputRow, c: number) => convertInputValue(input[names[c]], types[c]);
+  const cellReader = (input: InputRow) => {
+    const proto: unknown = Object.getPrototypeOf(input);
+    return namesShadowNothing && (proto === Object.prototype || proto === null) ? plainCell : ownCell;
+  };
   let position = 0;
   const width = template.length;
   const fresh = (): Row => {
@@ -71,6 +79,7 @@ export function scanBatches(
       const out: Row[] = [];
       rows: for (let r = position; r < end; r++) {
         const input = rows[r];
+        const cell = cellReader(input);
         onRow?.();
         for (let f = 0; f < filters.length; f++) {
           const columns = filterColumns[f];
