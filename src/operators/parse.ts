@@ -29,6 +29,7 @@ import { valueToString, parseJsonLenient } from '../runtime/values.js';
 import { toBoolValue, toDateTimeValue, toIntegerValue, toRealValue, toTimespanValue } from '../functions/convert.js';
 import { compileRegex, regexError } from '../functions/regex.js';
 import type { OperatorDef } from './operator-def.js';
+import { literalMatcher } from './parse-literal.js';
 
 type Mode = 'simple' | 'relaxed' | 'regex';
 
@@ -169,14 +170,23 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
     return true;
   };
 
+  // Constants and columns of any text need no regex: indexOf finds the same captures (parse-literal.ts).
+  const literal = mode === 'regex' ? undefined : literalMatcher(items, (type) => typeShape(type) === undefined);
+  const captures = (text: string): string[] | undefined => {
+    if (literal) return literal(text);
+    const m = re.matcher(text);
+    return m.find() ? targets.map((t) => m.group(t.group) ?? '') : undefined;
+  };
+
   /** The parsed values of one text, or undefined when the row gets no values. */
   const parseText = (text: string): unknown[] | undefined => {
     if (!mayMatch(text)) return undefined;
-    const m = re.matcher(text);
-    if (!m.find()) return undefined;
+    const found = captures(text);
+    if (!found) return undefined;
     const values: unknown[] = [];
-    for (const t of targets) {
-      const raw = m.group(t.group) ?? '';
+    for (let k = 0; k < targets.length; k++) {
+      const t = targets[k];
+      const raw = found[k];
       const v = convertText(raw, t.type);
       if (v === undefined) {
         if (strict) return undefined;

@@ -10,7 +10,7 @@ describe("a caller's row: only its own properties are cells", () => {
     expect(runKql('T | where isempty(x) | project y', { T }).rows).toEqual([{ y: 'own' }]);
   });
   it("columns named like Object.prototype's members read only own values", () => {
-    const T = { schema: [{ name: 'toString', type: 'string' as const }, { name: 'constructor', type: 'dynamic' as const }], rows: [{}, { toString: 'mine', constructor: { a: 1 } }] };
+    const T = { schema: [{ name: 'toString', type: 'string' as const }, { name: 'constructor', type: 'dynamic' as const }], rows: [{} as Record<string, unknown>, { toString: 'mine', constructor: { a: 1 } }] };
     expect(runKql('T | project toString, constructor', { T }).rows).toEqual([{ toString: '', constructor: null }, { toString: 'mine', constructor: { a: 1 } }]);
   });
   it('rows without a prototype are read as well', () => {
