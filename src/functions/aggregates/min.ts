@@ -17,16 +17,25 @@ export function less(a: unknown, b: unknown): boolean {
  */
 export function extreme(type: KqlType, wantMax: boolean): () => Accumulator {
   const empty = type === 'string' ? '' : null;
-  return () => {
-    let best: unknown = undefined;
-    return {
-      add([v]) {
-        if (isMissing(v) || v === '' || (typeof v === 'number' && Number.isNaN(v))) return;
-        if (best === undefined || (wantMax ? less(best, v) : less(v, best))) best = v;
-      },
-      result: () => [best === undefined ? empty : best],
-    };
-  };
+  return () => new Extreme(wantMax, empty);
+}
+
+/** A class, not closures: summarize keeps one per group, so each costs one small object. */
+class Extreme implements Accumulator {
+  private best: unknown = undefined;
+
+  constructor(private readonly wantMax: boolean, private readonly empty: unknown) {}
+
+  add(args: unknown[]): void {
+    const v = args[0];
+    if (isMissing(v) || v === '' || (typeof v === 'number' && Number.isNaN(v))) return;
+    const best = this.best;
+    if (best === undefined || (this.wantMax ? less(best, v) : less(v, best))) this.best = v;
+  }
+
+  result(): unknown[] {
+    return [this.best === undefined ? this.empty : this.best];
+  }
 }
 
 export const min = defineAggregate({
