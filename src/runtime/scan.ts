@@ -66,11 +66,10 @@ export function scanBatches(
   };
   let position = 0;
   const width = template.length;
-  const fresh = (): Row => {
-    const row = newRow(width, capacity);
-    for (let c = 0; c < width; c++) row[c] = template[c];
-    return row;
-  };
+  // Only the needed cells are ever read (column pruning), and each is written before a filter or a
+  // later operator reads it: a new row is left without values in the others. On a wide schema
+  // (SecurityEvent's 237 columns) filling them with empty values was most of the scan's time.
+  const fresh = (): Row => newRow(width, capacity);
   let row = fresh();
   return {
     next() {
