@@ -20,6 +20,7 @@ export type TimeValue = number | bigint;
 export const TICKS_PER_MS = 10_000;
 const BIG_TICKS_PER_MS = 10_000n;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const BIG_MAX_SAFE = BigInt(MAX_SAFE);
 
 /** True for a value in either form: a finite number (whole milliseconds when canonical) or a bigint of ticks. */
 export function isTimeValue(v: unknown): v is TimeValue {
@@ -72,8 +73,11 @@ export function fromMs(ms: number): TimeValue | null {
 /** A value as a double of milliseconds: exact for whole milliseconds, else the nearest double (about). */
 export function toMs(v: TimeValue): number {
   if (typeof v === 'number') return v;
-  const q = floorDiv(v, BIG_TICKS_PER_MS);
-  return Number(q) + Number(v - q * BIG_TICKS_PER_MS) / TICKS_PER_MS;
+  // Up to 2^53 ticks (about 28 years from 1970, or a timespan that long) one exact division: the nearest double.
+  if (v <= BIG_MAX_SAFE && v >= -BIG_MAX_SAFE) return Number(v) / TICKS_PER_MS;
+  const abs = v < 0n ? -v : v;
+  const ms = Number(abs / BIG_TICKS_PER_MS) + Number(abs % BIG_TICKS_PER_MS) / TICKS_PER_MS;
+  return v < 0n ? -ms : ms;
 }
 
 /** The whole milliseconds at or before a value (floor): what calendar parts and a JS Date see. */
