@@ -4,9 +4,12 @@
  * otherwise worked out by hand in ticks: 1 ms = 10,000 ticks, 1 day = 864,000,000,000 ticks, and
  * 0001-01-01 .. 1970-01-01 is 719,162 days.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runKql } from '../../src/index.js';
 import { formatResult } from '../../src/cli/output.js';
+import { formatDateTime, formatTimespan } from '../../src/runtime/datetime.js';
+import { fromTicks } from '../../src/runtime/ticks.js';
 
 const NOW = new Date('2024-05-02T00:00:00Z');
 /** Rows with datetimes and timespans as Kusto's exact text. */
@@ -214,5 +217,38 @@ describe('exact ticks: series and ranges', () => {
     expect(text('print a = hash(datetime(2015-01-01)), b = hash(datetime(2015-01-01) + 1tick) != hash(datetime(2015-01-01))')).toEqual([
       { a: 1380966698541616202n, b: true },
     ]);
+  });
+});
+
+describe('exact ticks: queries agree with BigInt tick arithmetic (property)', () => {
+  /** Ticks since 1970 in 1900 .. 2100, half of them whole milliseconds. */
+  const instant = fc.tuple(fc.bigInt({ min: -2208988800000n, max: 4102444800000n }), fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 9999n })))
+    .map(([ms, sub]) => ms * 10000n + sub);
+  const span = fc.tuple(fc.bigInt({ min: -864_000_000_000n * 400n, max: 864_000_000_000n * 400n }), fc.boolean())
+    .map(([t, whole]) => (whole ? t - (t % 10000n) : t));
+  const lit = (t: bigint) => `datetime(${formatDateTime(fromTicks(t)).slice(0, -1)})`;
+  const ts = (t: bigint) => `time(${formatTimespan(fromTicks(t))})`;
+
+  it('+, -, comparisons, tolong, tostring, bin, datetime_diff, sort and distinct', () => {
+    fc.assert(fc.property(instant, instant, span, (a, b, s) => {
+      const q = `let A = ${lit(a)}; let B = ${lit(b)}; let S = ${ts(s)};
+        print sum = tostring(A + S), diff = tostring(A - B), lt = A < B, eq = A == B, ge = A >= B, la = tolong(A), ls = tolong(S),
+          ns = datetime_diff('nanosecond', A, B), binned = tostring(bin(A, 7tick)), half = tostring(S / 2), twice = tostring(S * 2)`;
+      const [r] = text(q);
+      const kusto = 719162n * 864_000_000_000n;
+      const div = (x: bigint, k: bigint) => { const q0 = x / k, r0 = x % k; return 2n * (r0 < 0n ? -r0 : r0) >= k ? q0 + (x < 0n ? -1n : 1n) : q0; };
+      const floor = (x: bigint, k: bigint) => x / k - (x % k < 0n ? 1n : 0n);
+      expect(r).toEqual({
+        sum: formatDateTime(fromTicks(a + s)), diff: formatTimespan(fromTicks(a - b)), lt: a < b, eq: a === b, ge: a >= b,
+        la: a + kusto <= 9007199254740991n ? Number(a + kusto) : a + kusto,
+        ls: s <= 9007199254740991n && s >= -9007199254740991n ? Number(s) : s,
+        ns: (() => { const n = (a - b) * 100n; return n <= 9007199254740991n && n >= -9007199254740991n ? Number(n) : n; })(),
+        binned: formatDateTime(fromTicks(floor(a + kusto, 7n) * 7n - kusto)),
+        half: formatTimespan(fromTicks(div(s, 2n))), twice: formatTimespan(fromTicks(s * 2n)),
+      });
+      const sorted = text(`datatable(t: datetime)[${[a, b, a + 1n, b - 1n].map(lit).join(', ')}] | distinct t | sort by t asc`).map((x) => x.t);
+      const expected = [...new Set([a, b, a + 1n, b - 1n])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map((t) => formatDateTime(fromTicks(t)));
+      expect(sorted).toEqual(expected);
+    }), { seed: 5, numRuns: 150 });
   });
 });
