@@ -119,6 +119,14 @@ describe('exact ticks: datetimes', () => {
       { i: 2, tag: 'tick' }, { i: 4, tag: 'tick' },
     ]);
     expect(text(`${twoValues} | where t > ${base} | count`)).toEqual([{ Count: 2 }]);
+    // 1 ms (the number 1) and 1 tick (the bigint 1n) in join, lookup, in and distinct keys, alone and with another key.
+    const spans = "datatable(k: timespan, a: string)[1ms, 'ms', 1tick, 'tick']";
+    expect(text(`${spans} | join kind=inner (datatable(k: timespan, b: string)[1tick, 'T']) on k | project a, b`)).toEqual([{ a: 'tick', b: 'T' }]);
+    expect(text(`${spans} | extend x = 1 | join kind=inner (datatable(k: timespan, x: long, b: string)[1ms, 1, 'M']) on k, x | project a, b`)).toEqual([{ a: 'ms', b: 'M' }]);
+    expect(text(`${spans} | lookup (datatable(k: timespan, b: string)[1tick, 'T']) on k | project a, b`)).toEqual([{ a: 'ms', b: '' }, { a: 'tick', b: 'T' }]);
+    expect(text(`${spans} | where k in (1tick) | project a`)).toEqual([{ a: 'tick' }]);
+    expect(text(`${spans} | where k !in (1ms) | project a`)).toEqual([{ a: 'tick' }]);
+    expect(text(`${spans} | distinct k, x = 1 | count`)).toEqual([{ Count: 2 }]);
   });
 
   it('bin, startof*, datetime_add and make_datetime keep or cut the ticks exactly', () => {
