@@ -6,7 +6,7 @@ import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
-import { resolveNow, type ExecContext } from './runtime/exec-context.js';
+import { runNow, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
 import { RunGuard, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
@@ -30,6 +30,11 @@ export interface RunKqlOptions extends RunLimitOptions {
   watchlists?: Record<string, TableInput>;
   /** Also return `trace`: rows in and out of each table read and operator (see TraceEntry). */
   trace?: boolean;
+  /**
+   * Return datetimes and timespans as Kusto's text, exact to the 100 ns tick (`2024-05-01T10:00:00.1234567Z`,
+   * `1.02:03:04.0000001`), instead of a `Date` (whole milliseconds) and a number of milliseconds.
+   */
+  timeAsText?: boolean;
 }
 
 export interface AnalyzeKqlOptions {
@@ -44,8 +49,10 @@ export interface AnalyzeKqlOptions {
 export interface KqlResult {
   columns: KqlColumn[];
   /**
-   * One object per row, by column name: datetime -> Date, timespan -> milliseconds, dynamic -> JSON values,
-   * long -> a number, or a bigint when it lies beyond 2^53 (also inside dynamic values), int/real -> number.
+   * One object per row, by column name: datetime -> Date (its whole millisecond: sub-millisecond ticks are
+   * dropped), timespan -> milliseconds (a fraction for sub-millisecond ticks), or both as exact Kusto text with
+   * `timeAsText`; dynamic -> JSON values, long -> a number, or a bigint when it lies beyond 2^53 (also inside
+   * dynamic values), int/real -> number.
    */
   rows: OutputRow[];
   /** Present when options.trace is true. */
@@ -107,7 +114,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
   const externalData = options.externalData ?? {};
   const trace = options.trace ? new TraceCollector() : undefined;
   const ctx: ExecContext = {
-    now: resolveNow(options.now),
+    now: runNow(options.now),
     cache: new Map(),
     trace,
     guard,
@@ -132,7 +139,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       guard.resultRows(result.rows.length);
       // The executed table's columns: equal to the planned ones, except where an operator discovers
       // columns from the data (evaluate bag_unpack without an output schema).
-      const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result) };
+      const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result, { timeAsText: options.timeAsText }) };
       if (trace) output.trace = trace.entriesInQueryOrder();
       return output;
     },

@@ -9,6 +9,7 @@ import type { KqlType } from '../runtime/types.js';
 import { isIntegerType, isNumericType } from '../runtime/types.js';
 import { isPlainObject } from '../runtime/values.js';
 import { INT64_MAX, INT64_MIN, neg } from '../runtime/int64.js';
+import { negTime } from '../runtime/ticks.js';
 import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js';
 import type { Env, RowScope } from './scope.js';
 import { derivedName } from './naming.js';
@@ -364,6 +365,17 @@ function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
       evaluate: (row, ctx) => {
         const v = get(row, ctx);
         return typeof v === 'number' ? (v === 0 ? 0 : -v) : typeof v === 'bigint' ? neg(v) : null;
+      },
+    };
+  }
+  if (type === 'timespan') {
+    // Exact ticks (src/runtime/ticks.ts): a bigint is a count of ticks, not a long.
+    return {
+      type,
+      span: expr.span,
+      evaluate: (row, ctx) => {
+        const v = get(row, ctx);
+        return typeof v === 'number' || typeof v === 'bigint' ? negTime(v) : null;
       },
     };
   }

@@ -6,6 +6,7 @@ import type * as A from '../parser/ast.js';
 import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { asDouble, canonical, toBigInt } from '../runtime/int64.js';
+import { addTime, compareTime, signTime, type TimeValue } from '../runtime/ticks.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { BoundChain, TabularPlan } from './compiled.js';
@@ -334,6 +335,26 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
   }
   const columns: ColumnSchema[] = [{ name: expr.column, type: from.type }];
   const exactLongs = isIntegerType(from.type) && isIntegerType(to.type) && isIntegerType(step.type);
+  if (from.type === 'datetime' || from.type === 'timespan') {
+    // Exact to the tick (src/runtime/ticks.ts); whole milliseconds stay number additions.
+    return {
+      columns,
+      execute: (ctx) => {
+        const start = from.evaluate([], ctx) as TimeValue | null, end = to.evaluate([], ctx) as TimeValue | null, by = step.evaluate([], ctx) as TimeValue | null;
+        const rows: Row[] = [];
+        if (start === null || start === undefined || end === null || end === undefined || by === null || by === undefined) return { columns, rows };
+        const sign = signTime(by);
+        if (sign === 0) return { columns, rows };
+        const guard = ctx.guard;
+        for (let v = start; compareTime(v, end) !== sign; v = addTime(v, by)) {
+          rows.push([v]);
+          guard.tick();
+          if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
+        }
+        return { columns, rows };
+      },
+    };
+  }
   return {
     columns,
     execute: (ctx) => {

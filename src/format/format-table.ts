@@ -1,6 +1,7 @@
 /** Renders a result as an aligned text table with Kusto-style headers, for terminals and logs. */
 import type { ColumnSchema } from '../runtime/types.js';
 import { formatDateTime, formatTimespan } from '../runtime/datetime.js';
+import type { TimeValue } from '../runtime/ticks.js';
 import { formatReal, jsonText } from '../runtime/values.js';
 
 export interface FormatTableOptions {
@@ -8,14 +9,20 @@ export interface FormatTableOptions {
   maxCellWidth?: number;
 }
 
-/** The text of one cell as Kusto shows it: datetimes in ISO form, timespans as d.hh:mm:ss, dynamic as JSON. */
+/**
+ * The text of one cell as Kusto shows it: datetimes in ISO form, timespans as d.hh:mm:ss, dynamic as JSON.
+ * A datetime may be a Date or milliseconds, a timespan milliseconds (a fraction is read to the nearest tick),
+ * and either may be the exact text runKql returns with `timeAsText`, which is shown as it is.
+ */
 export function formatCell(value: unknown, type: ColumnSchema['type']): string {
   if (value === null || value === undefined) return '';
   switch (type) {
     case 'datetime':
-      return formatDateTime(value instanceof Date ? value.getTime() : (value as number));
+      if (typeof value === 'string') return value;
+      return formatDateTime(value instanceof Date ? value.getTime() : (value as TimeValue));
     case 'timespan':
-      return formatTimespan(value as number);
+      if (typeof value === 'string') return value;
+      return formatTimespan(value as TimeValue);
     case 'real':
     case 'decimal':
       return formatReal(value as number);

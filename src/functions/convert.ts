@@ -4,9 +4,10 @@
  */
 import type { KqlType } from '../runtime/types.js';
 import { isNumericType, widerNumeric } from '../runtime/types.js';
-import { MIN_DATETIME_MS, MS_PER_TICK, inDateTimeRange, parseDateTime, parseTimespan } from '../runtime/datetime.js';
+import { MIN_DATETIME_TICKS, parseDateTime, parseTimespan } from '../runtime/datetime.js';
 import { dynamicToString, toDynamic, valueToString, type DynamicValue } from '../runtime/values.js';
-import { canonical, fromDouble, parseIntegerText, type Long } from '../runtime/int64.js';
+import { canonical, checked, fromDouble, isSafe, parseIntegerText, type Long } from '../runtime/int64.js';
+import { fromTickCount, fromTicks, toTicks, type TimeValue } from '../runtime/ticks.js';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -19,26 +20,18 @@ export function parseNumber(text: string): number | null {
   return null;
 }
 
-/** whole * 10000 + fracTicks as a canonical long, exactly. */
-function ticksOf(whole: number, fracTicks: number): Long {
-  const small = whole * 10000 + fracTicks;
-  if (Number.isSafeInteger(small)) return small === 0 ? 0 : small;
-  return canonical(BigInt(whole) * 10000n + BigInt(fracTicks));
-}
-
-/**
- * Exact 100 ns ticks of a millisecond count (fractional milliseconds carry the sub-millisecond ticks): the
- * whole milliseconds exactly, the fraction rounded to the nearest tick. What tolong(timespan) returns.
- */
-export function msToTicks(ms: number): Long {
-  const whole = Math.floor(ms);
-  return ticksOf(whole, Math.round((ms - whole) * 10000));
+/** The 100 ns ticks of a timespan as an exact long: what tolong(timespan) returns (null outside int64). */
+export function timespanToTicks(v: TimeValue): Long | null {
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    const t = v * 10000;
+    if (isSafe(t)) return t || 0;
+  }
+  return checked(toTicks(v));
 }
 
 /** Kusto ticks (100 ns) since 0001-01-01 of a datetime: what tolong(datetime) returns, exactly. */
-export function datetimeToTicks(ms: number): Long {
-  const whole = Math.floor(ms);
-  return ticksOf(whole - MIN_DATETIME_MS, Math.round((ms - whole) * 10000));
+export function datetimeToTicks(v: TimeValue): Long {
+  return canonical(toTicks(v) - MIN_DATETIME_TICKS);
 }
 
 /** A real read from a number-like value: bigints (unsafe longs) become the nearest double. */
@@ -52,9 +45,9 @@ function asNumber(v: unknown, t: KqlType): number | null {
     case 'string': case 'guid':
       return parseNumber(v as string);
     case 'datetime':
-      return Number(datetimeToTicks(v as number));
+      return Number(datetimeToTicks(v as TimeValue));
     case 'timespan':
-      return Number(msToTicks(v as number));
+      return Number(toTicks(v as TimeValue));
     case 'dynamic':
       if (typeof v === 'number') return v;
       if (typeof v === 'bigint') return Number(v);
@@ -84,9 +77,9 @@ function asLong(v: unknown, t: KqlType): Long | null {
     case 'string': case 'guid':
       return textToLong(v as string);
     case 'datetime':
-      return datetimeToTicks(v as number);
+      return datetimeToTicks(v as TimeValue);
     case 'timespan':
-      return msToTicks(v as number);
+      return timespanToTicks(v as TimeValue);
     case 'dynamic':
       if (typeof v === 'number') return fromDouble(v);
       if (typeof v === 'bigint') return canonical(v);
@@ -129,21 +122,24 @@ export function toBoolValue(v: unknown, t: KqlType): boolean | null {
   return null;
 }
 
-/** todatetime: datetimes pass, text is parsed; numbers are not datetimes here (null). */
-export function toDateTimeValue(v: unknown, t: KqlType): number | null {
+/** todatetime: datetimes pass, text is parsed (exactly to the tick); numbers are not datetimes here (null). */
+export function toDateTimeValue(v: unknown, t: KqlType): TimeValue | null {
   if (v === null || v === undefined) return null;
-  if (t === 'datetime') return v as number;
+  if (t === 'datetime') return v as TimeValue;
   if (typeof v === 'string' && (t === 'string' || t === 'dynamic')) return parseDateTime(v);
   return null;
 }
 
-/** totimespan: timespans pass, text is parsed, numbers are ticks (100 ns). */
-export function toTimespanValue(v: unknown, t: KqlType): number | null {
+/**
+ * totimespan: timespans pass, text is parsed, numbers are ticks (100 ns), exactly: a long of ticks (a bigint
+ * beyond 2^53 too) keeps every tick; a real is rounded to the nearest tick.
+ */
+export function toTimespanValue(v: unknown, t: KqlType): TimeValue | null {
   if (v === null || v === undefined) return null;
-  if (t === 'timespan') return v as number;
+  if (t === 'timespan') return v as TimeValue;
   if (typeof v === 'string' && (t === 'string' || t === 'dynamic')) return parseTimespan(v);
-  if (typeof v === 'number' && t !== 'datetime' && Number.isFinite(v)) return v * MS_PER_TICK;
-  if (typeof v === 'bigint') return Number(v) * MS_PER_TICK;
+  if (typeof v === 'number' && t !== 'datetime' && Number.isFinite(v)) return fromTickCount(Math.round(v));
+  if (typeof v === 'bigint' && t !== 'datetime') return fromTicks(v);
   return null;
 }
 
@@ -232,6 +228,3 @@ export function strictCommonType(types: KqlType[]): KqlType | undefined {
   return types.every((t) => t === types[0]) ? types[0] : undefined;
 }
 
-export function inDateRangeOrNull(ms: number): number | null {
-  return inDateTimeRange(ms) ? ms : null;
-}

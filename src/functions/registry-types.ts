@@ -5,6 +5,7 @@
  */
 import type { Span } from '../errors/span.js';
 import type { KqlType } from '../runtime/types.js';
+import type { TimeValue } from '../runtime/ticks.js';
 
 /** What the binder knows about one argument at bind time. */
 export interface ArgInfo {
@@ -22,8 +23,8 @@ export interface ArgInfo {
 
 /** Values the running query provides to implementations. */
 export interface EvalContext {
-  /** now() for the whole query, in ms since epoch. */
-  readonly now: number;
+  /** now() for the whole query: a datetime (src/runtime/ticks.ts), whole milliseconds unless the caller's was finer. */
+  readonly now: TimeValue;
   /**
    * The run's limits, for functions that build large values from small arguments (range(), repeat()):
    * `generated(n, fn)` counts the values they create against the run's maxRows.

@@ -3,7 +3,7 @@ import type { DistinctOp } from '../parser/ast.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { keyOfValues, timeColumns } from '../runtime/hash-key.js';
 import type { OperatorDef } from './operator-def.js';
 import { columnNamer, singleName } from './assignments.js';
 
@@ -13,7 +13,8 @@ export const distinct: OperatorDef<DistinctOp> = {
   bind(node, input, tools) {
     if (node.items.length === 1 && node.items[0].expr.kind === 'Star' && node.items[0].names.length === 0) {
       // Every column is part of the key: all are needed.
-      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r), owned: table.owned }) };
+      const time = timeColumns(input.map((c) => c.type));
+      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r, time), owned: table.owned }) };
     }
     const columns: ColumnSchema[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
@@ -25,19 +26,20 @@ export const distinct: OperatorDef<DistinctOp> = {
       columns.push({ name: name(singleName(item), expr), type: expr.type });
       return expr.evaluate;
     });
+    const time = timeColumns(columns.map((c) => c.type));
     return {
       columns,
       flow: 'own',
-      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r), owned: true }),
+      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r, time), owned: true }),
     };
   },
 };
 
-function dedupe(rows: Row[], key: (r: Row) => unknown[]): Row[] {
+function dedupe(rows: Row[], key: (r: Row) => unknown[], time: boolean[] | undefined): Row[] {
   const seen = new Set<string>();
   const out: Row[] = [];
   for (const row of rows) {
-    const k = keyOfValues(key(row));
+    const k = keyOfValues(key(row), time);
     if (!seen.has(k)) {
       seen.add(k);
       out.push(row);

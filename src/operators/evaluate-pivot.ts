@@ -10,7 +10,7 @@ import type * as A from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import { keyOfValues, timeColumns } from '../runtime/hash-key.js';
 import { valueToString } from '../runtime/values.js';
 import type { Accumulator } from '../functions/registry-types.js';
 import type { BindTools } from './operator-def.js';
@@ -41,6 +41,7 @@ export function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTo
     return index;
   });
   const columns = groupIndexes.map((i) => input[i]);
+  const time = timeColumns(columns.map((c) => c.type));
   const argEvals = aggregate.args.map((a) => a.evaluate);
   const pivotEval = pivot.evaluate;
   return {
@@ -51,7 +52,7 @@ export function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTo
       const seen = new Set<string>();
       for (const row of table.rows) {
         const key = groupIndexes.map((i) => row[i]);
-        const hash = keyOfValues(key);
+        const hash = keyOfValues(key, time);
         let group = groups.get(hash);
         if (!group) groups.set(hash, (group = { key, cells: new Map() }));
         const value = valueToString(pivotEval(row, ctx), pivot.type);

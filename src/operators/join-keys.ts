@@ -4,7 +4,7 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
 import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
-import { keyOfValue, keyOfValues } from '../runtime/hash-key.js';
+import { keyOfValue, keyOfValues, timeColumns } from '../runtime/hash-key.js';
 import { NameAllocator } from '../binder/naming.js';
 
 function columnIndex(columns: ColumnSchema[], name: string, side: string, operator: string, span: Span): number {
@@ -15,7 +15,8 @@ function columnIndex(columns: ColumnSchema[], name: string, side: string, operat
 
 /**
  * The key column indexes of each side; `compatible` decides which key type pairs may be compared.
- * `textKey`: one key, text on both sides, so a row's key is its value as it is (see rowKey).
+ * `textKey`: one key, text on both sides, so a row's key is its value as it is (see rowKey). `time` marks the
+ * datetime and timespan keys for rowKey (src/runtime/hash-key.ts); both sides' key types agree on it.
  */
 export function bindJoinKeys(
   on: JoinCondition[],
@@ -23,7 +24,7 @@ export function bindJoinKeys(
   right: ColumnSchema[],
   operator: 'join' | 'lookup',
   compatible: (a: KqlType, b: KqlType) => boolean,
-): { leftKeys: number[]; rightKeys: number[]; textKey: boolean } {
+): { leftKeys: number[]; rightKeys: number[]; textKey: boolean; time: boolean[] | undefined } {
   const leftKeys: number[] = [], rightKeys: number[] = [];
   for (const cond of on) {
     const [l, r] = cond.kind === 'same'
@@ -39,21 +40,22 @@ export function bindJoinKeys(
   }
   const isText = (t: KqlType) => t === 'string' || t === 'guid';
   const textKey = leftKeys.length === 1 && isText(left[leftKeys[0]].type) && left[leftKeys[0]].type === right[rightKeys[0]].type;
-  return { leftKeys, rightKeys, textKey };
+  return { leftKeys, rightKeys, textKey, time: timeColumns(leftKeys.map((i) => left[i].type)) };
 }
 
 /**
  * The hash key of a row's key columns; undefined when one is null (a null key matches nothing). With
- * `textKey` (both sides text, one key column) the value is its own key: no key string per row.
+ * `textKey` (both sides text, one key column) the value is its own key: no key string per row. `time` from
+ * bindJoinKeys.
  */
-export function rowKey(row: Row, keys: number[], textKey = false): unknown {
+export function rowKey(row: Row, keys: number[], textKey = false, time?: boolean[]): unknown {
   if (textKey) return row[keys[0]] ?? undefined;
   if (keys.length === 1) {
     const v = row[keys[0]];
-    return v === null || v === undefined ? undefined : keyOfValue(v);
+    return v === null || v === undefined ? undefined : keyOfValue(v, time !== undefined && time[0]);
   }
   const values = keys.map((k) => row[k]);
-  return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values);
+  return values.some((v) => v === null || v === undefined) ? undefined : keyOfValues(values, time);
 }
 
 /** A left row's cells followed by a right row's, in one array of the final size. */
@@ -65,10 +67,10 @@ export function joinRows(left: Row, right: Row): Row {
 }
 
 /** Right-side rows grouped by key, each turned into what the operator keeps of it. */
-export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T, textKey = false): Map<unknown, T[]> {
+export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T, textKey = false, time?: boolean[]): Map<unknown, T[]> {
   const index = new Map<unknown, T[]>();
   rows.forEach((row, i) => {
-    const key = rowKey(row, keys, textKey);
+    const key = rowKey(row, keys, textKey, time);
     if (key === undefined) return;
     const bucket = index.get(key);
     if (bucket) bucket.push(keep(row, i));

@@ -32,7 +32,7 @@ export const join: OperatorDef<JoinOp> = {
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
     if (node.where) return bindPredicateJoin(node, kind, left, rightPlan, tools);
-    const { leftKeys, rightKeys, textKey } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
+    const { leftKeys, rightKeys, textKey, time } = bindJoinKeys(node.on, left, right, 'join', (a, b) => isNumericType(a) && isNumericType(b));
 
     const leftOnly = kind === 'leftsemi' || kind === 'leftanti';
     const rightOnly = kind === 'rightsemi' || kind === 'rightanti';
@@ -50,12 +50,12 @@ export const join: OperatorDef<JoinOp> = {
       needs: (out) => left.map((_, i) => (!rightOnly && out[i] === true) || leftKeys.includes(i)),
       run: (leftTable, ctx) => {
         const rightRows = rightPlan.execute(ctx).rows;
-        const index = indexRows(rightRows, rightKeys, (_row, i) => i, textKey);
+        const index = indexRows(rightRows, rightKeys, (_row, i) => i, textKey, time);
         let leftRows = leftTable.rows;
         if (kind === 'innerunique') {
           const seen = new Set<unknown>();
           leftRows = leftRows.filter((row) => {
-            const key = rowKey(row, leftKeys, textKey);
+            const key = rowKey(row, leftKeys, textKey, time);
             if (key === undefined) return true;
             if (seen.has(key)) return false;
             seen.add(key);
@@ -67,7 +67,7 @@ export const join: OperatorDef<JoinOp> = {
         const guard = ctx.guard;
         for (const row of leftRows) {
           guard.tick();
-          const key = rowKey(row, leftKeys, textKey);
+          const key = rowKey(row, leftKeys, textKey, time);
           const matches = key === undefined ? undefined : index.get(key);
           if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
           if (kind === 'leftanti') { if (!matches) out.push(row); continue; }

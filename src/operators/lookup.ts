@@ -29,17 +29,17 @@ export const lookup: OperatorDef<LookupOp> = {
     const rightPlan = tools.bindTabular(node.right, tools.env);
     const right = rightPlan.columns;
     // Key types must match exactly, except int with long (the analyzer rejects long against real).
-    const { leftKeys, rightKeys, textKey } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
+    const { leftKeys, rightKeys, textKey, time } = bindJoinKeys(node.on, left, right, 'lookup', (a, b) => isIntegerType(a) && isIntegerType(b));
     const kept = right.map((_, i) => i).filter((i) => !rightKeys.includes(i));
     const columns: ColumnSchema[] = [...left, ...rightSideColumns(left, kept.map((i) => right[i]))];
     const rightNulls = kept.map((i) => emptyValue(right[i].type));
     return {
       columns,
       run: (leftTable, ctx) => {
-        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]), textKey);
+        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]), textKey, time);
         const out: Row[] = [];
         for (const row of leftTable.rows) {
-          const key = rowKey(row, leftKeys, textKey);
+          const key = rowKey(row, leftKeys, textKey, time);
           const matches = key === undefined ? undefined : index.get(key);
           if (matches) for (const m of matches) out.push(joinRows(row, m));
           else if (kind === 'leftouter') out.push(joinRows(row, rightNulls));

@@ -8,15 +8,18 @@
  *   whose axis value is null or outside [start, end) are ignored.
  * - A bin without rows gets the aggregate's `default =` value (0 when none is given).
  * - Datetimes in the arrays are Kusto text, like every datetime put into dynamic.
+ * - A datetime or timespan axis is binned exactly to the tick (src/runtime/ticks.ts); a numeric axis in doubles.
  * series_* functions (series_decompose_anomalies, ...) are not implemented.
  */
 import type * as A from '../parser/ast.js';
 import { asDouble } from '../runtime/int64.js';
+import { addTime, compareTime, floorTime, mulTime, stepsBetween, type TimeValue } from '../runtime/ticks.js';
 import type { MakeSeriesOp } from '../parser/ast.js';
 import { KqlSemanticError, KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema, type KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
-import { keyOfValues } from '../runtime/hash-key.js';
+import type { ExecContext } from '../runtime/exec-context.js';
+import { keyOfValues, timeColumns } from '../runtime/hash-key.js';
 import { toDynamic } from '../runtime/values.js';
 import { NameAllocator } from '../binder/naming.js';
 import type { Accumulator } from '../functions/registry-types.js';
@@ -42,6 +45,7 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
       columns.push({ name, type: expr.type });
       return expr.evaluate;
     });
+    const time = timeColumns(columns.map((c) => c.type));
 
     const axis = tools.expr(node.axis, input);
     const axisType = axis.type;
@@ -76,33 +80,78 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     const axisName = names.unique(axis.derivedName ?? 'Column1');
     columns.push({ name: axisName, type: 'dynamic' });
 
+    /** The bins of one run: how many, the bin of each input row (undefined: outside), the axis value of bin k. */
+    interface Layout { bins: number; binOf(r: number): number | undefined; axisAt(k: number): unknown }
+    const stepError = (s: unknown) =>
+      new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `The make-series step must be positive, not ${s === null || s === undefined ? 'null' : String(s)}`, node.step.span);
+
+    // A numeric axis is computed in doubles: a long beyond 2^53 (a bigint) is read as the nearest double.
+    const numericLayout = (rows: Row[], ctx: ExecContext): Layout => {
+      const s = asDouble(step.evaluate([], ctx)) as number | null;
+      if (typeof s !== 'number' || !(s > 0)) throw stepError(s);
+      const axisValues = rows.map((row) => asDouble(axis.evaluate(row, ctx)) as number | null);
+      const { min, max } = numericRange(axisValues);
+      let start = from ? (asDouble(from.evaluate([], ctx)) as number | null) : min !== undefined ? Math.floor(min / s) * s : null;
+      let end = to ? (asDouble(to.evaluate([], ctx)) as number | null) : max !== undefined && start !== null ? start + (Math.floor((max - start) / s) + 1) * s : null;
+      if (start === null || end === null) { start = 0; end = 0; }
+      const [a, b] = [start, end];
+      return {
+        bins: Math.max(0, Math.ceil((b - a) / s)),
+        binOf(r) {
+          const v = axisValues[r];
+          return typeof v !== 'number' || v < a || v >= b ? undefined : Math.floor((v - a) / s);
+        },
+        axisAt: (k) => a + k * s,
+      };
+    };
+
+    // A datetime or timespan axis, exact to the tick (src/runtime/ticks.ts).
+    const timeLayout = (rows: Row[], ctx: ExecContext): Layout => {
+      const s = step.evaluate([], ctx) as TimeValue | null;
+      if (s === null || s === undefined || !(s > 0)) throw stepError(s);
+      const axisValues = rows.map((row) => axis.evaluate(row, ctx) as TimeValue | null | undefined);
+      let min: TimeValue | undefined, max: TimeValue | undefined;
+      for (const v of axisValues) {
+        if (v === null || v === undefined) continue;
+        if (min === undefined || compareTime(v, min) < 0) min = v;
+        if (max === undefined || compareTime(v, max) > 0) max = v;
+      }
+      const at = (base: TimeValue, k: number) => addTime(base, mulTime(s, k)!);
+      const start = from ? (from.evaluate([], ctx) as TimeValue | null) : min !== undefined ? floorTime(min, s) : null;
+      const end = to ? (to.evaluate([], ctx) as TimeValue | null) : max !== undefined && start !== null ? at(start, stepsBetween(start, max, s) + 1) : null;
+      if (start === null || start === undefined || end === null || end === undefined) return { bins: 0, binOf: () => undefined, axisAt: () => null };
+      // ceil((end - start) / s), exactly
+      const whole = stepsBetween(start, end, s);
+      const bins = Math.max(0, compareTime(at(start, whole), end) < 0 ? whole + 1 : whole);
+      return {
+        bins,
+        binOf(r) {
+          const v = axisValues[r];
+          return v === null || v === undefined || compareTime(v, start) < 0 || compareTime(v, end) >= 0 ? undefined : stepsBetween(start, v, s);
+        },
+        axisAt: (k) => at(start, k),
+      };
+    };
+
+    const timeAxis = axisType === 'datetime' || axisType === 'timespan';
     return {
       columns,
       run: (table, ctx) => {
-        // The axis is computed in doubles: a long beyond 2^53 (a bigint) is read as the nearest double.
-        const s = asDouble(step.evaluate([], ctx)) as number | null;
-        if (typeof s !== 'number' || !(s > 0)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `The make-series step must be positive, not ${s === null ? 'null' : String(s)}`, node.step.span);
-        const axisValues = table.rows.map((row) => asDouble(axis.evaluate(row, ctx)) as number | null);
-        const { min, max } = numericRange(axisValues);
-        let start = from ? (asDouble(from.evaluate([], ctx)) as number | null) : min !== undefined ? Math.floor(min / s) * s : null;
-        let end = to ? (asDouble(to.evaluate([], ctx)) as number | null) : max !== undefined && start !== null ? start + (Math.floor((max - start) / s) + 1) * s : null;
-        if (start === null || end === null) { start = 0; end = 0; }
-        const bins = Math.max(0, Math.ceil((end - start) / s));
+        const { bins, binOf, axisAt } = timeAxis ? timeLayout(table.rows, ctx) : numericLayout(table.rows, ctx);
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
         const groups = new Map<string, { key: unknown[]; bins: Map<number, Accumulator[]> }>();
         table.rows.forEach((row, r) => {
-          const v = axisValues[r];
-          if (typeof v !== 'number' || v < start! || v >= end!) return;
-          const bin = Math.floor((v - start!) / s);
+          const bin = binOf(r);
+          if (bin === undefined) return;
           const key = keys.map((k) => k(row, ctx));
-          const hash = keyOfValues(key);
+          const hash = keyOfValues(key, time);
           let group = groups.get(hash);
           if (!group) groups.set(hash, (group = { key, bins: new Map() }));
           let accs = group.bins.get(bin);
           if (!accs) group.bins.set(bin, (accs = aggregates.map((a) => a.impl.create())));
           for (let i = 0; i < aggregates.length; i++) accs[i].add(aggregates[i].args.map((e) => e(row, ctx)));
         });
-        const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(start! + k * s, axisType));
+        const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(axisAt(k), axisType));
         const rows: Row[] = [];
         for (const group of groups.values()) {
           const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {

@@ -5,7 +5,7 @@
 import type { SortKey, SortOp } from '../parser/ast.js';
 import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import { compareValues } from '../runtime/compare.js';
+import { compareTimeValues, compareValues } from '../runtime/compare.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
@@ -22,11 +22,12 @@ function orderableKey(key: SortKey, input: ColumnSchema[], tools: BindTools) {
 
 /** Binds sort keys into a function that returns the rows sorted (a new array). */
 export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTools): RowComparator {
-  const bound = keys.map((k) => ({
-    evaluate: orderableKey(k, input, tools).evaluate,
-    direction: k.descending ? -1 : 1,
-    nullsFirst: k.nullsFirst ?? !k.descending,
-  }));
+  const bound = keys.map((k) => {
+    const expr = orderableKey(k, input, tools);
+    // Datetimes and timespans are milliseconds or ticks (src/runtime/ticks.ts): ordered by compareTimeValues.
+    const time = expr.type === 'datetime' || expr.type === 'timespan';
+    return { evaluate: expr.evaluate, time, direction: k.descending ? -1 : 1, nullsFirst: k.nullsFirst ?? !k.descending };
+  });
   return (rows, ctx) => {
     // Evaluate each key once per row, then sort indexes.
     const guard = ctx.guard;
@@ -44,7 +45,7 @@ export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTo
           if (aNull && bNull) continue;
           return (aNull ? -1 : 1) * (bound[k].nullsFirst ? 1 : -1);
         }
-        const c = compareValues(a, b);
+        const c = bound[k].time ? compareTimeValues(a, b) : compareValues(a, b);
         if (c !== 0) return c * bound[k].direction;
       }
       return i - j;

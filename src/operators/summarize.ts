@@ -9,6 +9,7 @@ import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { KeyIndex } from '../runtime/key-index.js';
+import { timeColumns } from '../runtime/hash-key.js';
 import type { CompiledExpr, RowSink } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
@@ -46,6 +47,8 @@ export const summarize: OperatorDef<SummarizeOp> = {
       columns.push({ name, type: expr.type });
       return expr.evaluate;
     });
+    // Datetime and timespan keys hash their two forms apart (src/runtime/hash-key.ts).
+    const time = timeColumns(columns.map((c) => c.type));
 
     // Accumulators run per group; each summarize item then turns some accumulator results into its columns.
     const aggregates: BoundAggregate[] = [];
@@ -76,7 +79,7 @@ export const summarize: OperatorDef<SummarizeOp> = {
     // Groups are built a batch of rows at a time (a sink), so a scan can feed them as it reads.
     const sink = (ctx: ExecContext): RowSink => {
       interface Group { key: unknown[]; accs: Accumulator[] }
-      const groups = new KeyIndex<Group>((g) => g.key);
+      const groups = new KeyIndex<Group>((g) => g.key, undefined, time);
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
       const newGroup = (key: unknown[]): Group => ({ key, accs: aggregates.map((a) => a.impl.create()) });
       if (keys.length === 0) groups.getOrAdd([], newGroup);

@@ -78,7 +78,7 @@ export interface ExternalDataExpr extends Node {
 export interface Literal extends Node {
   kind: 'Literal';
   type: KqlType;
-  /** Runtime value: see docs/architecture.md (datetime/timespan are ms numbers, dynamic is JSON). */
+  /** Runtime value: see docs/architecture.md (datetime/timespan are exact ticks, src/runtime/ticks.ts; dynamic is JSON). */
   value: unknown;
 }
 

@@ -6,6 +6,7 @@ import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 import { parseDateTime, parseTimespan, parseTimespanLiteral } from '../runtime/datetime.js';
 import { parseTypeName } from '../runtime/types.js';
 import { INT64_MAX, canonical, neg, type Long } from '../runtime/int64.js';
+import { negTime } from '../runtime/ticks.js';
 
 export interface ParsedLiteral { type: KqlType; value: unknown }
 
@@ -133,8 +134,10 @@ export function negateLiteral(lit: Literal): Literal | undefined {
     if (typeof lit.value === 'number') return { ...lit, value: lit.value === 0 ? 0 : -lit.value };
     return undefined;
   }
+  // A timespan is exact ticks (src/runtime/ticks.ts): a number of milliseconds or a bigint of ticks.
+  if (lit.type === 'timespan' && (typeof lit.value === 'number' || typeof lit.value === 'bigint')) return { ...lit, value: negTime(lit.value) };
   if (typeof lit.value !== 'number') return undefined;
-  if (lit.type === 'real' || lit.type === 'timespan' || lit.type === 'decimal') {
+  if (lit.type === 'real' || lit.type === 'decimal') {
     return { ...lit, value: -lit.value };
   }
   return undefined;

@@ -10,6 +10,7 @@ import { convertInputValue, inferSchema, type InputRow } from '../runtime/load-t
 import { getBuiltinSchema } from '../schemas/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { OutputRow } from '../runtime/output.js';
+import { compareTime, fromMs, type TimeValue } from '../runtime/ticks.js';
 import { normalizeTriggerOperator, parseDuration, type SentinelRule, type TriggerOperator } from './rule.js';
 
 export type RunRuleOptions = Omit<RunKqlOptions, 'now'> & {
@@ -70,6 +71,8 @@ export function applyTimeWindow(
   schemas: Record<string, ColumnSchema[]> = {},
 ): Record<string, TableInput> {
   const out: Record<string, TableInput> = {};
+  // Row times are exact ticks (src/runtime/ticks.ts): compared with the bounds in that form.
+  const lower = fromMs(from), upper = fromMs(to);
   for (const name of Object.keys(tables)) {
     const table = tables[name];
     const rows: InputRow[] | undefined = Array.isArray(table) ? table : table?.rows;
@@ -79,8 +82,8 @@ export function applyTimeWindow(
       continue;
     }
     const kept = rows.filter((row) => {
-      const t = row && typeof row === 'object' ? convertInputValue(row[column], 'datetime') : null;
-      return typeof t === 'number' && t > from && t <= to;
+      const t = row && typeof row === 'object' ? (convertInputValue(row[column], 'datetime') as TimeValue | null) : null;
+      return t !== null && lower !== null && upper !== null && compareTime(t, lower) > 0 && compareTime(t, upper) <= 0;
     });
     // A table whose schema came from its rows keeps that schema, even when the window leaves no rows.
     const keepsOwnSchema = Array.isArray(table) && !has(schemas, name) && !getBuiltinSchema(name);

@@ -1,6 +1,15 @@
 /** Ordering of values for sort and top: numbers and datetimes numerically, strings ordinally, dynamic by JSON text. */
 import { dynamicKey, type DynamicValue } from './values.js';
 import { compareNumeric } from './int64.js';
+import { compareTime, type TimeValue } from './ticks.js';
+
+/**
+ * compareValues for two non-null datetimes (or two timespans): they are milliseconds or ticks
+ * (src/runtime/ticks.ts) and must not meet in JS's `<`. Callers pick it by the column's type.
+ */
+export function compareTimeValues(a: unknown, b: unknown): number {
+  return compareTime(a as TimeValue, b as TimeValue);
+}
 
 /** Compares two non-null values of the same column. */
 export function compareValues(a: unknown, b: unknown): number {

@@ -6,6 +6,7 @@ import type { ColumnSchema } from './types.js';
 import type { TraceCollector } from './trace.js';
 import type { RunGuard } from './limits.js';
 import type { RowBatches, ScanFilter } from './scan.js';
+import { fromMs, type TimeValue } from './ticks.js';
 
 export interface ExecContext extends EvalContext {
   /** The caller's tables, converted to the engine's representation on first use. */
@@ -26,11 +27,17 @@ export interface ExecContext extends EvalContext {
 
 /**
  * The query's clock: the caller's `now` (a Date, ISO text or ms number), or else the wall clock read once,
- * here and nowhere else, when the run starts. now() and ago() only ever see this value.
+ * here and nowhere else, when the run starts. now() and ago() only ever see this value. In milliseconds; a
+ * fraction (from a number) is kept, and the run reads it to the nearest tick (runNow).
  */
 export function resolveNow(now: Date | string | number | undefined): number {
   if (now === undefined) return Date.now();
   const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
   if (!Number.isFinite(ms)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_OPTION, `options.now is not a valid date: ${String(now)}`);
   return ms;
+}
+
+/** resolveNow as the datetime now() returns (src/runtime/ticks.ts): whole milliseconds stay a number. */
+export function runNow(now: Date | string | number | undefined): TimeValue {
+  return fromMs(resolveNow(now))!;
 }

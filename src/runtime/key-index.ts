@@ -6,6 +6,10 @@
  * Why not a Map keyed by keyOfValues: that string is built and hashed for every row, and kept for every
  * group; with many groups (the seed rule has one per row) those strings were most of what the garbage
  * collector copied.
+ *
+ * Datetime and timespan columns (src/runtime/ticks.ts) hold whole milliseconds as numbers and finer values as
+ * bigints of ticks: there a number and a bigint are never the same key (1 ms is not 1 tick), as keyOfValues
+ * keys them with the same `time` marks (hash-key.ts's timeColumns).
  */
 import { dynamicKey, type DynamicValue } from './values.js';
 
@@ -27,8 +31,15 @@ export class KeyIndex<T> {
   /** Every entry, in first-seen order. */
   readonly entries: T[] = [];
 
-  /** `keyOf(entry)` gives back the key values an entry was added with; `hash` is replaceable for tests of collisions. */
-  constructor(private readonly keyOf: (entry: T) => unknown[], private readonly hash: (key: unknown[]) => number = hashValues) {}
+  /**
+   * `keyOf(entry)` gives back the key values an entry was added with; `hash` is replaceable for tests of
+   * collisions; `time` marks the datetime and timespan key columns (timeColumns in hash-key.ts).
+   */
+  constructor(
+    private readonly keyOf: (entry: T) => unknown[],
+    private readonly hash: (key: unknown[]) => number = hashValues,
+    private readonly time?: readonly boolean[],
+  ) {}
 
   get size(): number {
     return this.entries.length;
@@ -49,10 +60,10 @@ export class KeyIndex<T> {
     const found = this.buckets.get(hash);
     if (found === undefined) return this.add(hash, undefined, create(key.slice()));
     if (found instanceof Collision) {
-      for (const entry of found.entries) if (sameKeyValues(this.keyOf(entry), key)) return entry;
+      for (const entry of found.entries) if (sameKeyValues(this.keyOf(entry), key, this.time)) return entry;
       return this.add(hash, found, create(key.slice()));
     }
-    if (sameKeyValues(this.keyOf(found), key)) return found;
+    if (sameKeyValues(this.keyOf(found), key, this.time)) return found;
     return this.add(hash, found, create(key.slice()));
   }
 
@@ -67,29 +78,31 @@ export class KeyIndex<T> {
 
 /**
  * Values whose Map identity (SameValueZero) is key equality: strings, booleans, null and undefined (one
- * key), safe integers (a bigint never equals one: longs are bigints only beyond 2^53). Other numbers go by
- * their digits, as keyOfValue keys them, so they take the hashed path with bigints.
+ * key), safe integers (a bigint never equals one: longs are bigints only beyond 2^53, and a datetime or
+ * timespan is a bigint only when it is not whole milliseconds). Other numbers go by their digits, as
+ * keyOfValue keys them, so they take the hashed path with bigints.
  */
 function isOwnMapKey(v: unknown): boolean {
   return typeof v === 'string' || typeof v === 'boolean' || v === null || v === undefined || (typeof v === 'number' && Number.isSafeInteger(v));
 }
 
-/** Equal as keys: keyOfValues(a) === keyOfValues(b). */
-export function sameKeyValues(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (!sameKeyValue(a[i], b[i])) return false;
+/** Equal as keys: keyOfValues(a, time) === keyOfValues(b, time). */
+export function sameKeyValues(a: unknown[], b: unknown[], time?: readonly boolean[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!sameKeyValue(a[i], b[i], time !== undefined && time[i])) return false;
   return true;
 }
 
-function sameKeyValue(x: unknown, y: unknown): boolean {
+function sameKeyValue(x: unknown, y: unknown, time: boolean): boolean {
   if (x === y) return true;
   if (x === null || x === undefined) return y === null || y === undefined;
   if (y === null || y === undefined) return false;
   switch (typeof x) {
     case 'number':
       if (typeof y === 'number') return Number.isNaN(x) && Number.isNaN(y);
-      return typeof y === 'bigint' && String(x) === String(y);
+      // A datetime/timespan: canonical, so a number (milliseconds) never equals a bigint (ticks).
+      return !time && typeof y === 'bigint' && String(x) === String(y);
     case 'bigint':
-      return (typeof y === 'number' || typeof y === 'bigint') && String(x) === String(y);
+      return !time && (typeof y === 'number' || typeof y === 'bigint') && String(x) === String(y);
     case 'object':
       return typeof y === 'object' && dynamicKey(x as DynamicValue) === dynamicKey(y as DynamicValue);
     default:

@@ -7,6 +7,7 @@ import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema, KqlType } from './types.js';
 import type { Row, Table } from './table.js';
 import { parseDateTime, parseTimespan } from './datetime.js';
+import { fromMs } from './ticks.js';
 import { parseJsonLenient, tryParseJson, type DynamicValue } from './values.js';
 import { checked, fromDouble, parseIntegerText, type Long } from './int64.js';
 
@@ -61,13 +62,16 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
         return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : null;
       }
       return null;
+    // Datetimes and timespans hold exact ticks (src/runtime/ticks.ts): whole milliseconds (every Date, nearly
+    // all text) stay numbers; text with more than 3 fractional digits keeps them to the tick, and a number of
+    // milliseconds with a fraction is read to the nearest tick.
     case 'datetime':
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
       if (typeof v === 'string') return parseDateTime(v);
-      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      if (typeof v === 'number') return Number.isInteger(v) ? v || 0 : fromMs(v);
       return null;
     case 'timespan':
-      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+      if (typeof v === 'number') return Number.isInteger(v) ? v || 0 : fromMs(v);
       if (typeof v === 'string') return parseTimespan(v);
       return null;
     case 'guid':

@@ -4,6 +4,7 @@
  */
 import type { KqlType } from './types.js';
 import { formatDateTime, formatTimespan } from './datetime.js';
+import type { TimeValue } from './ticks.js';
 import { INT64_MAX, INT64_MIN, MAX_SAFE } from './int64.js';
 
 /**
@@ -185,9 +186,9 @@ export function valueToString(value: unknown, type: KqlType): string {
     case 'decimal':
       return formatReal(value as number);
     case 'datetime':
-      return formatDateTime(value as number);
+      return formatDateTime(value as TimeValue);
     case 'timespan':
-      return formatTimespan(value as number);
+      return formatTimespan(value as TimeValue);
     case 'dynamic':
       return dynamicToString(value as DynamicValue);
   }
@@ -207,9 +208,9 @@ export function toDynamic(value: unknown, type: KqlType): DynamicValue {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'datetime':
-      return formatDateTime(value as number);
+      return formatDateTime(value as TimeValue);
     case 'timespan':
-      return formatTimespan(value as number);
+      return formatTimespan(value as TimeValue);
     case 'real':
     case 'decimal':
       return Number.isFinite(value as number) ? (value as number) : formatReal(value as number);

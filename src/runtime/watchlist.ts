@@ -5,6 +5,8 @@
  */
 import type { ColumnSchema } from './types.js';
 import type { Row, Table } from './table.js';
+import type { TimeValue } from './ticks.js';
+import { toDynamic } from './values.js';
 
 export const WATCHLIST_FIXED_COLUMNS: ColumnSchema[] = [
   { name: '_DTItemId', type: 'string' },
@@ -23,13 +25,14 @@ export function watchlistColumns(own: ColumnSchema[]): ColumnSchema[] {
  * Builds the _GetWatchlist table from the watchlist's loaded rows. SearchKey is the row's own SearchKey
  * column when it has one, else the text of its first column (Sentinel uses the column chosen as search key).
  */
-export function watchlistTable(own: Table, now: number): Table {
+export function watchlistTable(own: Table, now: TimeValue): Table {
   const columns = watchlistColumns(own.columns);
   const ownIndex = columns.slice(WATCHLIST_FIXED_COLUMNS.length).map((c) => own.columns.findIndex((o) => o.name === c.name));
   const searchKeyIndex = own.columns.findIndex((c) => c.name === 'SearchKey');
   const rows: Row[] = own.rows.map((row, i) => {
     const item: Record<string, unknown> = {};
-    own.columns.forEach((c, k) => Object.defineProperty(item, c.name, { value: row[k] ?? null, enumerable: true, writable: true, configurable: true }));
+    // Typed values become dynamic values as everywhere else (a datetime becomes its text).
+    own.columns.forEach((c, k) => Object.defineProperty(item, c.name, { value: toDynamic(row[k] ?? null, c.type), enumerable: true, writable: true, configurable: true }));
     const key = searchKeyIndex >= 0 ? row[searchKeyIndex] : row[0];
     return [String(i + 1), now, key === null || key === undefined ? '' : String(key), item, ...ownIndex.map((k) => row[k])];
   });

@@ -19,7 +19,7 @@ const cases: C[] = [
   ['dcountif', ['long', 'bool'], [[1, true], [2, false], [3, true], [3, true]], [2]],
   ['sum', ['long'], [[1], [2], [null], [4]], [7]],
   ['sum', ['real'], [[1.5], [2.5]], [4]],
-  ['sum', ['timespan'], [[ts('1h')], [ts('30m')]], [ts('1h') + ts('30m')]],
+  ['sum', ['timespan'], [[ts('1h')], [ts('30m')]], [(ts('1h') as number) + (ts('30m') as number)]],
   ['sum', ['long'], [], [null]],
   ['sumif', ['long', 'bool'], [[1, true], [2, false], [4, null]], [1]],
   ['avg', ['long'], [[1], [2], [null], [6]], [3]],

@@ -71,7 +71,7 @@ const cases: Case[] = [
 ];
 
 describe('more datetime functions', () => {
-  it.each(cases)('%s(%j) of %j', (name, types, values, expected) => {
+  it.each(cases)('%s(%j) of %o', (name, types, values, expected) => {
     const got = call(name, types, values);
     if (typeof expected === 'number') expect(got as number).toBeCloseTo(expected, 4);
     else expect(got).toEqual(expected);

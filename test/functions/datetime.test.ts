@@ -48,7 +48,7 @@ const cases: Case[] = [
 ];
 
 describe('datetime functions', () => {
-  it.each(cases)('%s(%j) of %j', (name, types, values, expected) => {
+  it.each(cases)('%s(%j) of %o', (name, types, values, expected) => {
     expect(call(name, types, values)).toEqual(expected);
   });
 

@@ -87,9 +87,11 @@ describe('more scalar functions', () => {
     expect(call(name, types, values)).toEqual(expected);
   });
 
-  it('endofday is the last tick of the day', () => {
-    const v = call('endofday', ['datetime'], [dt('2017-01-01 10:10:17')]) as number;
-    expect(v).toBeCloseTo(dt('2017-01-02') - 0.0001, 3);
+  it('endofday is the last tick of the day, exactly', () => {
+    const v = call('endofday', ['datetime'], [dt('2017-01-01 10:10:17')]);
+    // One tick (100 ns) before midnight: a bigint of ticks since 1970 (src/runtime/ticks.ts).
+    expect(v).toBe(dt('2017-01-01 23:59:59.9999999'));
+    expect(v).toBe(BigInt(Date.UTC(2017, 0, 2)) * 10000n - 1n);
   });
 
   it('bag_pack stores __proto__ as a key, never as the prototype', () => {

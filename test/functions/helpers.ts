@@ -4,6 +4,7 @@ import type { ArgInfo, ScalarImpl } from '../../src/functions/registry-types.js'
 import { isBindFailure } from '../../src/functions/registry-types.js';
 import { lookupScalarFunction } from '../../src/functions/scalar-registry.js';
 import { parseDateTime, parseTimespan } from '../../src/runtime/datetime.js';
+import type { TimeValue } from '../../src/runtime/ticks.js';
 
 export const SPAN = { offset: 0, length: 0, line: 1, column: 1 };
 /** The injected clock used by every test: 2024-05-01T12:00:00Z. */
@@ -36,12 +37,12 @@ export function bindError(name: string, types: A[]): { error: string; argIndex?:
   return r;
 }
 
-export const dt = (s: string): number => {
+export const dt = (s: string): TimeValue => {
   const v = parseDateTime(s);
   if (v === null) throw new Error(`bad datetime ${s}`);
   return v;
 };
-export const ts = (s: string): number => {
+export const ts = (s: string): TimeValue => {
   const v = parseTimespan(s);
   if (v === null) throw new Error(`bad timespan ${s}`);
   return v;

@@ -43,4 +43,23 @@ describe('KeyIndex groups exactly as keyOfValues keys', () => {
     expect(index.size).toBe(30);
     expect(index.entries.slice(0, 3).map((g) => g.key)).toEqual([['k0', 0], ['k1', 1], ['k2', 2]]);
   });
+  it('datetime and timespan columns: a number (milliseconds) and a bigint (ticks) of the same digits are different keys, as in keyOfValues', () => {
+    // src/runtime/ticks.ts: 1 is 1 ms, 1n is 1 tick; in a long column they are one value.
+    const time = [true, false];
+    expect(sameKeyValues([1, 1], [1n, 1], time)).toBe(false);
+    expect(sameKeyValues([1n, 1], [1n, 1n], time)).toBe(true);
+    expect(sameKeyValues([2 ** 53, 2 ** 53], [2 ** 53, 2n ** 53n], time)).toBe(true);
+    const timeValue: fc.Arbitrary<unknown> = fc.constantFrom(0, 1, 2, 1n, 2n, 3n, -1n, null);
+    fc.assert(fc.property(fc.array(fc.tuple(timeValue, keyValue), { maxLength: 40 }), (keys) => {
+      const byString = new Map<string, number[]>();
+      const index = new KeyIndex<{ key: unknown[]; rows: number[] }>((g) => g.key, undefined, time);
+      keys.forEach((key, row) => {
+        const k = keyOfValues(key, time);
+        if (!byString.has(k)) byString.set(k, []);
+        byString.get(k)!.push(row);
+        index.getOrAdd(key, (copy) => ({ key: copy, rows: [] })).rows.push(row);
+      });
+      expect(index.entries.map((g) => g.rows)).toEqual([...byString.values()]);
+    }), { seed: 3, numRuns: 300 });
+  });
 });

@@ -91,10 +91,11 @@ export function runCommand(argv: string[], io: Io): number {
   let ruleResult: RunRuleResult | undefined;
   try {
     if (src.rule) {
-      ruleResult = runRule(src.rule, loaded.tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain });
+      // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
+      ruleResult = runRule(src.rule, loaded.tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
       result = ruleResult;
     } else {
-      const options = { now, schemas, trace: explain } as RunKqlOptions;
+      const options = { now, schemas, trace: explain, timeAsText: true } as RunKqlOptions;
       result = runKql(src.query, loaded.tables, options);
     }
   } catch (err) {

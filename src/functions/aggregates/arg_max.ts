@@ -1,6 +1,6 @@
 import type { AggregateFunction, ArgInfo } from '../registry-types.js';
 import { defineAggregate, emptyRow, isMissing } from '../aggregate-define.js';
-import { ORDERABLE, less } from './min.js';
+import { ORDERABLE, lessFor } from './min.js';
 
 /**
  * arg_max(expr, col...) / arg_min: the row where expr is largest (smallest); rows with a null expr are
@@ -18,15 +18,18 @@ function argExtreme(name: 'arg_max' | 'arg_min', wantMax: boolean): AggregateFun
     alternatives: ORDERABLE.slice(1),
     defaultName: (args) => nameAt(args[0], 0),
     outputs: (args) => args.map((a, i) => ({ name: nameAt(a, i), type: a.type })),
-    create: (args) => () => {
-      let best: unknown[] | undefined;
-      return {
-        add(values) {
-          const v = values[0];
-          if (isMissing(v) || (typeof v === 'number' && Number.isNaN(v))) return;
-          if (!best || (wantMax ? less(best[0], v) : less(v, best[0]))) best = values.slice();
-        },
-        result: () => best ?? emptyRow(args),
+    create: (args) => {
+      const less = lessFor(args[0].type);
+      return () => {
+        let best: unknown[] | undefined;
+        return {
+          add(values) {
+            const v = values[0];
+            if (isMissing(v) || (typeof v === 'number' && Number.isNaN(v))) return;
+            if (!best || (wantMax ? less(best[0], v) : less(v, best[0]))) best = values.slice();
+          },
+          result: () => best ?? emptyRow(args),
+        };
       };
     },
   });

@@ -7,5 +7,5 @@ export const avgif = defineAggregate({
   params: ['number', 'bool'],
   alternatives: [['timespan', 'bool'], ['datetime', 'bool']],
   outputs: (args) => [{ type: avgType(args[0].type) }],
-  create: () => averager(true),
+  create: (args) => averager(true, args[0].type),
 });

@@ -2,13 +2,23 @@ import type { KqlType } from '../../runtime/types.js';
 import type { ParamKind } from '../define.js';
 import type { Accumulator } from '../registry-types.js';
 import { defineAggregate, isMissing } from '../aggregate-define.js';
+import { lessTime, type TimeValue } from '../../runtime/ticks.js';
 
 /** Orderable argument types, as the analyzer requires for min/max/arg_min/arg_max. */
 export const ORDERABLE: ParamKind[][] = [['number'], ['datetime'], ['timespan'], ['string'], ['bool']];
 
-/** < for the orderable types: numbers, datetimes, timespans, bools (false < true), strings ordinal. */
+/** < for the orderable types other than datetime and timespan: numbers, bools (false < true), strings ordinal. */
 export function less(a: unknown, b: unknown): boolean {
   return (a as number | string) < (b as number | string);
+}
+
+function lessTimeValues(a: unknown, b: unknown): boolean {
+  return lessTime(a as TimeValue, b as TimeValue);
+}
+
+/** < for values of one type: datetimes and timespans are milliseconds or ticks (src/runtime/ticks.ts). */
+export function lessFor(type: KqlType): (a: unknown, b: unknown) => boolean {
+  return type === 'datetime' || type === 'timespan' ? lessTimeValues : less;
 }
 
 /**
@@ -17,6 +27,7 @@ export function less(a: unknown, b: unknown): boolean {
  */
 export function extreme(type: KqlType, wantMax: boolean): () => Accumulator {
   const empty = type === 'string' ? '' : null;
+  if (type === 'datetime' || type === 'timespan') return () => new TimeExtreme(wantMax);
   return () => new Extreme(wantMax, empty);
 }
 
@@ -35,6 +46,24 @@ class Extreme implements Accumulator {
 
   result(): unknown[] {
     return [this.best === undefined ? this.empty : this.best];
+  }
+}
+
+/** Extreme over datetimes or timespans: milliseconds or ticks (src/runtime/ticks.ts), ordered by lessTime. */
+class TimeExtreme implements Accumulator {
+  private best: TimeValue | undefined = undefined;
+
+  constructor(private readonly wantMax: boolean) {}
+
+  add(args: unknown[]): void {
+    const v = args[0] as TimeValue | null | undefined;
+    if (v === null || v === undefined) return;
+    const best = this.best;
+    if (best === undefined || (this.wantMax ? lessTime(best, v) : lessTime(v, best))) this.best = v;
+  }
+
+  result(): unknown[] {
+    return [this.best === undefined ? null : this.best];
   }
 }
 

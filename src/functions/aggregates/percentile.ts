@@ -1,7 +1,7 @@
 import type { KqlType } from '../../runtime/types.js';
 import type { Accumulator, ArgInfo, BindFailure } from '../registry-types.js';
 import { defineAggregate, isMissing } from '../aggregate-define.js';
-import { ORDERABLE, less } from './min.js';
+import { ORDERABLE, lessFor } from './min.js';
 
 /**
  * percentile(x, p) / percentiles(x, p1, p2, ...): the nearest-rank percentile of the non-null values
@@ -36,7 +36,8 @@ function checkPercents(args: ArgInfo[]): BindFailure | undefined {
   return undefined;
 }
 
-function collector(percents: (values: unknown[]) => number[], outputs: number): () => Accumulator {
+function collector(percents: (values: unknown[]) => number[], outputs: number, type: KqlType): () => Accumulator {
+  const less = lessFor(type);
   return () => {
     const values: unknown[] = [];
     let ps: number[] | undefined;
@@ -66,7 +67,7 @@ export const percentile = defineAggregate({
   check: checkPercents,
   defaultName: (args) => name(args[0], args[1]),
   outputs: (args) => [{ type: resultType(args[0].type) }],
-  create: () => collector((vs) => [vs[1] as number], 1),
+  create: (args) => collector((vs) => [vs[1] as number], 1, args[0].type),
 });
 
 export const percentiles = defineAggregate({
@@ -83,5 +84,5 @@ export const percentiles = defineAggregate({
   },
   defaultName: (args) => name(args[0], args[1]),
   outputs: (args) => args.slice(1).map((p) => ({ name: name(args[0], p), type: resultType(args[0].type) })),
-  create: (args) => collector((vs) => vs.slice(1) as number[], args.length - 1),
+  create: (args) => collector((vs) => vs.slice(1) as number[], args.length - 1, args[0].type),
 });

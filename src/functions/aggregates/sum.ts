@@ -3,6 +3,7 @@ import { isIntegerType } from '../../runtime/types.js';
 import type { Accumulator } from '../registry-types.js';
 import { defineAggregate, isMissing } from '../aggregate-define.js';
 import { add, type Long } from '../../runtime/int64.js';
+import { addTime, type TimeValue } from '../../runtime/ticks.js';
 
 /** int/long sum to long, real to real, timespan to timespan. */
 export function sumType(t: KqlType): KqlType {
@@ -33,6 +34,19 @@ export function summer(withPredicate: boolean, type?: KqlType): () => Accumulato
               total = add(t, x);
             }
           }
+        },
+        result: () => [total],
+      };
+    };
+  }
+  if (type === 'timespan') {
+    // Exact ticks (src/runtime/ticks.ts): whole milliseconds add as numbers.
+    return () => {
+      let total: TimeValue | null = null;
+      return {
+        add([v, p]) {
+          if (withPredicate && p !== true) return;
+          if (!isMissing(v)) total = total === null ? (v as TimeValue) : addTime(total, v as TimeValue);
         },
         result: () => [total],
       };

@@ -9,6 +9,8 @@
  * Longs are exact 64-bit integers (src/runtime/int64.ts): + - * stay plain number operations while the
  * result is a safe integer, and are redone in BigInt otherwise, wrapping around on overflow. Where a long
  * meets a real (or a timespan), the long is read as a double.
+ * Datetimes and timespans are exact ticks (src/runtime/ticks.ts): whole milliseconds stay number operations,
+ * anything finer is computed in ticks. timespan * or / a fractional number rounds to the nearest tick.
  */
 import type { KqlType } from '../../runtime/types.js';
 import { isIntegerType, isNumericType, widerNumeric } from '../../runtime/types.js';
@@ -16,8 +18,12 @@ import type { BinaryOperator } from '../registry-types-operators.js';
 import { fromDynamic } from '../convert.js';
 import { nullIfOutOfRange } from '../calendar.js';
 import * as int64 from '../../runtime/int64.js';
+import * as ticks from '../../runtime/ticks.js';
+import type { TimeValue } from '../../runtime/ticks.js';
 
 type Kernel = (a: number, b: number) => number | bigint | null;
+/** A kernel over datetimes/timespans (and a number factor); the operands are whatever the operator reads. */
+type TimeKernel = (a: TimeValue, b: TimeValue) => number | bigint | null;
 interface Rule { result: KqlType; kernel: Kernel }
 type Op = '+' | '-' | '*' | '/' | '%';
 
@@ -40,26 +46,24 @@ function rule(op: Op, l: KqlType, r: KqlType): Rule | undefined {
     const integer = isIntegerType(l) && isIntegerType(r);
     return { result: integer ? 'long' : widerNumeric(l, r), kernel: NUMERIC[op][integer ? 0 : 1] };
   }
-  const dt = (k: Kernel): Kernel => (a, b) => {
-    const v = k(a, b);
-    return v === null ? null : nullIfOutOfRange(v as number);
-  };
+  const time = (k: TimeKernel): Kernel => k as unknown as Kernel;
   const key = `${l} ${op} ${r}`;
   switch (key) {
-    case 'datetime - datetime': return { result: 'timespan', kernel: (a, b) => a - b };
-    case 'datetime + timespan': return { result: 'datetime', kernel: dt((a, b) => a + b) };
-    case 'timespan + datetime': return { result: 'datetime', kernel: dt((a, b) => a + b) };
-    case 'datetime - timespan': return { result: 'datetime', kernel: dt((a, b) => a - b) };
-    case 'timespan + timespan': return { result: 'timespan', kernel: (a, b) => a + b };
-    case 'timespan - timespan': return { result: 'timespan', kernel: (a, b) => a - b };
-    case 'timespan / timespan': return { result: 'real', kernel: (a, b) => a / b };
-    case 'timespan % timespan': return { result: 'timespan', kernel: (a, b) => (b === 0 ? null : a % b) };
+    case 'datetime - datetime': return { result: 'timespan', kernel: time(ticks.subTime) };
+    case 'datetime + timespan': return { result: 'datetime', kernel: time((a, b) => nullIfOutOfRange(ticks.addTime(a, b))) };
+    case 'timespan + datetime': return { result: 'datetime', kernel: time((a, b) => nullIfOutOfRange(ticks.addTime(a, b))) };
+    case 'datetime - timespan': return { result: 'datetime', kernel: time((a, b) => nullIfOutOfRange(ticks.subTime(a, b))) };
+    case 'timespan + timespan': return { result: 'timespan', kernel: time(ticks.addTime) };
+    case 'timespan - timespan': return { result: 'timespan', kernel: time(ticks.subTime) };
+    case 'timespan / timespan': return { result: 'real', kernel: time(ticks.ratioTime) };
+    case 'timespan % timespan': return { result: 'timespan', kernel: time(ticks.modTime) };
   }
+  // The number operand is a double here (a long is read as one, see `exact` below).
   if (l === 'timespan' && isNumericType(r)) {
-    if (op === '*') return { result: 'timespan', kernel: (a, b) => a * b };
-    if (op === '/') return { result: 'timespan', kernel: (a, b) => (b === 0 ? null : a / b) };
+    if (op === '*') return { result: 'timespan', kernel: time((a, b) => ticks.mulTime(a, b as number)) };
+    if (op === '/') return { result: 'timespan', kernel: time((a, b) => ticks.divTime(a, b as number)) };
   }
-  if (isNumericType(l) && r === 'timespan' && op === '*') return { result: 'timespan', kernel: (a, b) => a * b };
+  if (isNumericType(l) && r === 'timespan' && op === '*') return { result: 'timespan', kernel: time((a, b) => ticks.mulTime(b, a as number)) };
   return undefined;
 }
 

@@ -9,6 +9,8 @@
  * other operand's type (dynamic "ip" == "ip" is true); two dynamics compare by JSON content.
  * Ordering of strings is rejected, as the official analyzer rejects it; == and != between mixed kinds
  * (string == long) are accepted like the analyzer does, with the conversions described at looseReaders.
+ * Datetimes and timespans are exact ticks (src/runtime/ticks.ts): canonical, so == is ===, and ordered by
+ * compareTime (a millisecond number and a bigint of ticks must not meet in `<`).
  */
 import type { KqlType } from '../../runtime/types.js';
 import { isNumericType } from '../../runtime/types.js';
@@ -17,6 +19,7 @@ import type { ArgInfo, BindFailure, ScalarImpl } from '../registry-types.js';
 import type { BinaryOperator } from '../registry-types-operators.js';
 import { fromDynamic, toBoolValue, toDateTimeValue, toTimespanValue } from '../convert.js';
 import { isSafe, numericEquals, parseLong } from '../../runtime/int64.js';
+import { compareTime, type TimeValue } from '../../runtime/ticks.js';
 
 type Kind = 'number' | 'string' | 'datetime' | 'timespan' | 'bool' | 'dynamic';
 
@@ -89,8 +92,10 @@ function equality(op: '==' | '!=', negate: boolean): BinaryOperator {
       const kind = commonKind(l.type, r.type);
       const [rl, rr] = kind ? [reader(l.type, kind), reader(r.type, kind)] : looseReaders(l.type, r.type);
       // Longs beyond 2^53 are bigints (src/runtime/int64.ts): equal to a double of the same value too. Only a
-      // numeric comparison can meet one; two reals never do.
-      const mayHoldBigint = (kind === 'number' || !kind) && !(l.type === 'real' && r.type === 'real');
+      // numeric comparison can meet one; two reals never do. A bigint datetime or timespan (ticks) never equals
+      // a number (milliseconds): those compare with ===, and mixes of kinds that are not numbers compare text.
+      const numericSide = kindOf(l.type) === 'number' || kindOf(r.type) === 'number';
+      const mayHoldBigint = (kind === 'number' || (!kind && numericSide)) && !(l.type === 'real' && r.type === 'real');
       const same = mayHoldBigint ? numericEquals : (x: unknown, y: unknown) => x === y;
       return {
         type: 'bool',
@@ -123,6 +128,17 @@ function ordering(op: '<' | '<=' | '>' | '>=', test: (x: number | bigint, y: num
             const x = rl(a), y = rr(b);
             if (x === null || y === null) return null;
             return test(x as number | bigint, y as number | bigint);
+          },
+        };
+      }
+      if (k === 'datetime' || k === 'timespan') {
+        return {
+          type: 'bool',
+          call([a, b]) {
+            const x = rl(a), y = rr(b);
+            if (x === null || y === null) return null;
+            if (typeof x === 'number' && typeof y === 'number') return test(x, y);
+            return test(compareTime(x as TimeValue, y as TimeValue), 0);
           },
         };
       }

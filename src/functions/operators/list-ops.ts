@@ -28,7 +28,8 @@ function keyOf(v: unknown, t: KqlType, fold: boolean): string | undefined {
   if (isNumericType(t)) return 'n:' + v;
   if (t === 'string' || t === 'guid') return 's:' + (fold ? (v as string).toLowerCase() : v);
   if (t === 'bool') return 'b:' + v;
-  return t[0] + ':' + v; // datetime d:, timespan t:
+  // datetime d:, timespan t:; a bigint of ticks (src/runtime/ticks.ts) is keyed apart from milliseconds.
+  return t[0] + (typeof v === 'bigint' ? 'x:' : ':') + v;
 }
 
 /** Item values flattened: a dynamic array item contributes each element (typed dynamic, or its subquery column's type). */

@@ -1,5 +1,6 @@
 import { defineScalar } from '../define.js';
 import * as int64 from '../../runtime/int64.js';
+import { absTime, type TimeValue } from '../../runtime/ticks.js';
 
 /** abs(int) is long, as the analyzer reports. abs of a long is exact; abs(-2^63) wraps to -2^63. */
 export const abs = defineScalar({
@@ -8,6 +9,6 @@ export const abs = defineScalar({
   overloads: [
     { params: ['long'], result: 'long', exact: true, kernel: ([x]) => int64.abs(x as int64.Long) },
     { params: ['real'], result: 'real', kernel: ([x]) => Math.abs(x as number) },
-    { params: ['timespan'], result: 'timespan', kernel: ([x]) => Math.abs(x as number) },
+    { params: ['timespan'], result: 'timespan', kernel: ([x]) => absTime(x as TimeValue) },
   ],
 });

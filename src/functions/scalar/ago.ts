@@ -1,3 +1,4 @@
+import { subTime, type TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 import { nullIfOutOfRange } from '../calendar.js';
 
@@ -5,5 +6,5 @@ import { nullIfOutOfRange } from '../calendar.js';
 export const ago = defineScalar({
   name: 'ago',
   description: 'Subtracts a timespan from the query start time.',
-  overloads: [{ params: ['timespan'], result: 'datetime', kernel: ([t], ctx) => nullIfOutOfRange(ctx.now - (t as number)) }],
+  overloads: [{ params: ['timespan'], result: 'datetime', kernel: ([t], ctx) => nullIfOutOfRange(subTime(ctx.now, t as TimeValue)) }],
 });

@@ -1,6 +1,7 @@
 import type { KqlType } from '../../runtime/types.js';
 import { dynamicKey, isPlainObject, jsonText, toDynamic, type DynamicValue } from '../../runtime/values.js';
 import { parseDateTime } from '../../runtime/datetime.js';
+import { compareTime } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 
 /**
@@ -39,7 +40,7 @@ function compareElements(a: DynamicValue, b: DynamicValue): number {
   if (ra !== rb) return ra - rb;
   if (ra === 1) {
     const da = parseDateTime(a as string), db = parseDateTime(b as string);
-    if (da !== null && db !== null) return da - db;
+    if (da !== null && db !== null) return compareTime(da, db);
   }
   if (ra <= 2) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
   const ka = dynamicKey(a), kb = dynamicKey(b);

@@ -1,4 +1,5 @@
 import { MIN_DATETIME_MS } from '../../runtime/datetime.js';
+import { floorTime, type TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 import { nullIfOutOfRange } from '../calendar.js';
 import { floorDiv, isSafe, toBigInt, wrap, type Long } from '../../runtime/int64.js';
@@ -24,6 +25,7 @@ function floorLong(v: Long, size: Long): Long | null {
  * bin(value, size) rounds down to a multiple of size; floor() is the same function.
  * Datetimes are binned from Kusto's tick origin 0001-01-01 (Kusto bins the tick count), not the Unix
  * epoch: both agree for bins that divide a day, but 7d bins start on Mondays (0001-01-01 was a Monday).
+ * Datetimes and timespans are binned exactly to the tick (src/runtime/ticks.ts).
  */
 export const bin = defineScalar({
   name: 'bin',
@@ -34,11 +36,8 @@ export const bin = defineScalar({
     { params: ['real', 'real'], result: 'real', kernel: ([v, s]) => floorTo(v as number, s as number) },
     {
       params: ['datetime', 'timespan'], result: 'datetime',
-      kernel: ([v, s]) => {
-        const r = floorTo(v as number, s as number, MIN_DATETIME_MS);
-        return r === null ? null : nullIfOutOfRange(r);
-      },
+      kernel: ([v, s]) => nullIfOutOfRange(floorTime(v as TimeValue, s as TimeValue, MIN_DATETIME_MS)),
     },
-    { params: ['timespan', 'timespan'], result: 'timespan', kernel: ([v, s]) => floorTo(v as number, s as number) },
+    { params: ['timespan', 'timespan'], result: 'timespan', kernel: ([v, s]) => floorTime(v as TimeValue, s as TimeValue) },
   ],
 });

@@ -1,25 +1,26 @@
-import { MS_PER_DAY, utcDate, utcParts } from '../../runtime/datetime.js';
+import { MS_PER_DAY, ticksOfSecond, utcDate, utcParts } from '../../runtime/datetime.js';
+import { wholeMs, type TimeValue } from '../../runtime/ticks.js';
 import type { ArgInfo, BindFailure } from '../registry-types.js';
 import { constantString, defineScalar } from '../define.js';
-import { floorDiv, startOfDay, ticksOf } from '../calendar.js';
+import { startOfDay } from '../calendar.js';
 
-const parts = (d: unknown) => utcParts(d as number);
+const parts = (d: unknown) => utcParts(d as TimeValue);
 
 /** Day of the year, 1-based. */
-export function dayOfYear(ms: number): number {
-  return Math.round((startOfDay(ms) - utcDate(utcParts(ms).year, 1, 1)) / MS_PER_DAY) + 1;
+export function dayOfYear(v: TimeValue): number {
+  return Math.round((startOfDay(v) - utcDate(utcParts(v).year, 1, 1)) / MS_PER_DAY) + 1;
 }
 
 /** ISO 8601 week number: weeks start on Monday; week 1 holds the year's first Thursday. */
-export function isoWeek(ms: number): number {
-  const day = Math.floor(ms / MS_PER_DAY);
+export function isoWeek(v: TimeValue): number {
+  const day = Math.floor(wholeMs(v) / MS_PER_DAY);
   const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // Monday = 1 .. Sunday = 7 (1970-01-01 was a Thursday)
   const thursday = (day - weekday + 4) * MS_PER_DAY;
   return Math.floor((dayOfYear(thursday) - 1) / 7) + 1;
 }
 
-const getter = (name: string, description: string, f: (ms: number) => number, aliases?: string[]) =>
-  defineScalar({ name, aliases, description, overloads: [{ params: ['datetime'], result: 'int', kernel: ([d]) => f(d as number) }] });
+const getter = (name: string, description: string, f: (v: TimeValue) => number, aliases?: string[]) =>
+  defineScalar({ name, aliases, description, overloads: [{ params: ['datetime'], result: 'int', kernel: ([d]) => f(d as TimeValue) }] });
 
 export const getyear = getter('getyear', 'Year of a datetime.', (d) => parts(d).year);
 export const getmonth = getter('getmonth', 'Month (1-12) of a datetime.', (d) => parts(d).month);
@@ -30,7 +31,7 @@ export const dayofyear = getter('dayofyear', 'Day of the year (1-366) of a datet
 export const week_of_year = getter('week_of_year', 'ISO 8601 week number (1-53) of a datetime.', isoWeek);
 export const weekofyear = getter('weekofyear', 'ISO 8601 week number (1-53) of a datetime (deprecated name of week_of_year).', isoWeek);
 
-const PARTS: Record<string, (ms: number) => number> = {
+const PARTS: Record<string, (v: TimeValue) => number> = {
   year: (d) => parts(d).year,
   quarter: (d) => Math.floor((parts(d).month - 1) / 3) + 1,
   month: (d) => parts(d).month,
@@ -41,8 +42,8 @@ const PARTS: Record<string, (ms: number) => number> = {
   minute: (d) => parts(d).minute,
   second: (d) => parts(d).second,
   millisecond: (d) => parts(d).millisecond,
-  microsecond: (d) => Number(floorDiv(ticksOf(d), 10n) % 1_000_000n),
-  nanosecond: (d) => Number((ticksOf(d) % 10_000_000n) * 100n),
+  microsecond: (d) => Math.floor(ticksOfSecond(d) / 10),
+  nanosecond: (d) => ticksOfSecond(d) * 100,
 };
 
 function checkPart(args: ArgInfo[]): BindFailure | undefined {
@@ -62,7 +63,7 @@ export const datetime_part = defineScalar({
   description: 'A calendar part (year, quarter, month, week_of_year, day, dayofyear, hour, ...) of a datetime.',
   overloads: [{
     params: ['string', 'datetime'], constants: [0], check: checkPart, result: 'int',
-    kernel: ([p, d]) => PARTS[(p as string).toLowerCase()](d as number),
+    kernel: ([p, d]) => PARTS[(p as string).toLowerCase()](d as TimeValue),
   }],
 });
 

@@ -1,4 +1,5 @@
 import { MS_PER_HOUR } from '../../runtime/datetime.js';
+import { wholeMs, type TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 import { startOfDay, startOfWeek } from '../calendar.js';
 
@@ -6,11 +7,11 @@ import { startOfDay, startOfWeek } from '../calendar.js';
 export const dayofweek = defineScalar({
   name: 'dayofweek',
   description: 'Whole days since the preceding Sunday, as a timespan.',
-  overloads: [{ params: ['datetime'], result: 'timespan', kernel: ([d]) => startOfDay(d as number) - startOfWeek(d as number) }],
+  overloads: [{ params: ['datetime'], result: 'timespan', kernel: ([d]) => startOfDay(d as TimeValue) - startOfWeek(d as TimeValue) }],
 });
 
 export const hourofday = defineScalar({
   name: 'hourofday',
   description: 'Hour of the day (0-23) of a datetime.',
-  overloads: [{ params: ['datetime'], result: 'int', kernel: ([d]) => Math.floor(((d as number) - startOfDay(d as number)) / MS_PER_HOUR) }],
+  overloads: [{ params: ['datetime'], result: 'int', kernel: ([d]) => Math.floor((wholeMs(d as TimeValue) - startOfDay(d as TimeValue)) / MS_PER_HOUR) }],
 });

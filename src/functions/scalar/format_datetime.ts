@@ -1,7 +1,7 @@
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK, utcParts } from '../../runtime/datetime.js';
+import { ticksOfSecond, timespanParts, utcParts } from '../../runtime/datetime.js';
+import type { TimeValue } from '../../runtime/ticks.js';
 import type { ArgInfo, BindFailure } from '../registry-types.js';
 import { constantString, defineScalar } from '../define.js';
-import { ticksOf } from '../calendar.js';
 
 /** Separators allowed between format specifiers (format-datetime-function.md). */
 const SEPARATORS = new Set([' ', '/', '-', ':', ',', '.', '_', '[', ']']);
@@ -62,11 +62,11 @@ function checkFormat(letters: string, specs: Record<string, unknown>) {
   };
 }
 
-export function formatDateTimeWith(ms: number, format: string): string | null {
+export function formatDateTimeWith(v: TimeValue, format: string): string | null {
   const tokens = tokenize(format, 'dhHmMsyftF');
   if (!tokens || !validFormat(tokens, DATETIME_SPECS)) return null;
-  const p = utcParts(ms);
-  const ticks7 = pad(Number(ticksOf(ms) % 10_000_000n + (ms < 0 ? 10_000_000n : 0n)) % 10_000_000, 7);
+  const p = utcParts(v);
+  const ticks7 = pad(ticksOfSecond(v), 7);
   return tokens.map((t) => ('literal' in t ? t.literal : DATETIME_SPECS[t.spec]?.(p) ?? fraction(t.spec, ticks7) ?? '')).join('');
 }
 
@@ -77,7 +77,7 @@ export const format_datetime = defineScalar({
   overloads: [{
     params: ['datetime', 'string'], constants: [1], check: checkFormat('dhHmMsyftF', DATETIME_SPECS), result: 'string',
     nulls: 'pass',
-    kernel: ([d, f]) => (d === null || d === undefined ? '' : formatDateTimeWith(d as number, f as string) ?? ''),
+    kernel: ([d, f]) => (d === null || d === undefined ? '' : formatDateTimeWith(d as TimeValue, f as string) ?? ''),
   }],
 });
 
@@ -88,24 +88,18 @@ const TIMESPAN_SPECS: Record<string, true> = { h: true, hh: true, H: true, HH: t
  * to the run length), h/H hours within the day, m minutes, s seconds, f/F the fraction. A negative timespan
  * gets a leading '-' (UNCERTAIN).
  */
-export function formatTimespanWith(ms: number, format: string): string | null {
+export function formatTimespanWith(v: TimeValue, format: string): string | null {
   const tokens = tokenize(format, 'dhHmsfF');
   if (!tokens || !tokens.every((t) => 'literal' in t || /^d{1,8}$/.test(t.spec) || /^[fF]{1,7}$/.test(t.spec) || TIMESPAN_SPECS[t.spec])) return null;
-  const negative = ms < 0;
-  const ticks = Math.round(Math.abs(ms) / MS_PER_TICK);
-  const abs = ticks * MS_PER_TICK;
-  const days = Math.floor(abs / MS_PER_DAY);
-  const hours = Math.floor((abs % MS_PER_DAY) / MS_PER_HOUR);
-  const minutes = Math.floor((abs % MS_PER_HOUR) / MS_PER_MINUTE);
-  const seconds = Math.floor((abs % MS_PER_MINUTE) / MS_PER_SECOND);
-  const ticks7 = pad(ticks % 10_000_000, 7);
+  const { negative, days, hours, minutes, seconds, fraction: ticks } = timespanParts(v);
+  const ticks7 = pad(ticks, 7);
   const text = tokens.map((t) => {
     if ('literal' in t) return t.literal;
     const s = t.spec;
     if (s[0] === 'd') return pad(days, s.length);
     if (s[0] === 'f' || s[0] === 'F') return fraction(s, ticks7) ?? '';
-    const v = s[0] === 'h' || s[0] === 'H' ? hours : s[0] === 'm' ? minutes : seconds;
-    return s.length === 2 ? pad(v, 2) : String(v);
+    const n = s[0] === 'h' || s[0] === 'H' ? hours : s[0] === 'm' ? minutes : seconds;
+    return s.length === 2 ? pad(n, 2) : String(n);
   }).join('');
   return negative ? `-${text}` : text;
 }
@@ -120,6 +114,6 @@ export const format_timespan = defineScalar({
       return f !== undefined && formatTimespanWith(0, f) !== null ? undefined : { error: `Invalid format '${f ?? ''}'.`, argIndex: 1 };
     },
     nulls: 'pass',
-    kernel: ([t, f]) => (t === null || t === undefined ? '' : formatTimespanWith(t as number, f as string) ?? ''),
+    kernel: ([t, f]) => (t === null || t === undefined ? '' : formatTimespanWith(t as TimeValue, f as string) ?? ''),
   }],
 });

@@ -1,4 +1,5 @@
-import { MIN_DATETIME_MS } from '../../runtime/datetime.js';
+import { MIN_DATETIME_TICKS } from '../../runtime/datetime.js';
+import { toTicks, type TimeValue } from '../../runtime/ticks.js';
 import type { KqlType } from '../../runtime/types.js';
 import { valueToString } from '../../runtime/values.js';
 import type { ArgInfo, BindFailure } from '../registry-types.js';
@@ -6,12 +7,6 @@ import { defineScalar } from '../define.js';
 import { utf8Bytes } from '../digests.js';
 import { xxhash64 } from '../xxhash64.js';
 import { canonical, toBigInt, type Long } from '../../runtime/int64.js';
-
-/** 100-ns ticks of milliseconds (fractional milliseconds carry sub-millisecond ticks), exactly, as BigInt. */
-function ticksOf(ms: number): bigint {
-  const whole = Math.floor(ms);
-  return BigInt(whole) * 10000n + BigInt(Math.round((ms - whole) * 10000));
-}
 
 function int64Bytes(v: bigint): Uint8Array {
   const b = new Uint8Array(8);
@@ -29,9 +24,9 @@ function bytesOf(v: unknown, type: KqlType): Uint8Array {
     case 'string':
       return utf8Bytes(v as string);
     case 'datetime':
-      return int64Bytes(ticksOf((v as number) - MIN_DATETIME_MS));
+      return int64Bytes(toTicks(v as TimeValue) - MIN_DATETIME_TICKS);
     case 'timespan':
-      return int64Bytes(ticksOf(v as number));
+      return int64Bytes(toTicks(v as TimeValue));
     case 'int':
     case 'long':
       return int64Bytes(toBigInt(v as Long));

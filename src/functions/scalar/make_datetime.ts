@@ -1,17 +1,19 @@
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK, inDateTimeRange, utcDate } from '../../runtime/datetime.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, inDateTimeRange, utcDate } from '../../runtime/datetime.js';
+import { fromParts, type TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 
 /**
  * make_datetime(year, month, day [, hour, minute [, second]]) (make-datetime-function.md): second may have a
  * fraction (kept to the tick); an invalid date (month 13, Feb 30, year 0) gives null.
  */
-function makeDateTime(vs: unknown[]): number | null {
+function makeDateTime(vs: unknown[]): TimeValue | null {
   const [y, mo, d, h = 0, mi = 0, s = 0] = vs as number[];
   if (![y, mo, d, h, mi].every(Number.isInteger)) return null;
   if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || !(s >= 0 && s < 60)) return null;
   if (d > new Date(Date.UTC(2000, mo, 0)).getUTCDate() || (mo === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0))) return null;
-  const ms = utcDate(y, mo, d, h, mi) + Math.round(s * 1e7) * MS_PER_TICK;
-  return inDateTimeRange(ms) ? ms : null;
+  // The seconds to the nearest tick; whole milliseconds make no bigint.
+  const v = fromParts(utcDate(y, mo, d, h, mi), Math.round(s * 1e7));
+  return inDateTimeRange(v) ? v : null;
 }
 
 export const make_datetime = defineScalar({

@@ -1,5 +1,6 @@
 import type { ScalarFunction } from '../registry-types.js';
 import { convertTo, strictCommonType } from '../convert.js';
+import { lessFor } from '../aggregates/min.js';
 
 /** max_of/min_of: nulls are ignored; all arguments need a common type (numbers widen). */
 function extremeOf(name: 'max_of' | 'min_of', wantMax: boolean): ScalarFunction {
@@ -14,6 +15,8 @@ function extremeOf(name: 'max_of' | 'min_of', wantMax: boolean): ScalarFunction 
         return { error: `The arguments of '${name}' must share one orderable type.`, argIndex: bad > 0 ? bad : 0 };
       }
       const types = args.map((a) => a.type);
+      // Datetimes and timespans are milliseconds or ticks (src/runtime/ticks.ts): ordered by their own <.
+      const less = lessFor(type);
       return {
         type,
         call(values) {
@@ -21,7 +24,7 @@ function extremeOf(name: 'max_of' | 'min_of', wantMax: boolean): ScalarFunction 
           values.forEach((raw, i) => {
             const v = convertTo(raw, types[i], type);
             if (v === null || v === undefined) return;
-            if (best === null || (wantMax ? (v as number) > (best as number) : (v as number) < (best as number))) best = v;
+            if (best === null || (wantMax ? less(best, v) : less(v, best))) best = v;
           });
           return best ?? (type === 'string' ? '' : null);
         },

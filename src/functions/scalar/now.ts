@@ -1,3 +1,4 @@
+import { addTime, type TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 import { nullIfOutOfRange } from '../calendar.js';
 
@@ -7,6 +8,6 @@ export const now = defineScalar({
   description: 'The query start time, optionally offset by a timespan.',
   overloads: [
     { params: [], result: 'datetime', kernel: (_a, ctx) => ctx.now },
-    { params: ['timespan'], result: 'datetime', kernel: ([t], ctx) => nullIfOutOfRange(ctx.now + (t as number)) },
+    { params: ['timespan'], result: 'datetime', kernel: ([t], ctx) => nullIfOutOfRange(addTime(ctx.now, t as TimeValue)) },
   ],
 });

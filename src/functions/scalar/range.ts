@@ -1,5 +1,6 @@
 import type { KqlType } from '../../runtime/types.js';
 import { MS_PER_HOUR } from '../../runtime/datetime.js';
+import { addTime, compareTime, mulTime, signTime, type TimeValue } from '../../runtime/ticks.js';
 import { toDynamic, type DynamicValue } from '../../runtime/values.js';
 import { defineScalar } from '../define.js';
 import type { EvalContext } from '../registry-types.js';
@@ -22,12 +23,30 @@ function series(start: number, stop: number, step: number, type: KqlType): Dynam
   return out;
 }
 
+/** The same over datetimes or timespans, exactly to the tick (src/runtime/ticks.ts). */
+function timeSeries(start: TimeValue, stop: TimeValue, step: TimeValue, type: KqlType): DynamicValue {
+  const sign = signTime(step);
+  if (sign === 0) return null;
+  const out: DynamicValue[] = [];
+  for (let i = 0; out.length < MAX_RANGE_VALUES; i++) {
+    const offset = mulTime(step, i);
+    if (offset === null) break;
+    const v = addTime(start, offset);
+    if (compareTime(v, stop) === sign) break;
+    out.push(toDynamic(v, type));
+  }
+  return out;
+}
+
 /** One overload: start and stop of `type`, the step of `stepType` (1, or 1h for datetimes and timespans, when omitted). */
 function overload(type: KqlType, stepType: KqlType, defaultStep: number) {
+  const time = type === 'datetime' || type === 'timespan';
   return {
     params: [type, type, stepType], optional: 1, result: 'dynamic' as const,
     kernel: ([start, stop, step]: unknown[], ctx: EvalContext) => {
-      const values = series(start as number, stop as number, (step as number | undefined) ?? defaultStep, type);
+      const values = time
+        ? timeSeries(start as TimeValue, stop as TimeValue, (step as TimeValue | undefined) ?? defaultStep, type)
+        : series(start as number, stop as number, (step as number | undefined) ?? defaultStep, type);
       if (values) ctx.guard?.generated((values as unknown[]).length, 'range()');
       return values;
     },

@@ -14,6 +14,12 @@ import { resolve, type Overload } from '../define.js';
 import type { Row } from '../../runtime/table.js';
 import type { ScalarFunction } from '../registry-types.js';
 import { cursorOf } from './row-window.js';
+import { addTime, compareTime, type TimeValue } from '../../runtime/ticks.js';
+
+/** v >= from + distance, exactly (datetimes and timespans are milliseconds or ticks, src/runtime/ticks.ts). */
+function reached(v: TimeValue, from: TimeValue, distance: TimeValue): boolean {
+  return compareTime(v, addTime(from, distance)) >= 0;
+}
 
 const OVERLOAD: Overload = {
   params: ['datetime', 'timespan', 'timespan', 'bool'],
@@ -34,8 +40,8 @@ export const row_window_session: ScalarFunction = {
     if ('error' in o) return o;
     let lastRows: Row[] | undefined;
     let lastIndex = -1;
-    let sessionStart: number | null = null;
-    let previous: number | null = null;
+    let sessionStart: TimeValue | null = null;
+    let previous: TimeValue | null = null;
     return {
       type: 'datetime',
       call: (values, ctx) => {
@@ -48,20 +54,20 @@ export const row_window_session: ScalarFunction = {
           sessionStart = null;
           previous = null;
         }
-        const value = values[0] as number | null;
+        const value = values[0] as TimeValue | null;
         if (value === null || value === undefined) {
           sessionStart = null;
           previous = null;
           return null;
         }
-        const fromFirst = values[1] as number | null;
-        const between = values[2] as number | null;
+        const fromFirst = values[1] as TimeValue | null;
+        const between = values[2] as TimeValue | null;
         const restart = values[3] === true;
         const newSession =
           sessionStart === null ||
           restart ||
-          (fromFirst !== null && value >= sessionStart + fromFirst) ||
-          (between !== null && previous !== null && value >= previous + between);
+          (fromFirst !== null && fromFirst !== undefined && reached(value, sessionStart, fromFirst)) ||
+          (between !== null && between !== undefined && previous !== null && reached(value, previous, between));
         if (newSession) sessionStart = value;
         previous = value;
         return sessionStart;

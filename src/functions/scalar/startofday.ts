@@ -1,4 +1,5 @@
 import { MS_PER_DAY } from '../../runtime/datetime.js';
+import type { TimeValue } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
 import { nullIfOutOfRange, startOfDay } from '../calendar.js';
 
@@ -7,6 +8,6 @@ export const startofday = defineScalar({
   description: 'Start of the day of a datetime, optionally shifted by a number of days.',
   overloads: [{
     params: ['datetime', 'integer'], optional: 1, result: 'datetime',
-    kernel: ([d, off]) => nullIfOutOfRange(startOfDay(d as number) + ((off as number | undefined) ?? 0) * MS_PER_DAY),
+    kernel: ([d, off]) => nullIfOutOfRange(startOfDay(d as TimeValue) + ((off as number | undefined) ?? 0) * MS_PER_DAY),
   }],
 });
