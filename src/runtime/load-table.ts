@@ -112,27 +112,42 @@ function isEngineBigInt(v: bigint): boolean {
  * True when v is already plain JSON data (plain objects, arrays, finite numbers, strings, booleans, null),
  * so it can be used as is: the engine never modifies dynamic values, it always builds new ones.
  */
-function isPlainJson(v: unknown, depth: number): boolean {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (typeof v === 'bigint') return isEngineBigInt(v);
-  if (typeof v !== 'object' || depth > 64) return false;
+function isPlainJson(v: unknown, depth: number, ownKeysOnly: boolean): boolean {
+  if (typeof v !== 'object') {
+    return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'bigint' && isEngineBigInt(v));
+  }
+  if (v === null) return true;
+  if (depth > 64) return false;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth + 1)) return false;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // Strings are most of the leaves: no call for them.
+      if (typeof x !== 'string' && !isPlainJson(x, depth + 1, ownKeysOnly)) return false;
+    }
     return true;
   }
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   for (const key in v) {
-    if (!Object.prototype.hasOwnProperty.call(v, key)) return false;
-    if (!isPlainJson((v as Record<string, unknown>)[key], depth + 1)) return false;
+    if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(v, key)) return false;
+    const x = (v as Record<string, unknown>)[key];
+    if (typeof x !== 'string' && !isPlainJson(x, depth + 1, ownKeysOnly)) return false;
   }
+  return true;
+}
+
+/**
+ * True when Object.prototype has no enumerable property (the normal case): for-in over a plain object then
+ * lists its own keys only, and isPlainJson need not test each key.
+ */
+function objectPrototypeIsClean(): boolean {
+  for (const _ in Object.prototype) return false;
   return true;
 }
 
 /** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles and bigints -> null). */
 function toJsonValue(v: object): DynamicValue {
-  if (isPlainJson(v, 0)) return v as DynamicValue;
+  if (isPlainJson(v, 0, objectPrototypeIsClean())) return v as DynamicValue;
   try {
     const text = JSON.stringify(v);
     return text === undefined ? null : (tryParseJson(text) ?? null);

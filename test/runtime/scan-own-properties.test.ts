@@ -17,4 +17,17 @@ describe("a caller's row: only its own properties are cells", () => {
     const row = Object.assign(Object.create(null) as Record<string, unknown>, { n: 5 });
     expect(runKql('T | project n', { T: { schema: [{ name: 'n', type: 'long' as const }], rows: [row] } }).rows).toEqual([{ n: 5 }]);
   });
+  it('a dynamic value stays plain JSON even while Object.prototype has an enumerable property', () => {
+    const T = { schema: [{ name: 'd', type: 'dynamic' as const }], rows: [{ d: { a: 1, when: new Date(0) } }, { d: { b: [1, 'x'] } }] };
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.injected = 'x';
+    try {
+      const out = runKql('T | project d, keys = bag_keys(d)', { T }).rows;
+      expect(out.map((r) => r.keys)).toEqual([['a', 'when'], ['b']]);
+      expect(Object.keys(out[0].d as object)).toEqual(['a', 'when']);
+      expect((out[0].d as Record<string, unknown>).when).toBe('1970-01-01T00:00:00.000Z');
+    } finally {
+      delete proto.injected;
+    }
+  });
 });
