@@ -19,14 +19,17 @@ export const mvApply: OperatorDef<MvApplyOp> = {
   bind(node, input, tools) {
     const expansion = bindExpansion(node.items, node.itemIndex, node.limit, node.params, input, tools, true);
     const subquery = tools.chain(node.subquery, expansion.columns);
-    const expanded = new Set(expansion.expandedIndexes);
+    // An element named like an existing column (`mv-apply E = A` with a column E) still leaves that column
+    // where it was, as the analyzer does: with the subquery's E when it returns one, else the source's own
+    // value and type. Only the expanded columns that are new (or moved to the end) are not source columns.
+    const expanded = new Set(expansion.expandedIndexes.filter((i) => expansion.sourceOf[i] < 0));
     const keptPositions = expansion.columns.flatMap((_, i) => (expanded.has(i) ? [] : [i]));
     const subPosition = new Map(subquery.columns.map((c, i) => [c.name, i] as const));
     const kept = keptPositions.map((i) => ({ from: i, sub: subPosition.get(expansion.columns[i].name) }));
     const keptNames = new Set(keptPositions.map((i) => expansion.columns[i].name));
     const extra = subquery.columns.flatMap((c, i) => (keptNames.has(c.name) ? [] : [i]));
     const columns = [
-      ...kept.map((k) => (k.sub === undefined ? expansion.columns[k.from] : subquery.columns[k.sub])),
+      ...kept.map((k) => (k.sub === undefined ? input[expansion.sourceOf[k.from]] : subquery.columns[k.sub])),
       ...extra.map((i) => subquery.columns[i]),
     ];
     // Usually the subquery keeps every source column where it was (where/extend): its rows are the output.
@@ -37,6 +40,18 @@ export const mvApply: OperatorDef<MvApplyOp> = {
       ...kept.map((k, p) => (k.sub === undefined ? source[inputOf[p]] : result[k.sub])),
       ...extra.map((i) => result[i]),
     ];
+    // When the subquery returns every kept column (where/extend do), an output row is a reordering of its
+    // subquery row alone: nothing reads the source row afterwards. `order[p]`: the subquery cell at output p.
+    const readsSource = kept.some((k) => k.sub === undefined);
+    const order = [...kept.map((k) => k.sub!), ...extra];
+    const scratch: unknown[] = [];
+    const reorder = (row: Row, owned: boolean): Row => {
+      if (!owned) return order.map((i) => row[i]);
+      for (let p = 0; p < order.length; p++) scratch[p] = row[order[p]];
+      for (let p = 0; p < order.length; p++) row[p] = scratch[p];
+      row.length = order.length;
+      return row;
+    };
     // The subquery's leading `where`s test each element's row as it is built: rows they drop are never kept.
     const fused = subquery.fusable;
     const rest = subquery.from(fused.length);
@@ -67,18 +82,22 @@ export const mvApply: OperatorDef<MvApplyOp> = {
       },
       run: (table, ctx) => {
         const keepElement = fused.length > 0 ? keep(ctx) : undefined;
-        const reuseRows = sameLayout && table.owned === true;
+        // Nothing reads a source row once its elements are expanded, so an owned one may be reused.
+        const reuseRows = !readsSource && table.owned === true;
         const recordFused = (runs: number) => fused.forEach((f, i) => {
           f.record(ctx, tested[i], passed[i], runs);
           tested[i] = passed[i] = 0;
         });
-        if (sameLayout && rest.rowLocal) {
+        if (!readsSource && rest.rowLocal) {
           // Row-local subquery: one run over every row's elements gives the same rows as one run per row.
           let runs = 0;
           const expanded = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (rows) => (runs++, rows), keepElement, subquery.widest, reuseRows);
           if (runs === 0) return { columns, rows: [], owned: true };
           recordFused(runs);
-          return rest.runMany({ columns: expansion.columns, rows: expanded, owned: true }, ctx, runs);
+          const result = rest.runMany({ columns: expansion.columns, rows: expanded, owned: true }, ctx, runs);
+          if (sameLayout) return result;
+          const owned = result.owned === true;
+          return { columns, rows: result.rows.map((r) => reorder(r, owned)), owned: true };
         }
         let owned = true;
         const rows = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded, source) => {
@@ -86,7 +105,6 @@ export const mvApply: OperatorDef<MvApplyOp> = {
           const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
           if (result.owned !== true) owned = false;
           return sameLayout ? result.rows : result.rows.map((r) => assemble(source, r));
-          // In the subquery's layout, nothing reads the source row afterwards, so an owned one may be reused.
         }, keepElement, subquery.widest, reuseRows);
         return { columns, rows, owned: sameLayout ? owned : true };
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rows, schemaOf, expectSemantic, at } from './helpers.js';
+import { rows, cols, schemaOf, expectSemantic, at } from './helpers.js';
 import type { TableInput } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
@@ -96,5 +96,31 @@ describe('mv-apply', () => {
       { Id: 1, s: 2 }, { Id: 1, s: 4 }, { Id: 1, s: 6 }, { Id: 1, s: 8 }, { Id: 2, s: 10 },
     ]);
     expect(JSON.stringify(T)).toBe(before);
+  });
+  it('an element named like an existing column leaves that column in its place (oracle), and rows of several kept elements stay apart', () => {
+    const T: TableInput = { schema: [{ name: 'Id', type: 'long' }, { name: 'Xs', type: 'dynamic' }], rows: [
+      { Id: 1, Xs: [1, 2, 3] }, { Id: 2, Xs: [4] },
+    ] };
+    const q = 'T | mv-apply E = Xs to typeof(long) on (where E > 1 | extend F = E * 10) | mv-apply E = Xs to typeof(long) on (where E != 2 | extend G = E + F)';
+    expect(cols(q, { T })).toBe('Id:long, Xs:dynamic, E:long, F:long, G:long');
+    expect(rows(`${q} | project Id, F, E, G`, { T })).toEqual([
+      { Id: 1, F: 20, E: 1, G: 21 }, { Id: 1, F: 20, E: 3, G: 23 },
+      { Id: 1, F: 30, E: 1, G: 31 }, { Id: 1, F: 30, E: 3, G: 33 },
+      { Id: 2, F: 40, E: 4, G: 44 },
+    ]);
+    // Column lists from the official analyzer. Without the column in the subquery's result, the source's
+    // own value and type stay.
+    const P = 'print A = dynamic([1, 2]), E = 5, x = 1 | ';
+    const cases: [string, Record<string, unknown>[]][] = [
+      ['mv-apply E = A on (extend k = E)', [{ A: [1, 2], E: 1, x: 1, k: 1 }, { A: [1, 2], E: 2, x: 1, k: 2 }]],
+      ['mv-apply E = A on (project k = E)', [{ A: [1, 2], E: 5, x: 1, k: 1 }, { A: [1, 2], E: 5, x: 1, k: 2 }]],
+      ['mv-apply E = A to typeof(long) on (summarize c = count())', [{ A: [1, 2], E: 5, x: 1, c: 2 }]],
+      ['mv-apply E = A on (where E == 2)', [{ A: [1, 2], E: 2, x: 1 }]],
+    ];
+    for (const [op, expected] of cases) {
+      expect(schemaOf(P + op), op).toBe(formatColumns(analyzeWithOracle(P + op).columns));
+      expect(rows(P + op), op).toEqual(expected);
+    }
+    expect(schemaOf('print E = dynamic([1, 2]), x = 1 | mv-apply E = E on (project k = E)')).toBe('E:dynamic, x:long, k:dynamic');
   });
 });
