@@ -43,7 +43,11 @@ function toLong(v: unknown): Long | null {
 }
 
 /** Converts one input value to the engine's representation of `type`. */
-export function convertInputValue(v: unknown, type: KqlType): unknown {
+/**
+ * `ownKeysOnly`: Object.prototype has no enumerable property (objectPrototypeIsClean, checked once by the
+ * caller for a whole table), so a dynamic object's keys need no own-property test.
+ */
+export function convertInputValue(v: unknown, type: KqlType, ownKeysOnly = false): unknown {
   if (v === undefined || v === null) return type === 'string' ? '' : null;
   switch (type) {
     case 'string':
@@ -81,7 +85,7 @@ export function convertInputValue(v: unknown, type: KqlType): unknown {
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
       if (typeof v === 'number' || typeof v === 'boolean') return v;
       if (typeof v === 'bigint') return isEngineBigInt(v) ? v : null;
-      if (typeof v === 'object') return toJsonValue(v);
+      if (typeof v === 'object') return toJsonValue(v, ownKeysOnly);
       return null;
   }
 }
@@ -140,14 +144,14 @@ function isPlainJson(v: unknown, depth: number, ownKeysOnly: boolean): boolean {
  * True when Object.prototype has no enumerable property (the normal case): for-in over a plain object then
  * lists its own keys only, and isPlainJson need not test each key.
  */
-function objectPrototypeIsClean(): boolean {
+export function objectPrototypeIsClean(): boolean {
   for (const _ in Object.prototype) return false;
   return true;
 }
 
 /** Plain JSON data from an arbitrary object (class instances flattened, functions dropped, cycles and bigints -> null). */
-function toJsonValue(v: object): DynamicValue {
-  if (isPlainJson(v, 0, objectPrototypeIsClean())) return v as DynamicValue;
+function toJsonValue(v: object, ownKeysOnly: boolean): DynamicValue {
+  if (isPlainJson(v, 0, ownKeysOnly)) return v as DynamicValue;
   try {
     const text = JSON.stringify(v);
     return text === undefined ? null : (tryParseJson(text) ?? null);
@@ -204,6 +208,7 @@ export function loadTable(name: string, rows: unknown, schema: ColumnSchema[], o
   const out: Row[] = new Array(rows.length);
   const names = schema.map((c) => c.name);
   const types = schema.map((c) => c.type);
+  const ownKeysOnly = objectPrototypeIsClean();
   for (let r = 0; r < rows.length; r++) {
     const input = rows[r];
     if (typeof input !== 'object' || input === null) {
@@ -213,7 +218,7 @@ export function loadTable(name: string, rows: unknown, schema: ColumnSchema[], o
     const row: Row = new Array(names.length);
     for (let c = 0; c < names.length; c++) {
       const v = Object.prototype.hasOwnProperty.call(input, names[c]) ? (input as InputRow)[names[c]] : undefined;
-      row[c] = convertInputValue(v, types[c]);
+      row[c] = convertInputValue(v, types[c], ownKeysOnly);
     }
     out[r] = row;
   }

@@ -8,7 +8,7 @@
 import type { ColumnSchema } from './types.js';
 import type { Row } from './table.js';
 import type { ExecContext } from './exec-context.js';
-import { convertInputValue, type InputRow } from './load-table.js';
+import { convertInputValue, objectPrototypeIsClean, type InputRow } from './load-table.js';
 import { emptyValue, newRow } from './table.js';
 
 /** One fused `where`: its test, the columns it reads, and the rows it let through (for the trace). */
@@ -58,8 +58,9 @@ export function scanBatches(
   // Only a row's own properties are its cells. A plain object whose prototype has no property of a
   // column's name needs no own-property test: reading the name can only find its own property.
   const namesShadowNothing = names.every((n) => !(n in Object.prototype));
-  const ownCell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c]);
-  const plainCell = (input: InputRow, c: number) => convertInputValue(input[names[c]], types[c]);
+  const ownKeysOnly = objectPrototypeIsClean();
+  const ownCell = (input: InputRow, c: number) => convertInputValue(hasOwn.call(input, names[c]) ? input[names[c]] : undefined, types[c], ownKeysOnly);
+  const plainCell = (input: InputRow, c: number) => convertInputValue(input[names[c]], types[c], ownKeysOnly);
   const cellReader = (input: InputRow) => {
     const proto: unknown = Object.getPrototypeOf(input);
     return namesShadowNothing && (proto === Object.prototype || proto === null) ? plainCell : ownCell;
