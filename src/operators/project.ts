@@ -33,7 +33,14 @@ export const project: OperatorDef<ProjectOp> = {
       }
       return expr.multi ? { many: true, f: expr.multi.evalAll } : { many: false, f: expr.evaluate };
     });
+    const anyMany = evals.some((e) => e.many);
     const project1 = (row: Row, ctx: ExecContext): Row => {
+      if (!anyMany) {
+        // One value per item: the row is made at its final size.
+        const out: Row = new Array(evals.length);
+        for (let i = 0; i < evals.length; i++) out[i] = evals[i].f(row, ctx);
+        return out;
+      }
       const out: Row = [];
       for (const e of evals) {
         if (!e.many) out.push(e.f(row, ctx));
