@@ -66,6 +66,23 @@ export function joinRows(left: Row, right: Row): Row {
   return out;
 }
 
+/**
+ * Right-side row numbers by key: a key's one row as a number, an array once it has several (most keys have
+ * one row, and an array per row was most of the table's allocation).
+ */
+export function indexRowNumbers(rows: Row[], keys: number[], textKey = false, time?: boolean[]): Map<unknown, number | number[]> {
+  const index = new Map<unknown, number | number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = rowKey(rows[i], keys, textKey, time);
+    if (key === undefined) continue;
+    const found = index.get(key);
+    if (found === undefined) index.set(key, i);
+    else if (typeof found === 'number') index.set(key, [found, i]);
+    else found.push(i);
+  }
+  return index;
+}
+
 /** Right-side rows grouped by key, each turned into what the operator keeps of it. */
 export function indexRows<T>(rows: Row[], keys: number[], keep: (row: Row, i: number) => T, textKey = false, time?: boolean[]): Map<unknown, T[]> {
   const index = new Map<unknown, T[]>();

@@ -7,7 +7,7 @@ import type { JoinOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { bindJoinKeys, indexRows, joinRows, rightSideColumns, rowKey } from './join-keys.js';
+import { bindJoinKeys, indexRowNumbers, joinRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import type { BoundOperator, TabularPlan } from '../binder/compiled.js';
 
@@ -50,7 +50,7 @@ export const join: OperatorDef<JoinOp> = {
       needs: (out) => left.map((_, i) => (!rightOnly && out[i] === true) || leftKeys.includes(i)),
       run: (leftTable, ctx) => {
         const rightRows = rightPlan.execute(ctx).rows;
-        const index = indexRows(rightRows, rightKeys, (_row, i) => i, textKey, time);
+        const index = indexRowNumbers(rightRows, rightKeys, textKey, time);
         let leftRows = leftTable.rows;
         if (kind === 'innerunique') {
           const seen = new Set<unknown>();
@@ -69,14 +69,16 @@ export const join: OperatorDef<JoinOp> = {
           guard.tick();
           const key = rowKey(row, leftKeys, textKey, time);
           const matches = key === undefined ? undefined : index.get(key);
-          if (kind === 'leftsemi') { if (matches) out.push(row); continue; }
-          if (kind === 'leftanti') { if (!matches) out.push(row); continue; }
-          if (matches) {
-            for (const m of matches) {
+          if (kind === 'leftsemi') { if (matches !== undefined) out.push(row); continue; }
+          if (kind === 'leftanti') { if (matches === undefined) out.push(row); continue; }
+          if (matches !== undefined) {
+            const count = typeof matches === 'number' ? 1 : matches.length;
+            for (let j = 0; j < count; j++) {
+              const m = typeof matches === 'number' ? matches : matches[j];
               rightMatched[m] = 1;
               if (!rightOnly) out.push(joinRows(row, rightRows[m]));
             }
-            guard.tick(matches.length);
+            guard.tick(count);
             if (out.length > guard.maxRows) guard.rows(out.length, 'join', node.keywordSpan);
           } else if (kind === 'leftouter' || kind === 'fullouter') {
             out.push(joinRows(row, rightNulls));
