@@ -18,12 +18,13 @@ export interface Expansion {
   /** Positions in `columns` of the expanded columns (and of the item index column). */
   expandedIndexes: number[];
   /**
-   * The expanded rows of one input row. With `keep`, an element's row is kept only when keep(row) is
-   * true; a dropped row's array is reused for the next element, so a selective filter allocates little.
-   * With `reuseRow` (the caller owns `row` and gives it up), the input row itself becomes the last kept
-   * element's row when the layout allows, so an expansion that keeps one element per row copies nothing.
+   * Appends the expanded rows of one input row to `into` and gives the number of elements. With `keep`,
+   * an element's row is kept only when keep(row) is true; a dropped row's array is reused for the next
+   * element, so a selective filter allocates little. With `reuseRow` (the caller owns `row` and gives it
+   * up), the input row itself becomes the last kept element's row when the layout allows, so an expansion
+   * that keeps one element per row copies nothing.
    */
-  expand(row: Row, ctx: ExecContext, keep?: (row: Row) => boolean, capacity?: number, reuseRow?: boolean): { rows: Row[]; elements: number };
+  expand(row: Row, ctx: ExecContext, into: Row[], keep?: (row: Row) => boolean, capacity?: number, reuseRow?: boolean): number;
   /** For each column: the input column it copies, or -1 for the expanded and item index columns. */
   sourceOf: number[];
   /** Input columns needed, given the expanded columns needed (the item expressions' reads come on top). */
@@ -99,8 +100,7 @@ export function bindExpansion(
    * The input row is the scratch row each element is tested on, and then the last kept element's row;
    * only the earlier kept elements get copies.
    */
-  const expandInPlace = (row: Row, lists: unknown[][], count: number, keep: ((row: Row) => boolean) | undefined, capacity: number) => {
-    const out: Row[] = [];
+  const expandInPlace = (row: Row, lists: unknown[][], count: number, out: Row[], keep: ((row: Row) => boolean) | undefined, capacity: number) => {
     if (row.length > width) row.length = width;
     let earlier: number[] | undefined;
     let last = -1;
@@ -122,21 +122,24 @@ export function bindExpansion(
       setElement(row, lists, last);
       out.push(row);
     }
-    return { rows: out, elements: count };
+    return count;
   };
+  // The elements of each item of the row being expanded (one array, refilled per row).
+  const lists: unknown[][] = targets.map(() => []);
   // The last rejected row's array, reused by the next input row's first element.
   let spare: Row | undefined;
   return {
     columns,
     expandedIndexes: [...targets.map((t) => t.index), ...(indexColumn >= 0 ? [indexColumn] : [])],
     sourceOf: source,
-    expand(row, ctx, keep, capacity = width, reuseRow = false) {
-      const lists = targets.map((t) => elementsOf(t.evaluate(row, ctx), bagAsArray));
+    expand(row, ctx, out, keep, capacity = width, reuseRow = false) {
       let count = 0;
-      for (const list of lists) count = Math.max(count, list.length);
+      for (let k = 0; k < targets.length; k++) {
+        lists[k] = elementsOf(targets[k].evaluate(row, ctx), bagAsArray);
+        count = Math.max(count, lists[k].length);
+      }
       if (limit !== undefined) count = Math.min(count, limit);
-      if (reuseRow && inPlaceLayout) return expandInPlace(row, lists, count, keep, capacity);
-      const out: Row[] = [];
+      if (reuseRow && inPlaceLayout) return expandInPlace(row, lists, count, out, keep, capacity);
       let next: Row | undefined = spare !== undefined && spare.length === width ? spare : undefined;
       spare = undefined;
       for (let i = 0; i < count; i++) {
@@ -148,7 +151,7 @@ export function bindExpansion(
         next = undefined;
       }
       spare = next;
-      return { rows: out, elements: count };
+      return count;
     },
     needs(expandedNeeded) {
       const needed = input.map(() => false);
@@ -161,8 +164,9 @@ export function bindExpansion(
 }
 
 /**
- * Runs an expansion over a table: `each` turns one input row's expanded rows into output rows
- * (mv-expand keeps them, mv-apply runs its subquery on them). Ticks the run guard and enforces maxRows.
+ * Runs an expansion over a table: `each` turns one input row's expanded rows into output rows (mv-apply
+ * runs its subquery on them); without it they are the output as they are. Ticks the run guard, enforces
+ * maxRows, and counts the input rows that had elements (`runs`: one subquery run each).
  */
 export function expandTable(
   table: { rows: Row[] },
@@ -170,22 +174,27 @@ export function expandTable(
   expansion: Expansion,
   operator: string,
   span: Span,
-  each: (expanded: Row[], row: Row) => Row[],
+  each: ((expanded: Row[], row: Row) => Row[]) | undefined,
   keep?: (row: Row) => boolean,
   capacity?: number,
   /** The caller owns the input rows and gives them up: each may become one of its own expanded rows. */
   reuseRows = false,
-): Row[] {
+): { rows: Row[]; runs: number } {
   const rows: Row[] = [];
   const guard = ctx.guard;
+  let runs = 0;
   for (const row of table.rows) {
+    const into = each ? [] : rows;
+    const before = into.length;
+    const elements = expansion.expand(row, ctx, into, keep, capacity, reuseRows);
+    const kept = into.length - before;
+    guard.tick(1 + kept);
+    if (kept > guard.maxRows) guard.rows(kept, operator, span);
     // A row with no elements disappears; one whose elements were all filtered out still runs `each` (mv-apply's subquery).
-    const { rows: expanded, elements } = expansion.expand(row, ctx, keep, capacity, reuseRows);
-    guard.tick(1 + expanded.length);
-    if (expanded.length > guard.maxRows) guard.rows(expanded.length, operator, span);
     if (elements === 0) continue;
-    for (const r of each(expanded, row)) rows.push(r);
+    runs++;
+    if (each) for (const r of each(into, row)) rows.push(r);
     if (rows.length > guard.maxRows) guard.rows(rows.length, operator, span);
   }
-  return rows;
+  return { rows, runs };
 }

@@ -90,8 +90,7 @@ export const mvApply: OperatorDef<MvApplyOp> = {
         });
         if (!readsSource && rest.rowLocal) {
           // Row-local subquery: one run over every row's elements gives the same rows as one run per row.
-          let runs = 0;
-          const expanded = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (rows) => (runs++, rows), keepElement, subquery.widest, reuseRows);
+          const { rows: expanded, runs } = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, undefined, keepElement, subquery.widest, reuseRows);
           if (runs === 0) return { columns, rows: [], owned: true };
           recordFused(runs);
           const result = rest.runMany({ columns: expansion.columns, rows: expanded, owned: true }, ctx, runs);
@@ -100,7 +99,7 @@ export const mvApply: OperatorDef<MvApplyOp> = {
           return { columns, rows: result.rows.map((r) => reorder(r, owned)), owned: true };
         }
         let owned = true;
-        const rows = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded, source) => {
+        const { rows } = expandTable(table, ctx, expansion, 'mv-apply', node.keywordSpan, (expanded, source) => {
           recordFused(1);
           const result = rest.run({ columns: expansion.columns, rows: expanded, owned: true }, ctx);
           if (result.owned !== true) owned = false;

@@ -12,7 +12,7 @@ export const mvExpand: OperatorDef<MvExpandOp> = {
     return {
       columns,
       needs: (out) => expansion.needs(out),
-      run: (table, ctx) => ({ columns, rows: expandTable(table, ctx, expansion, 'mv-expand', node.keywordSpan, (expanded) => expanded, undefined, undefined, table.owned === true), owned: true }),
+      run: (table, ctx) => ({ columns, rows: expandTable(table, ctx, expansion, 'mv-expand', node.keywordSpan, undefined, undefined, undefined, table.owned === true).rows, owned: true }),
     };
   },
 };
