@@ -10,7 +10,11 @@ import { createToken, Lexer, tokenMatcher, type IToken, type TokenType } from 'c
 // test/parser/grammar.test.ts checks them against Chevrotain's own analysis of the patterns.
 const DIGITS = [...'0123456789'];
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+// What `\s` matches in JavaScript (test/parser/grammar.test.ts checks the list against Chevrotain's analysis).
+const WHITESPACE_CHARS = [...'\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff'];
+for (let c = 0x2000; c <= 0x200a; c++) WHITESPACE_CHARS.push(String.fromCharCode(c));
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, start_chars_hint: WHITESPACE_CHARS, line_breaks: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED, start_chars_hint: ['/'], line_breaks: false });
 
 export const Identifier = createToken({

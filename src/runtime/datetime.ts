@@ -6,7 +6,7 @@
  * timespan is a duration. Both are null when absent. Every conversion between these values and text lives here;
  * arithmetic and comparison live in ticks.ts.
  */
-import { DateTime } from 'luxon';
+import { readRfcDateTime } from './datetime-rfc.js';
 import { fromParts, negTime, subMsTicks, toTicks, wholeMs, fromTicks, type TimeValue } from './ticks.js';
 
 export const MS_PER_SECOND = 1000;
@@ -33,19 +33,14 @@ export function parseDateTime(text: string): TimeValue | null {
   const m = ISO_LIKE.exec(text);
   if (m) {
     const [, y, mo, d, h, mi, s, frac, zone] = m;
-    const year = Number(y), month = Number(mo), day = Number(d);
-    const hour = h ? Number(h) : 0, minute = mi ? Number(mi) : 0, second = s ? Number(s) : 0;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-    if (hour > 23 || minute > 59 || second > 59) return null;
-    let ms = Date.UTC(year, month - 1, day, hour, minute, second);
-    if (year < 100) ms = utcWithFullYear(year, month - 1, day, hour, minute, second);
+    let offsetMinutes = 0;
     if (zone && zone.toUpperCase() !== 'Z' && zone.toUpperCase() !== 'UTC' && zone.toUpperCase() !== 'GMT') {
       const sign = zone[0] === '-' ? -1 : 1;
       const digits = zone.slice(1).replace(':', '');
-      ms -= sign * (Number(digits.slice(0, 2)) * MS_PER_HOUR + Number(digits.slice(2)) * MS_PER_MINUTE);
+      offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
     }
-    const v = frac ? fromParts(ms, fractionTicks(Number(frac), frac.length)) : ms;
-    return inDateTimeRange(v) ? v : null;
+    const ticks = frac ? fractionTicks(Number(frac), frac.length) : 0;
+    return fromFields(Number(y), Number(mo), Number(d), h ? Number(h) : 0, mi ? Number(mi) : 0, s ? Number(s) : 0, offsetMinutes, ticks);
   }
   // US style month/day/year, as in the todatetime docs: "02/17/2016 08:40:01".
   const us = US_DATE.exec(text);
@@ -53,12 +48,21 @@ export function parseDateTime(text: string): TimeValue | null {
     const [, mo, d, y, h, mi, sec, frac] = us;
     return parseDateTime(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${(h ?? '0').padStart(2, '0')}:${mi ?? '00'}:${sec ?? '00'}${frac ?? ''}Z`);
   }
-  // RFC 822 / RFC 850 style ("Sat, 8 Nov 2014 15:05:02 GMT"): Kusto accepts these too.
-  const rfc = DateTime.fromRFC2822(text.trim(), { zone: 'utc' });
-  if (rfc.isValid) return rfc.toMillis();
-  const http = DateTime.fromHTTP(text.trim(), { zone: 'utc' });
-  if (http.isValid) return http.toMillis();
+  // RFC 822 / RFC 850 ("Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05"): Kusto accepts these too.
+  const rfc = readRfcDateTime(text);
+  if (rfc) return fromFields(rfc.year, rfc.month, rfc.day, rfc.hour, rfc.minute, rfc.second, rfc.offsetMinutes, 0);
   return null;
+}
+
+/** The datetime of calendar fields written in a zone `offsetMinutes` east of UTC; null when a field is out of range. */
+function fromFields(year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number, ticks: number): TimeValue | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) ms = utcWithFullYear(year, month - 1, day, hour, minute, second);
+  ms -= offsetMinutes * MS_PER_MINUTE;
+  const v = ticks ? fromParts(ms, ticks) : ms;
+  return inDateTimeRange(v) ? v : null;
 }
 
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];

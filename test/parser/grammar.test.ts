@@ -51,7 +51,11 @@ function lexerAnalysis(lexer: Lexer) {
   return {
     optimized: internal.canModeBeOptimized.defaultMode,
     lineBreaks: internal.patternIdxToConfig.defaultMode.map((c) => `${c.tokenType.name}: ${c.canLineTerminator}`),
-    firstChars: internal.charCodeToPatternIdxToConfig.defaultMode.map((list, code) => `${code}: ${(list ?? []).map((c) => c.tokenType.name).join(' ')}`).filter(Boolean),
+    // Deduplicated: characters above 255 share a bucket per 256 codes, and a hint lists each of its
+    // characters, so WhiteSpace's hint enters one bucket several times (harmless: same token, same try).
+    firstChars: internal.charCodeToPatternIdxToConfig.defaultMode
+      .map((list, code) => `${code}: ${[...new Set((list ?? []).map((c) => c.tokenType.name))].join(' ')}`)
+      .filter(Boolean),
   };
 }
 
