@@ -138,6 +138,7 @@ function bindIndex(expr: A.IndexExpr, cx: ExprContext): CompiledExpr {
   }
   if (index.constant) {
     const i = index.constant.value;
+    if (target.elementAt && typeof i === 'number' && Number.isInteger(i)) return { ...target.elementAt(i), span: expr.span };
     return { type: 'dynamic', evaluate: (row, ctx) => at(get(row, ctx), i), span: expr.span };
   }
   const getIndex = index.evaluate;
@@ -155,32 +156,42 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
 
 /** Turns an implementation and its compiled arguments into one closure, specialised by arity. */
 function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): CompiledExpr {
-  const call = impl.call;
-  let evalFn: (row: Row, ctx: ExecContext) => unknown;
-  if (args.length === 0) {
-    evalFn = (_row, ctx) => call([], ctx);
-  } else if (args.length === 1) {
+  const compiled: CompiledExpr = { type: impl.type, evaluate: withArguments(args, impl.call), span };
+  const element = impl.element;
+  if (element) {
+    compiled.elementAt = (index) => ({
+      type: 'dynamic',
+      evaluate: withArguments(args, (values, ctx) => element(values, index, ctx)),
+      span,
+    });
+  }
+  return compiled;
+}
+
+/** A row's closure that evaluates the arguments and hands their values to `use`. */
+function withArguments(args: CompiledExpr[], use: (values: unknown[], ctx: ExecContext) => unknown): (row: Row, ctx: ExecContext) => unknown {
+  if (args.length === 0) return (_row, ctx) => use([], ctx);
+  if (args.length === 1) {
     // One argument array per call site, refilled per row: kernels read their arguments during the
     // call and keep none of the array (ScalarImpl.call), and a call site never runs inside itself.
     const a = args[0].evaluate;
     const values: unknown[] = [undefined];
-    evalFn = (row, ctx) => {
+    return (row, ctx) => {
       values[0] = a(row, ctx);
-      return call(values, ctx);
+      return use(values, ctx);
     };
-  } else if (args.length === 2) {
+  }
+  if (args.length === 2) {
     const a = args[0].evaluate, b = args[1].evaluate;
     const values: unknown[] = [undefined, undefined];
-    evalFn = (row, ctx) => {
+    return (row, ctx) => {
       values[0] = a(row, ctx);
       values[1] = b(row, ctx);
-      return call(values, ctx);
+      return use(values, ctx);
     };
-  } else {
-    const evals = args.map((x) => x.evaluate);
-    evalFn = (row, ctx) => call(evals.map((e) => e(row, ctx)), ctx);
   }
-  return { type: impl.type, evaluate: evalFn, span };
+  const evals = args.map((x) => x.evaluate);
+  return (row, ctx) => use(evals.map((e) => e(row, ctx)), ctx);
 }
 
 function failAt(spans: Span[], fallback: Span, failure: { error: string; argIndex?: number; code?: string }): never {

@@ -24,6 +24,8 @@ export interface CompiledExpr {
   typeLiteral?: KqlType;
   /** Set for calls of functions producing several columns: `evaluate` gives the first, `evalAll` all of them. */
   multi?: { columns: { name: string; type: KqlType }[]; evalAll: (row: Row, ctx: ExecContext) => unknown[] };
+  /** Set for calls whose function has ScalarImpl.element: `expr[index]` for a constant index, without the array. */
+  elementAt?: (index: number) => CompiledExpr;
 }
 
 /** A tabular expression ready to run: its result schema and how to produce it. */

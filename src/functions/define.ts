@@ -44,6 +44,8 @@ export interface Overload {
   /** Check constant arguments at bind time; return an error text to reject. */
   check?(args: ArgInfo[]): BindFailure | undefined;
   kernel(args: unknown[], ctx: EvalContext, info: ArgInfo[]): unknown;
+  /** ScalarImpl.element: the kernel's array element at a constant index, without the array (same arguments). */
+  element?(args: unknown[], index: number): unknown;
 }
 
 export interface ScalarSpec {
@@ -173,18 +175,32 @@ export function implement(o: Overload, args: ArgInfo[]): ScalarImpl {
   const doubles = o.exact ? [] : args.flatMap((a, i) => (isIntegerType(a.type) && NUMERIC_KINDS.has(kindAt(o, i)!) ? [i] : []));
   const anyDoubles = doubles.length > 0;
   const integerResult = !o.exact && (type === 'long' || type === 'int');
-  return {
+  /** The kernel's arguments from the evaluated ones, or undefined when a null gives a null result. */
+  const prepare = (values: unknown[]): unknown[] | undefined => {
+    let vs = anyConv ? values.map((v, i) => (convs[i] ? convs[i]!(v) : v)) : values;
+    if (anyDoubles) vs = bigintsAsDoubles(vs, doubles);
+    if (propagate) {
+      for (const v of vs) if (v === null || v === undefined) return undefined;
+    }
+    return vs;
+  };
+  const impl: ScalarImpl = {
     type,
     call(values, ctx) {
-      let vs = anyConv ? values.map((v, i) => (convs[i] ? convs[i]!(v) : v)) : values;
-      if (anyDoubles) vs = bigintsAsDoubles(vs, doubles);
-      if (propagate) {
-        for (const v of vs) if (v === null || v === undefined) return null;
-      }
+      const vs = prepare(values);
+      if (vs === undefined) return null;
       const r = kernel(vs, ctx, args);
       return integerResult && typeof r === 'number' && !isSafe(r) ? fromDouble(r) : r;
     },
   };
+  const element = o.element;
+  if (element) {
+    impl.element = (values, index) => {
+      const vs = prepare(values);
+      return vs === undefined ? null : element(vs, index);
+    };
+  }
+  return impl;
 }
 
 export function defineScalar(spec: ScalarSpec): ScalarFunction {

@@ -40,6 +40,12 @@ export interface ScalarImpl {
    */
   call(args: unknown[], ctx: EvalContext): unknown;
   /**
+   * For functions returning a dynamic array: the element at a constant `index` (negative counts from the
+   * end) of what `call` returns, made without building the array; null where `call(...)[index]` is.
+   * `split(s, "/")[-1]` uses it (src/binder/bind-expr.ts, bindIndex).
+   */
+  element?(args: unknown[], index: number, ctx: EvalContext): unknown;
+  /**
    * For functions that produce several columns (series_fit_line, series_decompose_anomalies, series_stats):
    * one entry per column, in order; `call` then returns an array with one value per entry, and `type` is the
    * first column's type. `extend (a, b) = f(x)` names them; unnamed ones are `<function>_<argument>_<suffix>`.
