@@ -31,6 +31,16 @@ import { totimespan } from './scalar/totimespan.js';
 import { toupper } from './scalar/toupper.js';
 import { EXTRA_SCALARS } from './scalar/extras-index.js';
 import { SERIES_SCALARS } from './scalar/series-index.js';
+import { MATH_SCALARS } from './math/index.js';
+import { UNITS_SCALARS } from './units/index.js';
+import { STRINGS_SCALARS } from './strings/index.js';
+import { ENCODING_SCALARS } from './encoding/index.js';
+import { DATETIME_SCALARS } from './datetime/index.js';
+import { IP_SCALARS } from './ip/index.js';
+import { WINDOW_SCALARS } from './windows/index.js';
+import { ARRAY_SCALARS } from './arrays/index.js';
+import { BAG_SCALARS } from './bags/index.js';
+import { HASHING_SCALARS } from './hashing/index.js';
 
 const ALL: ScalarFunction[] = [
   tostring, toint, tolong, toreal, tobool, todatetime, totimespan, parse_json,
@@ -39,6 +49,16 @@ const ALL: ScalarFunction[] = [
   bin, ago, now, datetime_diff, datetime_add, startofday,
   ...EXTRA_SCALARS,
   ...SERIES_SCALARS,
+  ...MATH_SCALARS,
+  ...UNITS_SCALARS,
+  ...STRINGS_SCALARS,
+  ...ENCODING_SCALARS,
+  ...DATETIME_SCALARS,
+  ...IP_SCALARS,
+  ...WINDOW_SCALARS,
+  ...ARRAY_SCALARS,
+  ...BAG_SCALARS,
+  ...HASHING_SCALARS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunction>();
