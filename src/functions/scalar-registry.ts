@@ -41,6 +41,7 @@ import { WINDOW_SCALARS } from './windows/index.js';
 import { ARRAY_SCALARS } from './arrays/index.js';
 import { BAG_SCALARS } from './bags/index.js';
 import { HASHING_SCALARS } from './hashing/index.js';
+import { SKETCH_SCALARS } from './sketches/index.js';
 
 const ALL: ScalarFunction[] = [
   tostring, toint, tolong, toreal, tobool, todatetime, totimespan, parse_json,
@@ -59,6 +60,7 @@ const ALL: ScalarFunction[] = [
   ...ARRAY_SCALARS,
   ...BAG_SCALARS,
   ...HASHING_SCALARS,
+  ...SKETCH_SCALARS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunction>();
