@@ -73,6 +73,19 @@ export function allMatches(re: RE2JS, text: string, limit = Infinity): RegexMatc
   return out;
 }
 
+/** How many non-overlapping matches allMatches would find, without collecting them. */
+export function countMatches(re: RE2JS, text: string): number {
+  const m = re.matcher(text);
+  let count = 0;
+  let from = 0;
+  while (from <= text.length && m.find(from)) {
+    count++;
+    const start = m.start(), end = m.end();
+    from = end > start ? end : end + 1;
+  }
+  return count;
+}
+
 export function firstMatch(re: RE2JS, text: string, from = 0): RegexMatch | undefined {
   const m = re.matcher(text);
   if (from > text.length || !m.find(from)) return undefined;

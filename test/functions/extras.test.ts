@@ -68,6 +68,9 @@ const cases: Case[] = [
   ['countof', ['string', 'string', ['string', 'normal']], ['ababa', 'ab', 'normal'], 2],
   ['countof', ['string', 'string'], ['ababa', 'aba'], 2],
   ['countof', ['string', 'string'], ['', 'a'], 0],
+  ['countof', ['string', 'string', ['string', 'regex']], ['ababa', 'aba', 'regex'], 1],
+  ['countof', ['string', 'string', ['string', 'regex']], ['abcabc', 'a.c', 'regex'], 2],
+  ['countof', ['string', 'string', ['string', 'regex']], ['abc', 'x*', 'regex'], 4],
   ['strcat_array', ['dynamic', 'string'], [[1, 'b', null], ','], '1,b,'],
   ['strcat_array', ['dynamic', 'string'], [[], ','], ''],
   ['gettype', ['string'], ['a'], 'string'],
@@ -117,7 +120,8 @@ describe('more scalar functions', () => {
     expect(bindError('startofweek', ['string']).argIndex).toBe(0);
     expect(bindError('isnan', ['string']).argIndex).toBe(0);
     expect(bindError('max_of', ['long', 'string']).argIndex).toBe(1);
-    expect(bindError('countof', ['string', 'string', ['string', 'regex']]).argIndex).toBe(2);
+    expect(bindError('countof', ['string', 'string', ['string', 'wildcard']]).argIndex).toBe(2);
+    expect(bindError('countof', ['string', ['string', '(unclosed'], ['string', 'regex']])).toMatchObject({ argIndex: 1, code: 'SEM_INVALID_ARGUMENT' });
     expect(bindError('set_union', ['dynamic', 'string']).argIndex).toBe(1);
     expect(bindError('bag_keys', ['string']).argIndex).toBe(0);
     expect(bindError('strcat_array', ['string', 'string']).argIndex).toBe(0);
