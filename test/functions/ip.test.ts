@@ -322,6 +322,9 @@ describe('ip functions: edge cases', () => {
     expect(bindError('ipv6_is_in_any_range', [S, L]).argIndex).toBe(1);
     expect(bindError('ipv6_is_in_any_range', [L, S]).argIndex).toBe(0);
     expect(bindError('ipv6_is_in_any_range', [S]).error).toMatch(/expects/);
+    // Several ranges are all strings, or one dynamic array: not a mix (as the analyzer says).
+    expect(bindError('has_any_ipv4_prefix', [S, S, Dy]).argIndex).toBe(2);
+    expect(bindError('ipv6_is_in_any_range', [S, Dy, Dy]).argIndex).toBe(1);
   });
 
   it('a wrong type is a semantic error of the query', () => {
