@@ -5,10 +5,11 @@
  * (<name>-function.md in MicrosoftDocs/dataexplorer-docs), or worked by hand in ticks (1 tick = 100 ns) and
  * from the IANA rules where noted. Result types are checked against Microsoft's analyzer (the oracle).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runKql, KqlError, KqlSemanticError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
-import { bindError, call, dt } from './helpers.js';
+import { bindError, bindScalar, call, CTX, dt } from './helpers.js';
 
 /** Rows with datetimes and timespans as Kusto's exact text. */
 function text(query: string): Record<string, unknown>[] {
@@ -222,6 +223,30 @@ describe('datetime_utc_to_local, datetime_local_to_utc', () => {
     // Lord Howe set its clocks back half an hour at 2023-04-02 02:00 (+11:00), 15:00 UTC: the local times of
     // 14:30 .. 15:00 UTC happen again half an hour later, and map back to the later instants.
     expect(text(q)).toEqual([{ ok: 30833, n: 30833, bad2: ['2023-04-01T14:35:00.0000001Z', '2023-04-01T14:52:00.0000001Z'] }]);
+  });
+
+  it('agrees with the offset Intl gives for each instant (the per-zone offset cache is exact)', () => {
+    const toLocal = bindScalar('datetime_utc_to_local', ['datetime', 'string']);
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham', 'Africa/Casablanca'];
+    const formats = new Map(zones.map((z) => [z, new Intl.DateTimeFormat('en-US', {
+      timeZone: z, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    })]));
+    const expected = (ms: number, zone: string): number => {
+      const p = Object.fromEntries(formats.get(zone)!.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+      const d = new Date(0);
+      d.setUTCFullYear(p.year, p.month - 1, p.day);
+      d.setUTCHours(p.hour % 24, p.minute, p.second, new Date(ms).getUTCMilliseconds());
+      return d.getTime();
+    };
+    // Instants from 1900 to 2100, dense around a few transitions so that both sides are hit.
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.integer({ min: Date.UTC(2022, 2, 27, 0, 59), max: Date.UTC(2022, 2, 27, 1, 1) }),
+      fc.integer({ min: Date.UTC(2023, 3, 1, 14, 59), max: Date.UTC(2023, 3, 1, 15, 1) }),
+    );
+    fc.assert(fc.property(instant, fc.constantFrom(...zones), (ms, zone) => {
+      expect(toLocal.call([ms, zone], CTX)).toBe(expected(ms, zone));
+    }), { numRuns: 3000 });
   });
 
   it('the ends of the range give null; an unknown zone, an offset, an empty name or null give null', () => {
