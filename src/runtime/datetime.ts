@@ -24,7 +24,11 @@ export const MAX_DATETIME_TICKS = BigInt(MAX_DATETIME_MS) * 10000n + 9999n;
 
 const ISO_LIKE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/i;
 
-const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?)?\s*$/;
+/**
+ * US style month/day/year with '/' or '-' (one separator throughout): "02/17/2016 08:40:01", and "12-02-2022",
+ * which todatetime-function.md shows Kusto accepting (read month first, as .NET's invariant culture does).
+ */
+const US_DATE = /^\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?)?\s*$/;
 
 /** Parse a datetime string the way todatetime() does, exactly to the tick; null when it is not a datetime. */
 export function parseDateTime(text: string): TimeValue | null {
@@ -42,10 +46,10 @@ export function parseDateTime(text: string): TimeValue | null {
     const ticks = frac ? fractionTicks(Number(frac), frac.length) : 0;
     return fromFields(Number(y), Number(mo), Number(d), h ? Number(h) : 0, mi ? Number(mi) : 0, s ? Number(s) : 0, offsetMinutes, ticks);
   }
-  // US style month/day/year, as in the todatetime docs: "02/17/2016 08:40:01".
+  // US style month/day/year, as in the todatetime docs: "02/17/2016 08:40:01", "12-02-2022".
   const us = US_DATE.exec(text);
   if (us) {
-    const [, mo, d, y, h, mi, sec, frac] = us;
+    const [, mo, , d, y, h, mi, sec, frac] = us;
     return parseDateTime(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${(h ?? '0').padStart(2, '0')}:${mi ?? '00'}:${sec ?? '00'}${frac ?? ''}Z`);
   }
   // RFC 822 / RFC 850 ("Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05"): Kusto accepts these too.

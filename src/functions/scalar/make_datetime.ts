@@ -27,17 +27,26 @@ export const make_datetime = defineScalar({
   ],
 });
 
+/** Milliseconds and ticks of a number of seconds, exact to the tick (a fraction finer than a tick rounds to the nearest). */
+function secondsValue(ms: number, s: number): TimeValue | null {
+  if (!Number.isFinite(s)) return null;
+  if (Number.isInteger(s)) return ms + s * MS_PER_SECOND;
+  const whole = Math.floor(s);
+  return fromParts(ms + whole * MS_PER_SECOND, Math.round((s - whole) * 1e7));
+}
+
 /**
- * make_timespan(hour, minute) / (hour, minute, second) / (day, hour, minute, second) (make-timespan-function.md).
+ * make_timespan(hour, minute) / (hour, minute, second) / (day, hour, minute, second) (make-timespan-function.md):
+ * second may have a fraction, kept to the tick (the docs' make_timespan(1,12,30,55.123) is 1.12:30:55.1230000).
  */
 export const make_timespan = defineScalar({
   name: 'make_timespan',
   description: 'A timespan from hours and minutes, optionally seconds, or from days, hours, minutes and seconds.',
   overloads: [
-    // The analyzer requires whole numbers, seconds included.
-    { params: ['integer', 'integer', 'integer'], optional: 1, result: 'timespan',
-      kernel: ([h, m, s]) => (h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE + ((s as number | undefined) ?? 0) * MS_PER_SECOND },
-    { params: ['integer', 'integer', 'integer', 'integer'], result: 'timespan',
-      kernel: ([d, h, m, s]) => (d as number) * MS_PER_DAY + (h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE + (s as number) * MS_PER_SECOND },
+    // The analyzer requires whole numbers, seconds included; the docs give second as a real, and an example with one.
+    { params: ['integer', 'integer', 'real'], optional: 1, result: 'timespan',
+      kernel: ([h, m, s]) => secondsValue((h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE, (s as number | undefined) ?? 0) },
+    { params: ['integer', 'integer', 'integer', 'real'], result: 'timespan',
+      kernel: ([d, h, m, s]) => secondsValue((d as number) * MS_PER_DAY + (h as number) * MS_PER_HOUR + (m as number) * MS_PER_MINUTE, s as number) },
   ],
 });
