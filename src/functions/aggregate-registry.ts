@@ -26,6 +26,8 @@ import { percentiles_array, percentilesw, percentilesw_array, percentilew } from
 import { covariance, covarianceif, covariancep, covariancepif } from './aggregates/covariance.js';
 import { binary_all_and, binary_all_or, binary_all_xor } from './aggregates/binary_all.js';
 import { buildschema } from './aggregates/buildschema.js';
+import { hll, hll_if, hll_merge } from './aggregates/hll.js';
+import { tdigest, tdigest_merge } from './aggregates/tdigest.js';
 
 const ALL: AggregateFunction[] = [
   count, countif, dcount, dcountif, sum, sumif, avg, avgif, min, max,
@@ -34,7 +36,7 @@ const ALL: AggregateFunction[] = [
   percentile, percentiles, minif, maxif, take_anyif, anyif, count_distinct, count_distinctif,
   make_list_with_nulls, percentiles_array, percentilew, percentilesw, percentilesw_array, variancepif,
   covariance, covarianceif, covariancep, covariancepif, binary_all_and, binary_all_or, binary_all_xor,
-  argmax, argmin, buildschema,
+  argmax, argmin, buildschema, hll, hll_if, hll_merge, tdigest, tdigest_merge,
 ];
 
 const BY_NAME = new Map<string, AggregateFunction>();
