@@ -160,6 +160,13 @@ describe('tdigest, tdigest_merge, percentile_tdigest and the other tdigest scala
       + ' c = percentile_tdigest(s, 50), e = rank_tdigest(s, 90m), f = percentrank_tdigest(d, datetime(2020-06-01))');
     expect(r.rows).toEqual([{ a: '2021-01-01T00:00:00.0000000Z', b: new Date(Date.UTC(2020, 0, 1)), c: '01:00:00', e: 1, f: 50 }]);
   });
+  it('infinite reals and sub-millisecond datetimes survive the dynamic form', () => {
+    const r = runKql('datatable(r:real)[1.0, real(+inf), real(-inf), 2.0] | summarize t = tdigest(r) | project a = percentile_tdigest(t, 100, typeof(real)), b = percentile_tdigest(t, 0, typeof(real)), c = rank_tdigest(t, 1.5)');
+    expect(r.rows).toEqual([{ a: Infinity, b: -Infinity, c: 2 }]);
+    const d = runKql('datatable(d:datetime)[datetime(2020-01-01 00:00:00.0000001), datetime(2020-01-01)] | summarize t = tdigest(d), p = percentile(d, 100)'
+      + ' | extend a = percentile_tdigest(t, 100, typeof(datetime)) | project e = a == p, s = tostring(a)');
+    expect(d.rows).toEqual([{ e: true, s: '2020-01-01T00:00:00.0000001Z' }]);
+  });
   it(`past ${CENTROID_LIMIT} distinct values the sketch is halved: bounded, with a small rank error`, () => {
     const n = 3 * CENTROID_LIMIT;
     const rows = Array.from({ length: n }, (_, i) => [i + 1]);

@@ -23,6 +23,12 @@ export function digestType(t: KqlType): KqlType {
   return t === 'int' ? 'long' : t === 'decimal' ? 'real' : t;
 }
 
+/** A value of the sketch back from its dynamic form; infinite reals are written as text by toDynamic. */
+function decode(v: unknown, type: KqlType): unknown {
+  if (type === 'real' && typeof v === 'string') return v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : null;
+  return fromDynamic(v, type);
+}
+
 export class TDigest {
   readonly type: KqlType;
   private readonly less: (a: unknown, b: unknown) => boolean;
@@ -112,7 +118,7 @@ export class TDigest {
     if (!Array.isArray(values) || !Array.isArray(weights) || values.length !== weights.length) return undefined;
     const t = new TDigest(head[0] as KqlType);
     for (let i = 0; i < values.length; i++) {
-      const v = fromDynamic(values[i], t.type);
+      const v = decode(values[i], t.type);
       const w = weights[i];
       if (v === null || v === undefined || typeof w !== 'number' || !(w > 0) || !Number.isFinite(w)) return undefined;
       t.add(v, w);

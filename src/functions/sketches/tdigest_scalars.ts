@@ -70,7 +70,7 @@ function rankOf(vs: unknown[], info: ArgInfo[], percent: boolean): number | null
   const d = TDigest.fromDynamic(vs[0]);
   if (!d) return null;
   const v = asDigestValue(vs[1], info[1].type, d);
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || !(d.total > 0)) return null;
   const r = d.rank(v);
   return percent ? (r * 100) / d.total : r;
 }
