@@ -90,6 +90,15 @@ describe('hll, hll_if, hll_merge, dcount_hll', () => {
     expect((m[0] as number[])[1]).toBe(12);
     expect(Math.abs(HllSketch.fromDynamic(m)!.count() - n) / n).toBeLessThan(0.05);
   });
+  it('folding dense registers from precision 14 to 12 gives exactly the registers built at 12', () => {
+    const rows = Array.from({ length: SPARSE_LIMIT + 5000 }, (_, i) => [`v${i}`]);
+    const acc0 = { type: 'long' as const, value: 0 };
+    const [at14] = run('hll', ['string'], rows) as [unknown[]];
+    const [at12] = run('hll', ['string', acc0], rows) as [unknown[]];
+    const [empty12] = run('hll', ['string', acc0], []);
+    const [folded] = run('hll_merge', ['dynamic'], [[at14], [empty12]]) as [unknown[]];
+    expect(folded).toEqual(at12);
+  });
   it('null and values that are not sketches: dcount_hll gives null, hll_merge skips them', () => {
     const r = runKql('print a = dcount_hll(dynamic(null)), b = dcount_hll(dynamic([1, 2])), c = hll_merge(dynamic(null), dynamic({"x": 1}))');
     expect(r.rows).toEqual([{ a: null, b: null, c: null }]);

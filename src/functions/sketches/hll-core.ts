@@ -85,12 +85,16 @@ export class HllSketch {
   }
 
   private setRegister(hex: string): void {
-    const h = BigInt(`0x${hex}`);
-    const p = BigInt(this.p);
-    const index = Number(h >> (64n - p));
-    const rest = BigInt.asUintN(64, h << p);
-    // Rank: 1 + leading zeros of the remaining 64 - p bits.
-    const rank = rest === 0n ? 64 - this.p + 1 : 64 - rest.toString(2).length + 1;
+    // The hash as two 32-bit halves: the index is the top p bits (p <= 18), the rank 1 + the leading zeros
+    // of the remaining 64 - p bits.
+    const hi = parseInt(hex.slice(0, 8), 16), lo = parseInt(hex.slice(8), 16);
+    const p = this.p;
+    const index = hi >>> (32 - p);
+    const restHi = (hi << p) >>> 0; // the low 32 - p bits of hi, moved to the top
+    let rank: number;
+    if (restHi !== 0) rank = Math.clz32(restHi) + 1;
+    else if (lo !== 0) rank = 32 - p + Math.clz32(lo) + 1;
+    else rank = 64 - p + 1;
     if (rank > this.registers![index]) this.registers![index] = rank;
   }
 
