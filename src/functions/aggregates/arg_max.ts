@@ -8,16 +8,22 @@ import { ORDERABLE, lessFor } from './min.js';
  * argument's own column). Outputs: expr named after its column (else max_/min_, per the analyzer), then
  * each further argument named by its column (UNCERTAIN for non-column expressions: we use argN).
  */
-function argExtreme(name: 'arg_max' | 'arg_min', wantMax: boolean): AggregateFunction {
+function argExtreme(name: 'arg_max' | 'arg_min' | 'argmax' | 'argmin', wantMax: boolean, legacy = false): AggregateFunction {
   const prefix = wantMax ? 'max' : 'min';
-  const nameAt = (a: ArgInfo, i: number) => a.columnName ?? (i === 0 ? `${prefix}_` : `arg${i}`);
+  const modern = (a: ArgInfo, i: number) => a.columnName ?? (i === 0 ? `${prefix}_` : `arg${i}`);
+  // The legacy argmax/argmin name every column after the first one: max_x, max_x_s (analyzer).
+  const nameAt = legacy
+    ? (a: ArgInfo, i: number, first: ArgInfo) => (i === 0 ? `${prefix}_${a.columnName ?? ''}` : `${prefix}_${first.columnName ?? ''}_${a.columnName ?? `arg${i}`}`)
+    : (a: ArgInfo, i: number) => modern(a, i);
   return defineAggregate({
     name,
-    description: `The row where the first argument is ${wantMax ? 'largest' : 'smallest'}; returns the other arguments from it.`,
+    description: legacy
+      ? `Legacy form of arg_${prefix}: the row where the first argument is ${wantMax ? 'largest' : 'smallest'}, its columns named ${prefix}_<first>_<column>.`
+      : `The row where the first argument is ${wantMax ? 'largest' : 'smallest'}; returns the other arguments from it.`,
     params: ['number'], rest: 'any',
     alternatives: ORDERABLE.slice(1),
-    defaultName: (args) => nameAt(args[0], 0),
-    outputs: (args) => args.map((a, i) => ({ name: nameAt(a, i), type: a.type })),
+    defaultName: (args) => nameAt(args[0], 0, args[0]),
+    outputs: (args) => args.map((a, i) => ({ name: nameAt(a, i, args[0]), type: a.type })),
     create: (args) => {
       const less = lessFor(args[0].type);
       return () => {
@@ -37,3 +43,5 @@ function argExtreme(name: 'arg_max' | 'arg_min', wantMax: boolean): AggregateFun
 
 export const arg_max = argExtreme('arg_max', true);
 export const arg_min = argExtreme('arg_min', false);
+export const argmax = argExtreme('argmax', true, true);
+export const argmin = argExtreme('argmin', false, true);

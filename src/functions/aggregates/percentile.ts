@@ -16,17 +16,17 @@ export function nearestRank(sorted: unknown[], p: number): unknown {
 }
 
 /** int -> long and decimal -> real (analyzer); other types keep theirs. */
-function resultType(t: KqlType): KqlType {
+export function resultType(t: KqlType): KqlType {
   return t === 'int' ? 'long' : t === 'decimal' ? 'real' : t;
 }
 
 /** Percent text for a column name: 50 -> 50, 99.9 -> 99_9. */
-function percentText(a: ArgInfo | undefined): string {
+export function percentText(a: ArgInfo | undefined): string {
   const v = a?.constant?.value;
   return typeof v === 'number' ? String(v).replace('.', '_') : '';
 }
 
-function checkPercents(args: ArgInfo[]): BindFailure | undefined {
+export function checkPercents(args: ArgInfo[]): BindFailure | undefined {
   for (let i = 1; i < args.length; i++) {
     const v = args[i].constant?.value;
     if (typeof v === 'number' && (v < 0 || v > 100 || Number.isNaN(v))) {

@@ -47,3 +47,4 @@ export const stdevp = statistic('stdevp', false);
 export const variance = statistic('variance', false);
 export const varianceif = statistic('variance', true);
 export const variancep = statistic('variancep', false);
+export const variancepif = statistic('variancep', true);
