@@ -4,7 +4,7 @@
  * MicrosoftDocs/dataexplorer-docs or worked by hand; result types from the official analyzer.
  */
 import { describe, expect, it } from 'vitest';
-import { deflateSync, gzipSync, zlibSync } from 'fflate';
+import { gzipSync, zlibSync } from 'fflate';
 import { runKql, KqlError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 import { call } from './helpers.js';
@@ -134,16 +134,15 @@ describe('zlib and gzip', () => {
   });
   it('a decompression bomb stops at the output limit and gives ""', () => {
     const zeros = new Uint8Array(MAX_DECOMPRESSED_BYTES + 1);
-    const bomb = b64(zlibSync(zeros, { level: 9 }));
+    const bomb = b64(zlibSync(zeros, { level: 1 }));
     expect(bomb.length).toBeLessThan(100_000);
     expect(str('zlib_decompress_from_base64_string', bomb)).toBe('');
-    const gbomb = gzipSync(zeros, { level: 9, mtime: 0 });
+    const gbomb = gzipSync(zeros, { level: 1, mtime: 0 });
     gbomb[8] = 0;
     expect(str('gzip_decompress_from_base64_string', b64(gbomb))).toBe('');
     // Exactly at the limit is still read (the bytes are NULs, valid UTF-8).
-    const atLimit = zlibSync(new Uint8Array(MAX_DECOMPRESSED_BYTES), { level: 9 });
+    const atLimit = zlibSync(zeros.subarray(1), { level: 1 });
     expect((str('zlib_decompress_from_base64_string', b64(atLimit)) as string).length).toBe(MAX_DECOMPRESSED_BYTES);
-    expect(deflateSync).toBeTypeOf('function');
   });
 });
 
