@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync, zlibSync } from 'fflate';
+import fc from 'fast-check';
 import { runKql, KqlError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 import { call } from './helpers.js';
@@ -216,5 +217,22 @@ describe('tohex (fixed: a negative int prints as 32-bit two\'s complement; minLe
     expect(formatColumns(runKql(q).columns)).toBe(formatColumns(analyzeWithOracle(q).columns));
     expect(one(q)).toEqual({ a: 'ffffffff', b: 'ffffffffffffffff', c: '00ff', d: '0000000000000001', e: '', f: 'ffffffff80000000', g: '80000000' });
     expect(failCode('print a = tohex(1.5)')).toBe('SEM_TYPE_MISMATCH');
+  });
+});
+
+describe('round-trip properties', () => {
+  it('compress then decompress gives the text back (well-formed Unicode)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+      expect(str('zlib_decompress_from_base64_string', str('zlib_compress_to_base64_string', s) as string)).toBe(s);
+      expect(str('gzip_decompress_from_base64_string', str('gzip_compress_to_base64_string', s) as string)).toBe(s);
+    }), { seed: 9, numRuns: 300 });
+  });
+  it('base64 GUID and punycode round trips', () => {
+    fc.assert(fc.property(fc.uuid(), (g) => {
+      expect(call('base64_decode_toguid', ['string'], [call('base64_encode_fromguid', ['guid'], [g])])).toBe(g);
+    }), { seed: 4, numRuns: 200 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), (s) => {
+      expect(str('punycode_to_string', str('punycode_from_string', s) as string)).toBe(s);
+    }), { seed: 2, numRuns: 300 });
   });
 });

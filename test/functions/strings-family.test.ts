@@ -10,6 +10,7 @@ import { call } from './helpers.js';
 import { csvFields } from '../../src/functions/strings/parse_csv.js';
 import { MAX_STRREP_LENGTH } from '../../src/functions/strings/strrep.js';
 import { RE2JS } from 're2js';
+import fc from 'fast-check';
 
 function rows(q: string): Record<string, unknown>[] {
   return runKql(q).rows;
@@ -223,5 +224,59 @@ describe('parse_csv', () => {
     const fields = csvFields(big);
     expect(fields[0]).toBe('"'.repeat(100_000) + ','.repeat(100_000));
     expect(csvFields('a,'.repeat(100_000))).toHaveLength(100_001);
+  });
+});
+
+describe('properties', () => {
+  const small = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ',', '"', '\n', '\r', ' ', 'é'), maxLength: 12 });
+
+  it('parse_csv reads back any fields written with RFC 4180 quoting', () => {
+    const quote = (f: string) => '"' + f.replace(/"/g, '""') + '"';
+    fc.assert(fc.property(fc.array(small, { minLength: 1, maxLength: 6 }), fc.boolean(), (fields, quoteAll) => {
+      const plain = (f: string) => !/[,"\n\r]/.test(f);
+      const line = fields.map((f) => (!quoteAll && plain(f) ? f : quote(f))).join(',');
+      expect(csvFields(line + '\r\nnext,record')).toEqual(fields);
+    }), { seed: 11, numRuns: 500 });
+  });
+
+  it('replace_strings matches a direct reference (priority by lookup order, no overlaps)', () => {
+    /** Per lookup in order, scan every position and take each match that overlaps nothing taken. */
+    function reference(text: string, lookups: unknown[], rewrites: unknown[]): string {
+      const taken: { at: number; k: number }[] = [];
+      const covered = new Array<boolean>(text.length).fill(false);
+      lookups.forEach((l, k) => {
+        if (typeof l !== 'string' || l === '') return;
+        for (let i = 0; i + l.length <= text.length; i++) {
+          if (text.startsWith(l, i) && covered.slice(i, i + l.length).every((c) => !c)) {
+            for (let j = i; j < i + l.length; j++) covered[j] = true;
+            taken.push({ at: i, k });
+            i += l.length - 1;
+          }
+        }
+      });
+      taken.sort((x, y) => x.at - y.at);
+      let out = '';
+      let last = 0;
+      for (const { at, k } of taken) {
+        const l = lookups[k] as string;
+        const r = rewrites[k];
+        out += text.slice(last, at) + (typeof r === 'string' ? r : l);
+        last = at + l.length;
+      }
+      return out + text.slice(last);
+    }
+    const piece = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 3 });
+    const item = fc.oneof(piece, fc.constant(7));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 20 }), fc.array(item, { maxLength: 4 }), fc.array(item, { maxLength: 4 }),
+      (text, lookups, rewrites) => {
+        expect(call('replace_strings', ['string', 'dynamic', 'dynamic'], [text, lookups, rewrites])).toBe(reference(text, lookups, rewrites));
+      }), { seed: 5, numRuns: 1000 });
+  });
+
+  it('strrep(s, n, d) splits back into n copies of s', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 4 }), fc.integer({ min: 1, max: 20 }), (s, n) => {
+      const r = call('strrep', ['string', 'long', 'string'], [s, n, '|']) as string;
+      expect(r.split('|')).toEqual(Array.from({ length: n }, () => s));
+    }), { seed: 3, numRuns: 200 });
   });
 });

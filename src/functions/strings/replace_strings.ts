@@ -11,18 +11,27 @@ function matches(text: string, lookups: unknown[]): Int32Array {
   const n = text.length;
   const owner = new Int32Array(n);
   const covered = new Uint8Array(n + 1);
-  // nextCovered[i]: the first covered position at or after i (n when none), rebuilt before each lookup.
+  // nextCovered[i]: the first covered position at or after i (n when none), rebuilt before a lookup that
+  // occurs in the text when an earlier one took matches.
   const nextCovered = new Int32Array(n + 1);
+  nextCovered.fill(n);
+  let stale = false;
   for (let k = 0; k < lookups.length; k++) {
     const needle = lookups[k];
     if (typeof needle !== 'string' || needle === '' || needle.length > n) continue;
-    nextCovered[n] = n;
-    for (let i = n - 1; i >= 0; i--) nextCovered[i] = covered[i] ? i : nextCovered[i + 1];
+    let i = text.indexOf(needle);
+    if (i === -1) continue;
+    if (stale) {
+      nextCovered[n] = n;
+      for (let j = n - 1; j >= 0; j--) nextCovered[j] = covered[j] ? j : nextCovered[j + 1];
+      stale = false;
+    }
     const len = needle.length;
-    for (let i = text.indexOf(needle); i !== -1; ) {
+    while (i !== -1) {
       if (nextCovered[i] >= i + len) {
         owner[i] = k + 1;
         covered.fill(1, i, i + len);
+        stale = true;
         i = text.indexOf(needle, i + len);
       } else {
         i = text.indexOf(needle, i + 1);

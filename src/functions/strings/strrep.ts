@@ -25,7 +25,7 @@ export const strrep = defineScalar({
       const s = value as string;
       const d = (delimiter as string | undefined) ?? '';
       if (s.length * n + d.length * (n - 1) > MAX_STRREP_LENGTH) return '';
-      return d === '' ? s.repeat(n) : Array.from({ length: n }, () => s).join(d);
+      return (s + d).repeat(n - 1) + s;
     },
   }],
 });
