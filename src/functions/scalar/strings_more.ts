@@ -48,24 +48,33 @@ export const translate = defineScalar({
   }],
 });
 
-/** url_encode(s): .NET HttpUtility.UrlEncode style: unreserved -_.!*() and alphanumerics kept, space -> '+', other UTF-8 bytes as %xx lower-case (url-encode-function.md: "https%3a%2f%2fwww.bing.com%2f"). */
+/**
+ * Percent-encoding as .NET's HttpUtility.UrlEncode: ASCII letters, digits and -_.!*() are kept, every other
+ * UTF-8 byte is %xx in lower case, and a space is `space` ('+' for url_encode, "%20" for url_encode_component).
+ */
+function percentEncode(s: string, space: string): string {
+  let out = '';
+  for (const b of utf8.encode(s)) {
+    const ch = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.!*()]/.test(ch)) out += ch;
+    else if (b === 32) out += space;
+    else out += '%' + b.toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+/** url_encode(s) (url-encode-function.md): a space becomes '+' ("https%3a%2f%2fwww.bing.com%2fhello+world"). */
 export const url_encode = defineScalar({
   name: 'url_encode',
-  aliases: ['url_encode_component'],
-  description: 'Encodes a string for use in a URL.',
-  overloads: [{
-    params: ['str'], result: 'string',
-    kernel: ([s]) => {
-      let out = '';
-      for (const b of utf8.encode(s as string)) {
-        const ch = String.fromCharCode(b);
-        if (/[A-Za-z0-9\-_.!*()]/.test(ch)) out += ch;
-        else if (ch === ' ') out += '+';
-        else out += '%' + b.toString(16).padStart(2, '0');
-      }
-      return out;
-    },
-  }],
+  description: 'Encodes a string for use in a URL (a space becomes +).',
+  overloads: [{ params: ['string'], result: 'string', kernel: ([s]) => percentEncode(s as string, '+') }],
+});
+
+/** url_encode_component(s) (url-encode-component-function.md): as url_encode, but a space becomes %20. */
+export const url_encode_component = defineScalar({
+  name: 'url_encode_component',
+  description: 'Encodes a string for use in a URL (a space becomes %20).',
+  overloads: [{ params: ['string'], result: 'string', kernel: ([s]) => percentEncode(s as string, '%20') }],
 });
 
 /** url_decode(s): %xx escapes (UTF-8) and '+' as space; an invalid escape sequence gives "" (UNCERTAIN: Kusto gives null). */
@@ -86,7 +95,7 @@ export const url_decode = defineScalar({
 
 function fromBase64(text: string): Uint8Array | null {
   const t = text.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return null;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 !== 0) return null;
   try {
     const bin = atob(t);
     return Uint8Array.from(bin, (c) => c.charCodeAt(0));
