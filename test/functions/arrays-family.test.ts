@@ -62,6 +62,92 @@ describe('array functions: the docs examples', () => {
   });
 });
 
+describe('array_sort_asc / array_sort_desc with several arrays (array-sort-*-function.md)', () => {
+  it('example 1: sorting two arrays gives one column per array, the others reordered like the first', () => {
+    const asc = 'let array1 = dynamic([1,3,4,5,2]);\nlet array2 = dynamic(["a","b","c","d","e"]);\nprint array_sort_asc(array1,array2)';
+    expect(runKql(asc).rows).toEqual([{ array1_sorted: [1, 2, 3, 4, 5], array2_sorted: ['a', 'e', 'b', 'c', 'd'] }]);
+    expect(formatColumns(runKql(asc).columns)).toBe(formatColumns(analyzeWithOracle(asc).columns));
+    const desc = asc.replace('array_sort_asc', 'array_sort_desc');
+    expect(runKql(desc).rows).toEqual([{ array1_sorted: [5, 4, 3, 2, 1], array2_sorted: ['d', 'c', 'b', 'e', 'a'] }]);
+    // The docs' note: (out1, out2) = ... names them.
+    expect(runKql(asc.replace('print array_sort_asc', 'print (out1, out2) = array_sort_asc')).rows)
+      .toEqual([{ out1: [1, 2, 3, 4, 5], out2: ['a', 'e', 'b', 'c', 'd'] }]);
+  });
+
+  it('example 2: sorting substrings', () => {
+    expect(row('let Names = "John,Paul,George,Ringo";\nlet SortedNames = strcat_array(array_sort_asc(split(Names, ",")), ",");\nprint result = SortedNames'))
+      .toEqual({ result: 'George,John,Paul,Ringo' });
+    // array-sort-desc-function.md splits "John, Paul, George, Ringo" and shows "Ringo, Paul, John, George", which no
+    // ordering of the pieces (" Paul", "John", ...) joined by "," produces; its intent, on the asc page's input:
+    expect(row('let Names = "John,Paul,George,Ringo";\nlet SortedNames = strcat_array(array_sort_desc(split(Names, ",")), ",");\nprint result = SortedNames'))
+      .toEqual({ result: 'Ringo,Paul,John,George' });
+  });
+
+  it('example 3: [1] picks the second sorted array', () => {
+    const q = (f: string) => `datatable(command:string, command_time:datetime, user_id:string)
+[
+    'chmod',   datetime(2019-07-15),   "user1",
+    'ls',      datetime(2019-07-02),   "user1",
+    'dir',     datetime(2019-07-22),   "user1",
+    'mkdir',   datetime(2019-07-14),   "user1",
+    'rm',      datetime(2019-07-27),   "user1",
+    'pwd',     datetime(2019-07-25),   "user1",
+    'rm',      datetime(2019-07-23),   "user2",
+    'pwd',     datetime(2019-07-25),   "user2",
+]
+| summarize timestamps = make_list(command_time), commands = make_list(command) by user_id
+| project user_id, commands_in_chronological_order = ${f}(timestamps, commands)[1]`;
+    expect(runKql(q('array_sort_asc')).rows).toEqual([
+      { user_id: 'user1', commands_in_chronological_order: ['ls', 'mkdir', 'chmod', 'dir', 'pwd', 'rm'] },
+      { user_id: 'user2', commands_in_chronological_order: ['rm', 'pwd'] },
+    ]);
+    expect(runKql(q('array_sort_desc')).rows).toEqual([
+      { user_id: 'user1', commands_in_chronological_order: ['rm', 'pwd', 'dir', 'chmod', 'mkdir', 'ls'] },
+      { user_id: 'user2', commands_in_chronological_order: ['pwd', 'rm'] },
+    ]);
+  });
+
+  it('example 4: where the nulls go', () => {
+    expect(runKql('print array_sort_asc(dynamic([null,"blue","yellow","green",null]))').rows[0].print_0)
+      .toEqual(['blue', 'green', 'yellow', null, null]);
+    expect(runKql('print array_sort_asc(dynamic([null,"blue","yellow","green",null]), false)').rows[0].print_0)
+      .toEqual([null, null, 'blue', 'green', 'yellow']);
+    expect(runKql('print array_sort_desc(dynamic([null,"blue","yellow","green",null]))').rows[0].print_0)
+      .toEqual(['yellow', 'green', 'blue', null, null]);
+    expect(runKql('print array_sort_desc(dynamic([null,"blue","yellow","green",null]), false)').rows[0].print_0)
+      .toEqual([null, null, 'yellow', 'green', 'blue']);
+  });
+
+  it('an extra array of another length (or not an array) is null; the first not an array makes all null', () => {
+    expect(row('print a = dynamic([3, 1, 2]), b = dynamic(["x", "y"]), c = dynamic([true, false, null]) | project array_sort_desc(a, b, c, false)'))
+      .toEqual({ a_sorted: [3, 2, 1], b_sorted: null, c_sorted: [true, null, false] });
+    expect(row('print a = dynamic({"k": 1}), b = dynamic([1]) | project array_sort_asc(a, b)')).toEqual({ a_sorted: null, b_sorted: null });
+    expect(row('print a = dynamic([2, 1]), b = dynamic(null) | project array_sort_asc(a, b)')).toEqual({ a_sorted: [1, 2], b_sorted: null });
+  });
+
+  it('column names follow the analyzer (argument names, array<i> without one, clashes numbered)', () => {
+    for (const q of [
+      'print array_sort_asc(dynamic([1]), dynamic([2]))',
+      'print x=dynamic([1]), y=dynamic([2]) | extend array_sort_asc(x, y), (a, b) = array_sort_desc(x,y)',
+      'print x=dynamic([1]), y=dynamic([2]) | extend s = array_sort_asc(x, y)',
+      'print x=dynamic([1]), y=dynamic([2]) | extend (s, t) = array_sort_asc(x, y)',
+      'print x=dynamic([1]), y=dynamic([2]) | extend array_sort_asc(x)',
+      'print x=dynamic([1]), y=dynamic([2]) | extend array_sort_asc(x, y, x)',
+      'print x=dynamic([1]), y=dynamic([2]) | extend array_sort_asc(x, pack_array(1,2))',
+      'print x=dynamic([1]), y=dynamic([2]) | project array_sort_desc(x, y, true)',
+    ]) {
+      expect(formatColumns(runKql(q).columns), q).toBe(formatColumns(analyzeWithOracle(q).columns));
+    }
+  });
+
+  it('arguments other than dynamic arrays (and a last bool) fail to bind', () => {
+    for (const q of ['print x=dynamic([1]) | extend array_sort_asc(x, 1)', 'print array_sort_desc(1)', 'print array_sort_asc(dynamic([1]), "a", true)']) {
+      expect(() => runKql(q), q).toThrow(KqlSemanticError);
+      expect(analyzeWithOracle(q).errors.length, q).toBeGreaterThan(0);
+    }
+  });
+});
+
 // Worked by hand from the docs' definitions (set_equals has no docs page).
 const cases: Case[] = [
   ['array_reverse', [Dy], [[]], []],
