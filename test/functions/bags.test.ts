@@ -167,6 +167,13 @@ describe('bag functions: edge cases and nulls', () => {
     expect(call(name, types, values)).toEqual(expected);
   });
 
+  it('a very deep key path neither overflows the stack nor builds a huge bag', () => {
+    const deep = '$' + '.a'.repeat(200_000);
+    expect(call('bag_set_key', [Dy, S, L], [{}, deep, 1])).toBeNull();
+    expect(call('bag_has_key', [Dy, S], [{ a: {} }, deep])).toBe(false);
+    expect(call('bag_set_key', [Dy, S, L], [{}, '$' + '.a'.repeat(50), 1])).toBeTruthy();
+  });
+
   it('a "__proto__" key is stored as data', () => {
     const r = call('bag_set_key', [Dy, S, L], [{}, '__proto__', 1]) as object;
     expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
