@@ -19,6 +19,7 @@ import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
 import { isBindFailure, type ArgInfo, type ScalarImpl } from '../functions/registry-types.js';
 import type { ExecContext } from '../runtime/exec-context.js';
+import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
 
 /** Binds tabular sub-expressions (`in (T | project x)`, toscalar); provided by the tabular binder. */
@@ -149,6 +150,7 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
   const info: ArgInfo = { type: c.type, span };
   if (c.constant) info.constant = c.constant;
   if (c.isColumn && c.derivedName) info.columnName = c.derivedName;
+  if (c.derivedName) info.derivedName = c.derivedName;
   if (c.typeLiteral) info.typeLiteral = c.typeLiteral;
   if (c.elementType) info.elementType = c.elementType;
   return info;
@@ -157,6 +159,7 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
 /** Turns an implementation and its compiled arguments into one closure, specialised by arity. */
 function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): CompiledExpr {
   const compiled: CompiledExpr = { type: impl.type, evaluate: withArguments(args, impl.call), span };
+  if (impl.name !== undefined) compiled.derivedName = impl.name;
   const element = impl.element;
   if (element) {
     compiled.elementAt = (index) => ({
@@ -204,7 +207,25 @@ const SPECIAL_FUNCTIONS: Record<string, (expr: A.CallExpr, cx: ExprContext) => C
   toscalar: bindToScalar,
   column_ifexists: bindColumnIfExists,
   columnifexists: bindColumnIfExists,
+  pack_all: bindPackAll,
 };
+
+/**
+ * pack_all([ignore_null_empty]): a bag of the whole row (src/functions/bags/pack_all.ts). It reads every
+ * column without naming them, so each read is recorded through the scope (column pruning).
+ */
+function bindPackAll(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
+  if (expr.args.length > 1) {
+    throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, `Function 'pack_all' expects 0 to 1 argument(s) but got ${expr.args.length}`, expr.span);
+  }
+  const flag = expr.args.length === 1 ? bindExpr(expr.args[0], cx) : undefined;
+  if (flag && flag.type !== 'bool') {
+    throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Argument 1 of 'pack_all' must be bool, not ${flag.type}.`, expr.args[0].span);
+  }
+  const columns = cx.scope.columns.map((c) => ({ name: c.name, type: c.type, index: cx.scope.read(c.name)! }));
+  const ignore = flag?.evaluate;
+  return { type: 'dynamic', span: expr.span, evaluate: (row, ctx) => packRow(row, columns, ignore ? ignore(row, ctx) === true : false) };
+}
 
 /** column_ifexists('Name', default): the column when the input has it, otherwise the default. */
 function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
@@ -263,7 +284,9 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
     type: impl.columns[0]?.type ?? impl.type,
     span: expr.span,
     evaluate: (row, ctx) => evalAll(row, ctx)[0],
-    multi: { columns: impl.columns.map((c) => ({ name: `${base}_${c.suffix}`, type: c.type })), evalAll },
+    multi: { columns: impl.columns.map((c) => ({ name: c.name ?? `${base}_${c.suffix}`, type: c.type })), evalAll },
+    // `f(a, b)[i]` with a constant i, when the function defines it (array_sort_asc(a, b)[1]: the second result).
+    ...(compiled.elementAt ? { elementAt: compiled.elementAt } : {}),
   };
 }
 
@@ -300,6 +323,7 @@ function bindToScalar(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
 export const BINDER_FUNCTIONS: { name: string; description: string }[] = [
   { name: 'toscalar', description: 'The first value of the first column of a tabular expression, computed once per run.' },
   { name: 'column_ifexists', description: 'A column of the input when it exists, otherwise the default value (alias columnifexists).' },
+  { name: 'pack_all', description: PACK_ALL_DESCRIPTION },
   { name: 'materialize', description: 'A tabular expression computed once per run, however often it is read.' },
   { name: 'table', description: 'The table of the given constant name.' },
   { name: '_GetWatchlist', description: "A Sentinel watchlist supplied in options.watchlists, with Sentinel's fixed columns first." },

@@ -14,6 +14,8 @@ export interface ArgInfo {
   constant?: { value: unknown };
   /** The argument's own column name when it is a plain column reference (used for output naming). */
   columnName?: string;
+  /** The name Kusto derives for the argument (a column, a let name, `a.b` -> a_b), when it has one. */
+  derivedName?: string;
   /** Set when the argument is `typeof(T)`: the type T. */
   typeLiteral?: KqlType;
   /** Set for a subquery item of `in (T | ...)`: its value is the list of the first column's values, of this type. */
@@ -50,7 +52,12 @@ export interface ScalarImpl {
    * one entry per column, in order; `call` then returns an array with one value per entry, and `type` is the
    * first column's type. `extend (a, b) = f(x)` names them; unnamed ones are `<function>_<argument>_<suffix>`.
    */
-  columns?: { suffix: string; type: KqlType }[];
+  columns?: { suffix: string; type: KqlType; name?: string }[];
+  /**
+   * The column name of an unnamed call when Kusto derives one from the arguments (array_sort_asc(x) is
+   * x_sorted); for `columns`, an entry's `name` replaces `<function>_<argument>_<suffix>`.
+   */
+  name?: string;
 }
 
 /** Returned by bind when the arguments do not fit; the binder turns it into a KqlSemanticError. */

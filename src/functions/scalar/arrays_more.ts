@@ -3,6 +3,7 @@ import { dynamicKey, isPlainObject, jsonText, toDynamic, type DynamicValue } fro
 import { parseDateTime } from '../../runtime/datetime.js';
 import { compareTime } from '../../runtime/ticks.js';
 import { defineScalar } from '../define.js';
+import type { ScalarFunction } from '../registry-types.js';
 
 /**
  * array_slice(array, start, end) (array-slice-function.md): elements start..end inclusive; negative indexes
@@ -47,38 +48,74 @@ function compareElements(a: DynamicValue, b: DynamicValue): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function sorter(name: string, descending: boolean) {
-  return defineScalar({
-    name,
-    description: `Sorts a dynamic array in ${descending ? 'descending' : 'ascending'} order (nulls last by default); further arrays are reordered the same way.`,
-    overloads: [
-      {
-        params: ['dynamic'], rest: 'any', result: 'dynamic', nulls: 'pass',
-        kernel: (vs, _c, info) => {
-          let nullsLast = true;
-          let arrays = vs;
-          if (info.length > 1 && info[info.length - 1].type === 'bool') {
-            nullsLast = vs[vs.length - 1] !== false;
-            arrays = vs.slice(0, -1);
-          }
-          const first = arrays[0];
-          if (!Array.isArray(first)) return null;
-          const order = first.map((_, i) => i);
-          order.sort((i, j) => {
-            const a = first[i] as DynamicValue, b = first[j] as DynamicValue;
-            if (a === null || b === null) {
-              if (a === b) return i - j;
-              return (a === null ? 1 : -1) * (nullsLast ? 1 : -1);
-            }
-            const c = compareElements(a, b);
-            return (descending ? -c : c) || i - j;
-          });
-          // With several arrays Kusto returns them as separate columns; through a scalar we return the first.
-          return order.map((i) => first[i]);
-        },
-      },
-    ],
+/**
+ * array_sort_asc/desc(array1[, array2, ...][, nulls_last]) (array-sort-asc-function.md): the first array
+ * sorted, every further array reordered the same way (null for one whose length differs from the first's,
+ * or that is not an array); nulls go last unless nulls_last is false. With one array the result is the sorted
+ * array, named `<argument>_sorted`; with several, one column per array (`<argument>_sorted`, or
+ * `array<i>_sorted` for an argument without a name, as the analyzer names them), and inside an expression
+ * `array_sort_asc(a, b)[1]` is the second one (the docs' example 3). The first array not an array -> null.
+ */
+function sortOrder(first: DynamicValue[], descending: boolean, nullsLast: boolean): number[] {
+  const order = first.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = first[i], b = first[j];
+    if (a === null || b === null) {
+      if (a === b) return i - j;
+      return (a === null ? 1 : -1) * (nullsLast ? 1 : -1);
+    }
+    const c = compareElements(a, b);
+    return (descending ? -c : c) || i - j;
   });
+  return order;
+}
+
+function sorter(name: string, descending: boolean): ScalarFunction {
+  return {
+    name,
+    minArgs: 1,
+    maxArgs: 64,
+    description: `Sorts a dynamic array in ${descending ? 'descending' : 'ascending'} order (nulls last by default); further arrays are reordered the same way.`,
+    bind(args) {
+      const hasFlag = args.length > 1 && args[args.length - 1].type === 'bool';
+      const count = hasFlag ? args.length - 1 : args.length;
+      for (let i = 0; i < count; i++) {
+        if (args[i].type !== 'dynamic') {
+          const what = i === args.length - 1 && i > 0 ? 'a dynamic array or the bool nulls_last' : 'a dynamic array';
+          return { error: `Argument ${i + 1} of '${name}' must be ${what}, not ${args[i].type}.`, argIndex: i };
+        }
+      }
+      // A name repeated within the call is numbered, as the analyzer does: (x, y, x) -> x_sorted, y_sorted, x_sorted1.
+      const used = new Set<string>();
+      const names = args.slice(0, count).map((a, i) => {
+        const base = `${a.derivedName ?? `array${i}`}_sorted`;
+        let n = base;
+        for (let k = 1; used.has(n); k++) n = `${base}${k}`;
+        used.add(n);
+        return n;
+      });
+      /** One result per array argument. */
+      const sortAll = (values: unknown[]): unknown[] => {
+        const nullsLast = !hasFlag || values[count] !== false;
+        const first = values[0];
+        if (!Array.isArray(first)) return names.map(() => null);
+        const order = sortOrder(first as DynamicValue[], descending, nullsLast);
+        return values.slice(0, count).map((a) =>
+          Array.isArray(a) && a.length === first.length ? order.map((i) => a[i] as DynamicValue) : null);
+      };
+      if (count === 1) return { type: 'dynamic', name: names[0], call: (values) => sortAll(values)[0] };
+      return {
+        type: 'dynamic',
+        columns: names.map((n) => ({ suffix: 'sorted', type: 'dynamic' as KqlType, name: n })),
+        call: sortAll,
+        element: (values, index) => {
+          const all = sortAll(values);
+          const i = index < 0 ? index + all.length : index;
+          return i >= 0 && i < all.length ? all[i] : null;
+        },
+      };
+    },
+  };
 }
 
 export const array_sort_asc = sorter('array_sort_asc', false);
