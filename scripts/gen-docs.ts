@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listOperators } from '../src/operators/registry.js';
+import { listPlugins } from '../src/operators/plugins/index.js';
 import { listScalarFunctions } from '../src/functions/scalar-registry.js';
 import { listAggregateFunctions } from '../src/functions/aggregate-registry.js';
 import { listBinaryOperators, listListOperators } from '../src/functions/operator-registry.js';
@@ -72,13 +73,20 @@ export const WATCHLIST = {
     'materialize', 'new_guid', 'parse_command_line', 'parse_csv', 'parse_ipv4', 'parse_path', 'parse_url',
     'parse_xml', 'pow', 'replace_regex', 'reverse', 'sign', 'sqrt', 'strcmp', 'string_size', 'strrep', 'todecimal',
     'toguid', 'translate', 'trim', 'trim_end', 'trim_start', 'unixtime_milliseconds_todatetime',
-    'unixtime_seconds_todatetime', 'url_decode', 'url_encode', 'weekofyear', 'zip',
+    'unixtime_seconds_todatetime', 'url_decode', 'url_encode', 'weekofyear', 'zip', 'dcount_hll', 'hash_combine',
+    'hash_many', 'parse_user_agent',
   ],
   aggregates: [
-    'count_distinct', 'dcount_hll', 'hll', 'make_bag', 'make_bag_if', 'maxif', 'minif', 'percentile', 'percentiles',
+    'count_distinct', 'hll', 'make_bag', 'make_bag_if', 'maxif', 'minif', 'percentile', 'percentiles',
     'percentiles_array', 'stdev', 'stdevif', 'take_anyif', 'variance', 'varianceif',
   ],
   binary: ['matches regex'],
+  plugins: [
+    'bag_unpack', 'pivot', 'ipv4_lookup', 'ipv6_lookup', 'basket', 'autocluster', 'diffpatterns', 'sequence_detect',
+    'session_count', 'sliding_window_counts', 'activity_counts_metrics', 'activity_engagement', 'activity_metrics',
+    'new_activity_metrics', 'active_users_count', 'dcount_intersect', 'funnel_sequence', 'funnel_sequence_completion',
+    'rolling_percentile', 'narrow', 'rows_near', 'preview',
+  ],
 };
 
 function missing(watch: string[], names: Iterable<string>): string {
@@ -98,6 +106,7 @@ export function referenceMarkdown(): string {
   const aggregates = listAggregateFunctions();
   const binary = listBinaryOperators();
   const list = listListOperators();
+  const plugins = listPlugins();
 
   const out: string[] = [
     '# mini-kql reference',
@@ -109,7 +118,7 @@ export function referenceMarkdown(): string {
     'Function names are case-sensitive, as in Kusto. "Arguments" is the accepted argument count.',
     '',
     `Counts: ${ops.length} pipe operators, ${scalars.length} scalar functions, ${aggregates.length} aggregate functions, ` +
-      `${binary.length} binary operators, ${list.length} list operators.`,
+      `${binary.length} binary operators, ${list.length} list operators, ${plugins.length} evaluate plugins.`,
     '',
     '## Pipe operators',
     '',
@@ -130,6 +139,14 @@ export function referenceMarkdown(): string {
     'Used in `summarize`. Aggregates skip null arguments unless the description says otherwise.',
     '',
     ...functionTable(aggregates),
+    '',
+    '## Evaluate plugins',
+    '',
+    'Written `| evaluate plugin(arguments)`.',
+    '',
+    '| Plugin | Description |',
+    '|---|---|',
+    ...byName(plugins, (p) => p.name).map((p) => `| ${code(p.name)} | ${cell(p.description)} |`),
     '',
     '## Functions the binder implements',
     '',
@@ -166,6 +183,7 @@ export function referenceMarkdown(): string {
     `- Scalar functions: ${missing(WATCHLIST.scalars, [...namesOf(scalars), ...BINDER_FUNCTIONS.map((f) => f.name), 'columnifexists'])}`,
     `- Aggregate functions: ${missing(WATCHLIST.aggregates, namesOf(aggregates))}`,
     `- Binary operators: ${missing(WATCHLIST.binary, [...binary, ...list].map((o) => o.op))}`,
+    `- Evaluate plugins: ${missing(WATCHLIST.plugins, plugins.map((p) => p.name))}`,
     '',
   ];
   return out.join('\n');

@@ -5,19 +5,26 @@
  * The value columns depend on the data: the bound schema is the group-by columns only (what the
  * analyzer reports), and the value columns are appended at run time in first-seen order.
  */
-import type { EvaluateOp } from '../parser/ast.js';
-import type * as A from '../parser/ast.js';
-import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import type { ColumnSchema } from '../runtime/types.js';
-import type { Row } from '../runtime/table.js';
-import { keyOfValues, timeColumns } from '../runtime/hash-key.js';
-import { valueToString } from '../runtime/values.js';
-import type { Accumulator } from '../functions/registry-types.js';
-import type { BindTools } from './operator-def.js';
-import type { BoundOperator } from '../binder/compiled.js';
-import { bindAggregate } from './summarize.js';
+import type { EvaluateOp } from '../../parser/ast.js';
+import type * as A from '../../parser/ast.js';
+import { KqlSemanticError, ErrorCodes } from '../../errors/index.js';
+import type { ColumnSchema } from '../../runtime/types.js';
+import type { Row } from '../../runtime/table.js';
+import { keyOfValues, timeColumns } from '../../runtime/hash-key.js';
+import { valueToString } from '../../runtime/values.js';
+import type { Accumulator } from '../../functions/registry-types.js';
+import type { BindTools } from '../operator-def.js';
+import type { BoundOperator } from '../../binder/compiled.js';
+import { bindAggregate } from '../summarize.js';
+import type { PluginDef } from './plugin-def.js';
 
-export function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): BoundOperator {
+export const pivot: PluginDef = {
+  name: 'pivot',
+  description: 'Turns the distinct values of a column into columns, aggregating the rest (optionally by grouping columns).',
+  bind: bindPivot,
+};
+
+function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): BoundOperator {
   const [pivotArg, aggArg, ...groupArgs] = node.plugin.args;
   if (!pivotArg || pivotArg.kind !== 'Name') {
     throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'pivot needs the pivot column as its first argument', node.plugin.span);
