@@ -8,6 +8,8 @@ import { series_fit_line } from './series-fit-line.js';
 import { series_outliers } from './series-outliers.js';
 import { series_periods_detect } from './series-periods-detect.js';
 import { series_stats, series_stats_dynamic } from './series-stats.js';
+import { series_fft, series_ifft } from '../series/series-fft.js';
+import { series_fir, series_iir } from '../series/series-filters.js';
 import { SERIES_COMPARE } from '../series/series-compare.js';
 import { SERIES_REDUCE } from '../series/series-reduce.js';
 import { SERIES_UNARY } from '../series/series-unary.js';
@@ -18,5 +20,6 @@ export const SERIES_SCALARS: ScalarFunction[] = [
   series_fill_linear, series_fill_forward, series_fill_backward, series_fill_const,
   series_add, series_subtract, series_multiply, series_divide,
   ...SERIES_UNARY, ...SERIES_COMPARE, ...SERIES_REDUCE,
+  series_fir, series_iir, series_fft, series_ifft,
   row_window_session,
 ];
