@@ -247,3 +247,127 @@ describe('series_fft and series_ifft', () => {
     semanticError("print series_ifft(dynamic([1]), 'a')");
   });
 });
+
+describe('series_fit_line_dynamic, series_fit_2lines, series_fit_2lines_dynamic', () => {
+  it('series_fit_line_dynamic: the documented example', () => {
+    const q = `print id=' ', x=range(bin(now(), 1h) - 11h, bin(now(), 1h), 1h), y=dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30])
+      | extend fit=series_fit_line_dynamic(y)
+      | extend RSquare=fit.rsquare, Slope=fit.slope, Variance=fit.variance, RVariance=fit.rvariance, Interception=fit.interception, LineFit=fit.line_fit`;
+    const r = one(q);
+    // The docs cut the figures to three decimals (0.98290 shows as 0.982).
+    expect(r.RSquare).toBeCloseTo(0.982, 2);
+    expect(r.Slope).toBeCloseTo(2.730, 2);
+    expect(r.Variance).toBeCloseTo(98.628, 2);
+    expect(r.RVariance).toBeCloseTo(1.686, 2);
+    expect(r.Interception).toBeCloseTo(-1.666, 2);
+    close(r.LineFit, [1.064, 3.7945, 6.526, 9.256, 11.987, 14.718, 17.449, 20.180, 22.910, 25.641, 28.371, 31.102], 2);
+    sameSchemaAsOracle(q);
+    expect(one('print f = series_fit_line_dynamic(dynamic(null))').f).toBeNull();
+    semanticError('print series_fit_line_dynamic(1)');
+  });
+
+  it('series_fit_2lines: the documented example runs and its schema matches the analyzer', () => {
+    const q = `print id=' ', x=range(bin(now(), 1h) - 11h, bin(now(), 1h), 1h), y=dynamic([1, 2.2, 2.5, 4.7, 5.0, 12, 10.3, 10.3, 9, 8.3, 6.2])
+      | extend (Slope, Interception, RSquare, Variance, RVariance, LineFit)=series_fit_line(y), (RSquare2, SplitIdx, Variance2, RVariance2, LineFit2)=series_fit_2lines(y)
+      | project id, x, y, LineFit, LineFit2`;
+    sameSchemaAsOracle(q);
+    const r = one(q);
+    // The rise ends at 5.0 (index 4) and the fall starts at the peak 12 (index 5).
+    const all = one('print y=dynamic([1, 2.2, 2.5, 4.7, 5.0, 12, 10.3, 10.3, 9, 8.3, 6.2]) | project (rs, split) = series_fit_2lines(y)');
+    expect(all.split).toBe(5);
+    expect(all.rs as number).toBeGreaterThan(0.9);
+    expect((r.LineFit2 as number[]).length).toBe(11);
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_fit_2lines(y)');
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend (a, b, c) = series_fit_2lines(y)');
+  });
+
+  it('series_fit_2lines: two exact lines, worked by hand', () => {
+    const q = 'print y=dynamic([1, 2, 3, 4, 10, 9, 8, 7, 6]) | extend series_fit_2lines(y)';
+    const r = one(q);
+    expect(r.series_fit_2lines_y_split_idx).toBe(4);
+    expect(r.series_fit_2lines_y_rsquare).toBeCloseTo(1, 12);
+    expect(r.series_fit_2lines_y_rvariance).toBeCloseTo(0, 12);
+    close(r.series_fit_2lines_y_line_fit, [1, 2, 3, 4, 10, 9, 8, 7, 6], 12);
+    // Each part restarts at x = 1: the left line is y = x, the right one y = 11 - x.
+    expect(r.series_fit_2lines_y_left_slope).toBeCloseTo(1, 12);
+    expect(r.series_fit_2lines_y_left_interception).toBeCloseTo(0, 12);
+    expect(r.series_fit_2lines_y_right_slope).toBeCloseTo(-1, 12);
+    expect(r.series_fit_2lines_y_right_interception).toBeCloseTo(11, 12);
+    expect(r.series_fit_2lines_y_left_rsquare).toBeCloseTo(1, 12);
+    expect(r.series_fit_2lines_y_variance).toBeCloseTo(one('print y=dynamic([1, 2, 3, 4, 10, 9, 8, 7, 6]) | project (a, b, v) = series_fit_line(y)').v as number, 12);
+  });
+
+  it('series_fit_2lines_dynamic: the documented example matches series_fit_2lines', () => {
+    const q = `print id=' ', x=range(bin(now(), 1h) - 11h, bin(now(), 1h), 1h), y=dynamic([1, 2.2, 2.5, 4.7, 5.0, 12, 10.3, 10.3, 9, 8.3, 6.2])
+      | extend LineFit=series_fit_line_dynamic(y).line_fit, LineFit2=series_fit_2lines_dynamic(y).line_fit
+      | project id, x, y, LineFit, LineFit2`;
+    sameSchemaAsOracle(q);
+    const r = one(q);
+    const cols2 = one('print y=dynamic([1, 2.2, 2.5, 4.7, 5.0, 12, 10.3, 10.3, 9, 8.3, 6.2]) | extend series_fit_2lines(y), series_fit_line(y)');
+    expect(r.LineFit2).toEqual(cols2.series_fit_2lines_y_line_fit);
+    expect(r.LineFit).toEqual(cols2.series_fit_line_y_line_fit);
+    const d = one('print d = series_fit_2lines_dynamic(dynamic([1, 2, 3, 4, 10, 9, 8, 7, 6]))').d as Record<string, unknown>;
+    expect(d.split_idx).toBe(4);
+    expect((d.right as Record<string, number>).slope).toBeCloseTo(-1, 12);
+    expect(Object.keys(d.left as object)).toEqual(['rsquare', 'slope', 'interception', 'variance', 'rvariance']);
+  });
+
+  it('null, too short, missing values; wrong types fail to bind', () => {
+    expect(one('print y=dynamic(null) | project (a, b) = series_fit_2lines(y)')).toMatchObject({ a: null, b: null, series_fit_2lines_y_line_fit: null });
+    expect(one('print y=dynamic([1, 2, 3]) | project (a, b, c, d, e) = series_fit_2lines(y)')).toMatchObject({ a: null, b: null, c: null, d: null, e: [null, null, null] });
+    expect(one('print d = series_fit_2lines_dynamic(dynamic(null))').d).toBeNull();
+    const r = one('print y=dynamic([1, null, 3, 4, 10, 9, null, 7, 6]) | project (rs, split) = series_fit_2lines(y)');
+    expect(r.rs).toBeCloseTo(1, 12);
+    expect(r.split).toBe(4);
+    semanticError('print series_fit_2lines(1)');
+    semanticError("print series_fit_2lines_dynamic('a')");
+  });
+});
+
+describe('series_fit_poly', () => {
+  it('documented example 1 without the noise: a fifth-order polynomial is recovered', () => {
+    const xs = Array.from({ length: 40 }, (_, i) => -2.3 + (5 * i) / 39);
+    const q = `print x = dynamic(${JSON.stringify(xs)})
+      | mv-expand x to typeof(real)
+      | extend y = x*x*x*x*x - 8*x*x*x + 10*x + 6
+      | summarize x=make_list(x), y=make_list(y)
+      | extend series_fit_poly(y, x, 5)
+      | project-rename fy=series_fit_poly_y_poly_fit, coeff=series_fit_poly_y_coefficients`;
+    const r = one(q);
+    close(r.coeff, [1, 0, -8, 0, 10, 6], 8);
+    close(r.fy, r.y as number[], 8);
+    expect(r.series_fit_poly_y_rsquare).toBeCloseTo(1, 12);
+    expect(r.series_fit_poly_y_rvariance).toBeCloseTo(0, 12);
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_fit_poly(y, y, int(3))');
+  });
+
+  it('documented example 2: degree 1 (the default) matches series_fit_line', () => {
+    const q = 'print y=dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30]) | extend series_fit_line(y) | extend series_fit_poly(y)';
+    const r = one(q);
+    close(r.series_fit_poly_y_poly_fit, r.series_fit_line_y_line_fit as number[], 9);
+    close(r.series_fit_poly_y_coefficients, [r.series_fit_line_y_slope as number, r.series_fit_line_y_interception as number], 9);
+    expect(r.series_fit_poly_y_rsquare).toBeCloseTo(r.series_fit_line_y_rsquare as number, 12);
+    expect(r.series_fit_poly_y_variance).toBeCloseTo(r.series_fit_line_y_variance as number, 9);
+    expect(r.series_fit_poly_y_rvariance).toBeCloseTo(r.series_fit_line_y_rvariance as number, 9);
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_fit_poly(y)');
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend a = series_fit_poly(y)');
+  });
+
+  it('documented example 3 shape: an unevenly spaced, normalized x axis', () => {
+    // y = 3x^2 - 2x + 1 at uneven x in [0, 1]; a missing y leaves its point out and its fit is still given.
+    const xs = [0, 0.05, 0.3, 0.31, 0.6, 0.95, 1];
+    const ys: (number | null)[] = xs.map((x) => 3 * x * x - 2 * x + 1);
+    ys[3] = null;
+    const r = one(`print x = dynamic(${JSON.stringify(xs)}), y = dynamic(${JSON.stringify(ys)}) | project (rs, c, v, rv, f) = series_fit_poly(y, x, 2)`);
+    close(r.c, [3, -2, 1], 10);
+    close(r.f, xs.map((x) => 3 * x * x - 2 * x + 1), 10);
+  });
+
+  it('null input, too few points, wrong types', () => {
+    expect(one('print y=dynamic(null) | project (a, b, c, d, e) = series_fit_poly(y)')).toEqual({ a: null, b: null, c: null, d: null, e: null });
+    expect(one('print y=dynamic([1, 2]) | project (a, b, c, d, e) = series_fit_poly(y, dynamic(null), 3)')).toEqual({ a: null, b: null, c: null, d: null, e: [null, null] });
+    semanticError('print series_fit_poly(1)');
+    semanticError('print series_fit_poly(dynamic([1]), dynamic([1]), 2.5)');
+    semanticError('print series_fit_poly(dynamic([1]), int(null), 2)');
+  });
+});

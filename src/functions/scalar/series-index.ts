@@ -10,6 +10,7 @@ import { series_periods_detect } from './series-periods-detect.js';
 import { series_stats, series_stats_dynamic } from './series-stats.js';
 import { series_fft, series_ifft } from '../series/series-fft.js';
 import { series_fir, series_iir } from '../series/series-filters.js';
+import { series_fit_2lines, series_fit_2lines_dynamic, series_fit_line_dynamic, series_fit_poly } from '../series/series-fits.js';
 import { SERIES_COMPARE } from '../series/series-compare.js';
 import { SERIES_REDUCE } from '../series/series-reduce.js';
 import { SERIES_UNARY } from '../series/series-unary.js';
@@ -21,5 +22,6 @@ export const SERIES_SCALARS: ScalarFunction[] = [
   series_add, series_subtract, series_multiply, series_divide,
   ...SERIES_UNARY, ...SERIES_COMPARE, ...SERIES_REDUCE,
   series_fir, series_iir, series_fft, series_ifft,
+  series_fit_line_dynamic, series_fit_2lines, series_fit_2lines_dynamic, series_fit_poly,
   row_window_session,
 ];
