@@ -371,3 +371,103 @@ describe('series_fit_poly', () => {
     semanticError('print series_fit_poly(dynamic([1]), int(null), 2)');
   });
 });
+
+describe('series_periods_validate, series_seasonal, series_decompose_forecast', () => {
+  const TRAFFIC = 'dynamic([80, 139, 87, 110, 68, 54, 50, 51, 53, 133, 86, 141, 97, 156, 94, 149, 95, 140, 77, 61, 50, 54, 47, 133, 72, 152, 94, 148, 105, 162, 101, 160, 87, 63, 53, 55, 54, 151, 103, 189, 108, 183, 113, 175, 113, 178, 90, 71, 62, 62, 65, 165, 109, 181, 115, 182, 121, 178, 114, 170])';
+
+  it('series_periods_validate: the documented example (a high score for 14 bins, none for 10)', () => {
+    const q = `print y=${TRAFFIC} | project x=range(1, array_length(y), 1), y | project series_periods_validate(y, 14.0, 10.0)`;
+    const r = one(q);
+    expect(r.series_periods_validate_y_periods).toEqual([14, 10]);
+    // Kusto prints [0.84, 0.0]; the scores here are the autocorrelation approximation (see decompose.ts).
+    const [s14, s10] = r.series_periods_validate_y_scores as number[];
+    expect(s14).toBeGreaterThan(0.8);
+    expect(s14).toBeLessThanOrEqual(1);
+    expect(s10).toBeLessThan(0.1);
+    sameSchemaAsOracle(q);
+  });
+
+  it('series_periods_validate: out-of-range periods score 0; null input; argument checks', () => {
+    const r = one(`print y=${TRAFFIC} | project (p, s) = series_periods_validate(y, 3, 31, 14)`);
+    expect(r.p).toEqual([3, 31, 14]);
+    expect((r.s as number[]).slice(0, 2)).toEqual([0, 0]);
+    expect(one('print y=dynamic(null) | project (p, s) = series_periods_validate(y, 4)')).toEqual({ p: null, s: null });
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_periods_validate(y, 4.0, 7)');
+    semanticError('print series_periods_validate(dynamic([1]))');
+    semanticError("print series_periods_validate(dynamic([1]), 'a')");
+    semanticError(`print series_periods_validate(dynamic([1]), ${Array.from({ length: 17 }, (_, i) => i + 4).join(', ')})`);
+  });
+
+  it('series_seasonal: the documented autodetection examples', () => {
+    const q = `print s=dynamic([2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1])
+      | union (print s=dynamic([8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10]))
+      | union (print s=dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6]))
+      | extend s_seasonal = series_seasonal(s)`;
+    const got = new Map(rows(q).map((r) => [JSON.stringify(r.s), r.s_seasonal]));
+    expect(got.get('[2,5,3,4,3,2,1,2,3,4,3,2,1,2,3,4,3,2,1,2,3,4,3,2,1]')).toEqual([1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1]);
+    expect(got.get('[8,12,14,12,10,10,12,14,12,10,10,12,14,12,10,10,12,14,12,10]')).toEqual([10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10]);
+    expect(got.get('[1,3,5,2,4,6,1,3,5,2,4,6]')).toEqual(new Array(12).fill(0));
+    sameSchemaAsOracle(q);
+  });
+
+  it('series_seasonal: the documented forced period', () => {
+    const q = `print s=dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]) | union (print s=dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6])) | extend s_seasonal = series_seasonal(s, 3)`;
+    const got = new Map(rows(q).map((r) => [JSON.stringify(r.s), r.s_seasonal]));
+    expect(got.get('[1,3,5,1,3,5,2,4,6]')).toEqual([1, 3, 5, 1, 3, 5, 1, 3, 5]);
+    expect(got.get('[1,3,5,2,4,6,1,3,5,2,4,6]')).toEqual([1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5]);
+  });
+
+  it('series_seasonal: period 0 or other negatives give zeros; null input; wrong types', () => {
+    expect(one('print a = series_seasonal(dynamic([1, 2, 1, 2, 1, 2]), 0), b = series_seasonal(dynamic([1, 2]), -5), c = series_seasonal(dynamic(null))')).toEqual({ a: [0, 0, 0, 0, 0, 0], b: [0, 0], c: null });
+    semanticError('print series_seasonal(dynamic([1]), 3.5)');
+    semanticError('print series_seasonal(1)');
+  });
+
+  // The docs example without rand(): four weeks of hourly data with a weekly pattern, a daily shape and a small
+  // trend, outliers, and an empty fifth week that make-series fills with 0.
+  const WEEKS = `let ts=range t from 1 to 24*7*4 step 1
+    | extend Timestamp = datetime(2018-03-01 05:00) + 1h * t
+    | extend y = ((t * 7919) % 100) / 50.0 + iff((t/24)%7>=5, 5.0, 15.0) - (((t%24)/10)*((t%24)/10)) + t/72.0
+    | extend y=iff(t==150 or t==200 or t==780, y-8.0, y)
+    | extend y=iff(t==300 or t==400 or t==600, y+8.0, y)
+    | make-series y=max(y) on Timestamp from datetime(2018-03-01 05:00) to datetime(2018-03-01 05:00)+24*7*5h step 1h;`;
+
+  it('series_decompose_forecast: the documented example forecasts the empty last week from the weekly pattern', () => {
+    const q = `${WEEKS} ts | extend y_forcasted = series_decompose_forecast(y, 24*7)`;
+    sameSchemaAsOracle(q);
+    const r = one(q);
+    const y = r.y as number[];
+    const f = r.y_forcasted as number[];
+    expect(f.length).toBe(y.length);
+    const week = 168;
+    const n = y.length;
+    // The forecast week repeats the last learned week (the 'avg' trend is flat).
+    close(f.slice(n - week), f.slice(n - 2 * week, n - week), 9);
+    // The detected period is the week, not the day: the seasonal part repeats every 168 hours, not every 24.
+    const s = one(`${WEEKS} ts | project (b, s) = series_decompose_forecast(y, 24*7)`).s as number[];
+    close(s.slice(week), s.slice(0, n - week), 9);
+    expect(s.some((v, i) => i + 24 < n && Math.abs(v - s[i + 24]) > 5)).toBe(true);
+    // Within the learned weeks the baseline follows the data up to the flat trend's error (t/72 over 4 weeks,
+    // +-4.7) and the noise: 90% of the points are within 5.
+    const errors = y.slice(0, n - week).map((v, i) => Math.abs(v - f[i])).sort((a, b) => a - b);
+    expect(errors[Math.floor(errors.length * 0.9)]).toBeLessThan(5);
+  });
+
+  it('series_decompose_forecast: explicit seasonality and linefit trend extend the line over the forecast points', () => {
+    const r = one("print y=dynamic([1, 2, 3, 4, 5, 6, 0, 0]) | project (b, s, t, res) = series_decompose_forecast(y, 2, 0, 'linefit')");
+    close(r.b, [1, 2, 3, 4, 5, 6, 7, 8], 9);
+    expect(r.s).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    const p = one("print y=dynamic([1, 5, 1, 5, 1, 5, 0, 0]) | project (b) = series_decompose_forecast(y, 2, 2, 'none')");
+    expect(p.b).toEqual([1, 5, 1, 5, 1, 5, 1, 5]);
+  });
+
+  it('series_decompose_forecast: schema, null input, argument checks', () => {
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_decompose_forecast(y, 3)');
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend f = series_decompose_forecast(y, 3)');
+    sameSchemaAsOracle('print y=dynamic([1,2]) | extend series_decompose_forecast(y, 3, -1, "linefit", 0.6)');
+    expect(one('print y=dynamic(null) | project (a, b, c, d) = series_decompose_forecast(y, 2)')).toEqual({ a: null, b: null, c: null, d: null });
+    semanticError('print series_decompose_forecast(dynamic([1]))');
+    semanticError('print series_decompose_forecast(dynamic([1]), 3.5)');
+    semanticError("print series_decompose_forecast(dynamic([1]), 3, -1, 'bogus')");
+  });
+});

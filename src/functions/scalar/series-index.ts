@@ -11,6 +11,7 @@ import { series_stats, series_stats_dynamic } from './series-stats.js';
 import { series_fft, series_ifft } from '../series/series-fft.js';
 import { series_fir, series_iir } from '../series/series-filters.js';
 import { series_fit_2lines, series_fit_2lines_dynamic, series_fit_line_dynamic, series_fit_poly } from '../series/series-fits.js';
+import { series_decompose_forecast, series_periods_validate, series_seasonal } from '../series/series-seasonal.js';
 import { SERIES_COMPARE } from '../series/series-compare.js';
 import { SERIES_REDUCE } from '../series/series-reduce.js';
 import { SERIES_UNARY } from '../series/series-unary.js';
@@ -23,5 +24,6 @@ export const SERIES_SCALARS: ScalarFunction[] = [
   ...SERIES_UNARY, ...SERIES_COMPARE, ...SERIES_REDUCE,
   series_fir, series_iir, series_fft, series_ifft,
   series_fit_line_dynamic, series_fit_2lines, series_fit_2lines_dynamic, series_fit_poly,
+  series_periods_validate, series_seasonal, series_decompose_forecast,
   row_window_session,
 ];
