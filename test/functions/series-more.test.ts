@@ -471,3 +471,28 @@ describe('series_periods_validate, series_seasonal, series_decompose_forecast', 
     semanticError("print series_decompose_forecast(dynamic([1]), 3, -1, 'bogus')");
   });
 });
+
+describe('period detection on long series (FFT autocorrelation)', () => {
+  it('the FFT path gives the direct autocorrelations', async () => {
+    const { autocorrelations } = await import('../../src/functions/series/decompose.js');
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) - 0.5;
+    for (const n of [10, 37, 64, 501]) {
+      const d = Array.from({ length: n }, (_, i) => Math.sin(i / 3) * 4 + rnd());
+      const to = Math.floor(n / 2);
+      const direct = autocorrelations(d, 1, to);
+      const viaFft = autocorrelations(d, 1, to, true);
+      viaFft.forEach((v, i) => expect(v, `n=${n} lag ${i + 1}`).toBeCloseTo(direct[i], 9));
+    }
+  });
+
+  it('series_periods_detect and series_seasonal handle 30,000 points', () => {
+    const pattern = [0, 3, 8, 12, 9, 4, 1, -2, -5, -6, -3, -1];
+    const ys = Array.from({ length: 30000 }, (_, i) => pattern[i % 12] + ((i * 7919) % 13) / 13);
+    const r = one(`print y = dynamic(${JSON.stringify(ys)}) | project (p, s) = series_periods_detect(y, 4, 15000, 1)`);
+    expect(r.p).toEqual([12]);
+    const s = one(`print s = series_seasonal(dynamic(${JSON.stringify(ys)}))`).s as number[];
+    expect(s.length).toBe(30000);
+    expect(s[3] - s[9]).toBeGreaterThan(15);
+  });
+});

@@ -15,6 +15,7 @@
  * - Floating-point noise: residuals smaller than 1e-10 times the series' magnitude count as 0, so a series the
  *   decomposition explains exactly (e.g. a straight line with trend 'linefit') has no anomalies.
  */
+import { dft } from './fft.js';
 import { fitLine, isFiniteNumber, lineValues, median, percentileSorted, type Point } from './series-math.js';
 
 export interface DetectedPeriods {
@@ -52,7 +53,10 @@ function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod
   const d = detrended(series);
   if (!d) return [];
   const acf = new Array<number>(hi + 2).fill(-1);
-  for (let k = Math.max(1, lo - 1); k <= Math.min(hi + 1, n - 2); k++) acf[k] = correlation(d, k);
+  const from = Math.max(1, lo - 1);
+  const to = Math.min(hi + 1, n - 2);
+  const values = autocorrelations(d, from, to);
+  for (let k = from; k <= to; k++) acf[k] = values[k - from];
   const peaks: { period: number; score: number }[] = [];
   for (let k = lo; k <= hi; k++) {
     const s = acf[k];
@@ -73,6 +77,52 @@ function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod
 function isMultiple(p: number, q: number): boolean {
   const r = p / q;
   return Math.abs(r - Math.round(r)) * q <= 1;
+}
+
+/** Above this many multiply-adds (series length times lags), autocorrelations go through the FFT. */
+const DIRECT_ACF_WORK = 4_000_000;
+
+/**
+ * correlation(d, k) for every lag k in [from, to]. Directly in O(n) per lag for small inputs; otherwise all
+ * lagged sums of products at once through a zero-padded FFT (O(n log n)), with prefix sums for each
+ * segment's mean and variance, so a long series cannot make period detection quadratic.
+ */
+export function autocorrelations(d: readonly number[], from: number, to: number, forceFft = false): number[] {
+  const n = d.length;
+  const out: number[] = [];
+  if (to < from) return out;
+  if (!forceFft && n * (to - from + 1) <= DIRECT_ACF_WORK) {
+    for (let k = from; k <= to; k++) out.push(correlation(d, k));
+    return out;
+  }
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const re = new Array<number>(size).fill(0);
+  for (let i = 0; i < n; i++) re[i] = d[i];
+  const spectrum = dft(re, new Array<number>(size).fill(0), false);
+  const power = spectrum.re.map((r, i) => r * r + spectrum.im[i] * spectrum.im[i]);
+  const lagged = dft(power, new Array<number>(size).fill(0), true).re; // lagged[k] = sum d[i] d[i + k]
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + d[i];
+    s2[i + 1] = s2[i] + d[i] * d[i];
+    scale = Math.max(scale, d[i] * d[i]);
+  }
+  for (let k = from; k <= to; k++) {
+    const m = n - k;
+    if (m < 2) { out.push(-1); continue; }
+    const ma = s1[m] / m;
+    const mb = (s1[n] - s1[k]) / m;
+    const sab = lagged[k] - m * ma * mb;
+    const saa = s2[m] - m * ma * ma;
+    const sbb = s2[n] - s2[k] - m * mb * mb;
+    // Rounding of the FFT is about 1e-12 of the largest square times n: below that a segment is constant.
+    const tiny = 1e-12 * scale * n;
+    out.push(saa <= tiny || sbb <= tiny ? -1 : Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb))));
+  }
+  return out;
 }
 
 /** Pearson correlation between d[0..n-k) and d[k..n). */
