@@ -3,6 +3,7 @@
  * to [-1, 1] before the fit (Householder QR of the Vandermonde matrix), and the coefficients are expanded back
  * to powers of the original x, highest power first.
  */
+import { ErrorCodes, KqlRuntimeError } from '../../errors/index.js';
 
 export interface PolyFit {
   /** Highest power first. */
@@ -17,12 +18,13 @@ export interface PolyFit {
 /** Most degree series_fit_poly fits; higher degrees give nulls. */
 export const MAX_POLY_DEGREE = 32;
 
-/** Least squares of A c = b (A: m x k, m >= k, column-major copy taken); undefined when rank-deficient. */
-function leastSquares(a: Float64Array[], b: Float64Array): Float64Array | undefined {
-  const k = a.length;
-  const m = b.length;
-  const cols = a.map((c) => Float64Array.from(c));
-  const y = Float64Array.from(b);
+/** Most Vandermonde matrix entries (points times degree + 1) one fit may hold: 160 MB of doubles. */
+export const MAX_POLY_ENTRIES = 20_000_000;
+
+/** Least squares of A c = b (A: m x k as k columns, m >= k; both overwritten); undefined when rank-deficient. */
+function leastSquares(cols: Float64Array[], y: Float64Array): Float64Array | undefined {
+  const k = cols.length;
+  const m = y.length;
   const diag = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     const col = cols[j];
@@ -62,6 +64,9 @@ function leastSquares(a: Float64Array[], b: Float64Array): Float64Array | undefi
 export function fitPoly(xs: readonly number[], ys: readonly number[], degree: number): PolyFit | undefined {
   const m = xs.length;
   if (m < degree + 1) return undefined;
+  if (m * (degree + 1) > MAX_POLY_ENTRIES) {
+    throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `series_fit_poly() of degree ${degree} on ${m} points needs ${m * (degree + 1)} matrix entries (at most ${MAX_POLY_ENTRIES})`);
+  }
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of xs) { lo = Math.min(lo, x); hi = Math.max(hi, x); }

@@ -5,9 +5,13 @@
  * A missing or non-numeric element counts as 0; an imaginary part shorter than the real one is padded with 0s
  * and a longer one cut to the real part's length.
  */
+import { ErrorCodes, KqlRuntimeError } from '../../errors/index.js';
 import { defineMultiColumn } from './define-multi.js';
 import { numericElement } from './elementwise.js';
 import { dft } from './fft.js';
+
+/** Longest series transformed (Bluestein's work arrays are about 4 times as long). */
+export const MAX_FFT_LENGTH = 1 << 22;
 
 function numbers(v: unknown[], length: number): number[] {
   const out = new Array<number>(length);
@@ -28,6 +32,9 @@ function transform(name: string, inverse: boolean, description: string) {
     kernel([x, y]) {
       if (!Array.isArray(x)) return [null, null];
       const n = x.length;
+      if (n > MAX_FFT_LENGTH) {
+        throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `${name}() of ${n} points (at most ${MAX_FFT_LENGTH})`);
+      }
       const re = numbers(x, n);
       const im = Array.isArray(y) ? numbers(y, n) : new Array<number>(n).fill(0);
       const r = dft(re, im, inverse);
