@@ -16,10 +16,10 @@ import { decompose, outlierScores, type TrendKind } from '../series/decompose.js
 import { defineMultiColumn, numberArg, stringArg } from '../series/define-multi.js';
 import { readSeries } from '../series/series-math.js';
 
-const TRENDS = new Set(['avg', 'linefit', 'none']);
+export const TRENDS = new Set(['avg', 'linefit', 'none']);
 const METHODS = new Set(['ctukey', 'tukey']);
 
-function checkChoice(args: ArgInfo[], index: number, allowed: Set<string>, what: string, fn: string): BindFailure | undefined {
+export function checkChoice(args: ArgInfo[], index: number, allowed: Set<string>, what: string, fn: string): BindFailure | undefined {
   const v = constantString(args[index]);
   if (v === undefined || v === '' || allowed.has(v)) return undefined;
   return {
@@ -29,7 +29,7 @@ function checkChoice(args: ArgInfo[], index: number, allowed: Set<string>, what:
   };
 }
 
-function trendArg(v: unknown): TrendKind {
+export function trendArg(v: unknown): TrendKind {
   const t = stringArg(v, 'avg');
   return TRENDS.has(t) ? (t as TrendKind) : 'avg';
 }

@@ -15,6 +15,7 @@
  * - Floating-point noise: residuals smaller than 1e-10 times the series' magnitude count as 0, so a series the
  *   decomposition explains exactly (e.g. a straight line with trend 'linefit') has no anomalies.
  */
+import { dft } from './fft.js';
 import { fitLine, isFiniteNumber, lineValues, median, percentileSorted, type Point } from './series-math.js';
 
 export interface DetectedPeriods {
@@ -22,15 +23,14 @@ export interface DetectedPeriods {
   scores: number[];
 }
 
-/** Candidate lags with their autocorrelation, strongest first, harmonics removed. */
-function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod: number): { period: number; score: number }[] {
+/**
+ * The series minus its least-squares line, missing points as 0 (they take the line's value, so they neither
+ * add nor hide periodicity); undefined when nothing but the line (and rounding noise) is left.
+ */
+function detrended(series: readonly Point[]): number[] | undefined {
   const n = series.length;
-  const lo = Math.max(4, Math.ceil(minPeriod));
-  const hi = Math.min(Math.floor(n / 2), Math.floor(maxPeriod));
-  if (hi < lo) return [];
-  // Missing points take the line's value, so they neither add nor hide periodicity.
   const fit = fitLine(series);
-  if (!Number.isFinite(fit.slope)) return [];
+  if (!Number.isFinite(fit.slope)) return undefined;
   const line = lineValues(fit, n);
   const d = series.map((v, i) => (isFiniteNumber(v) ? v - line[i] : 0));
   let energy = 0;
@@ -40,10 +40,23 @@ function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod
     const v = series[i];
     if (isFiniteNumber(v)) magnitude = Math.max(magnitude, Math.abs(v));
   }
-  // Nothing but the line (and rounding noise) is left: no period.
-  if (energy <= n * (1e-10 * Math.max(1, magnitude)) ** 2) return [];
+  if (energy <= n * (1e-10 * Math.max(1, magnitude)) ** 2) return undefined;
+  return d;
+}
+
+/** Candidate lags with their autocorrelation, strongest first, harmonics removed. */
+function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod: number): { period: number; score: number }[] {
+  const n = series.length;
+  const lo = Math.max(4, Math.ceil(minPeriod));
+  const hi = Math.min(Math.floor(n / 2), Math.floor(maxPeriod));
+  if (hi < lo) return [];
+  const d = detrended(series);
+  if (!d) return [];
   const acf = new Array<number>(hi + 2).fill(-1);
-  for (let k = Math.max(1, lo - 1); k <= Math.min(hi + 1, n - 2); k++) acf[k] = correlation(d, k);
+  const from = Math.max(1, lo - 1);
+  const to = Math.min(hi + 1, n - 2);
+  const values = autocorrelations(d, from, to);
+  for (let k = from; k <= to; k++) acf[k] = values[k - from];
   const peaks: { period: number; score: number }[] = [];
   for (let k = lo; k <= hi; k++) {
     const s = acf[k];
@@ -64,6 +77,52 @@ function periodCandidates(series: readonly Point[], minPeriod: number, maxPeriod
 function isMultiple(p: number, q: number): boolean {
   const r = p / q;
   return Math.abs(r - Math.round(r)) * q <= 1;
+}
+
+/** Above this many multiply-adds (series length times lags), autocorrelations go through the FFT. */
+const DIRECT_ACF_WORK = 4_000_000;
+
+/**
+ * correlation(d, k) for every lag k in [from, to]. Directly in O(n) per lag for small inputs; otherwise all
+ * lagged sums of products at once through a zero-padded FFT (O(n log n)), with prefix sums for each
+ * segment's mean and variance, so a long series cannot make period detection quadratic.
+ */
+export function autocorrelations(d: readonly number[], from: number, to: number, forceFft = false): number[] {
+  const n = d.length;
+  const out: number[] = [];
+  if (to < from) return out;
+  if (!forceFft && n * (to - from + 1) <= DIRECT_ACF_WORK) {
+    for (let k = from; k <= to; k++) out.push(correlation(d, k));
+    return out;
+  }
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const re = new Array<number>(size).fill(0);
+  for (let i = 0; i < n; i++) re[i] = d[i];
+  const spectrum = dft(re, new Array<number>(size).fill(0), false);
+  const power = spectrum.re.map((r, i) => r * r + spectrum.im[i] * spectrum.im[i]);
+  const lagged = dft(power, new Array<number>(size).fill(0), true).re; // lagged[k] = sum d[i] d[i + k]
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + d[i];
+    s2[i + 1] = s2[i] + d[i] * d[i];
+    scale = Math.max(scale, d[i] * d[i]);
+  }
+  for (let k = from; k <= to; k++) {
+    const m = n - k;
+    if (m < 2) { out.push(-1); continue; }
+    const ma = s1[m] / m;
+    const mb = (s1[n] - s1[k]) / m;
+    const sab = lagged[k] - m * ma * mb;
+    const saa = s2[m] - m * ma * ma;
+    const sbb = s2[n] - s2[k] - m * mb * mb;
+    // Rounding of the FFT is about 1e-12 of the largest square times n: below that a segment is constant.
+    const tiny = 1e-12 * scale * n;
+    out.push(saa <= tiny || sbb <= tiny ? -1 : Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb))));
+  }
+  return out;
 }
 
 /** Pearson correlation between d[0..n-k) and d[k..n). */
@@ -97,6 +156,48 @@ export function detectPeriods(series: readonly Point[], minPeriod: number, maxPe
   return { periods, scores };
 }
 
+/**
+ * series_periods_validate: the score of each given period (in bins, may be fractional: the autocorrelation is
+ * interpolated between the neighbouring lags), the same autocorrelation score series_periods_detect uses,
+ * clamped to [0, 1]; 0 for a period below 4 or above half the series.
+ */
+export function periodScores(series: readonly Point[], periods: readonly number[]): number[] {
+  const n = series.length;
+  const d = detrended(series);
+  return periods.map((p) => {
+    if (!d || !(p >= 4 && p <= n / 2)) return 0;
+    const k = Math.floor(p);
+    const f = p - k;
+    const c = f === 0 ? correlation(d, k) : (1 - f) * correlation(d, k) + f * correlation(d, k + 1);
+    return Math.min(1, Math.max(0, c));
+  });
+}
+
+/** The strongest period of at least 4 and at most maxPeriod bins scoring at least threshold, or 0. */
+export function detectSeasonality(series: readonly Point[], threshold: number, maxPeriod = Math.floor(series.length / 2)): number {
+  const best = periodCandidates(series, 4, maxPeriod)[0];
+  return best && best.score >= threshold ? best.period : 0;
+}
+
+/**
+ * The seasonal component for a period: at each position, the median of the present values of the first
+ * `learn` points in the same phase (position mod period); all 0 for period 0 or one not shorter than `learn`.
+ */
+export function seasonalComponent(series: readonly Point[], period: number, learn = series.length): number[] {
+  const n = series.length;
+  const seasonal = new Array<number>(n).fill(0);
+  if (period > 0 && period < learn) {
+    const phases: number[][] = Array.from({ length: period }, () => []);
+    for (let i = 0; i < learn; i++) {
+      const v = series[i];
+      if (isFiniteNumber(v)) phases[i % period].push(v);
+    }
+    const medians = phases.map((p) => (p.length ? median(p) : 0));
+    for (let i = 0; i < n; i++) seasonal[i] = medians[i % period];
+  }
+  return seasonal;
+}
+
 export type TrendKind = 'avg' | 'linefit' | 'none';
 
 export interface Decomposition {
@@ -116,20 +217,8 @@ export function decompose(series: readonly Point[], seasonality: number, trend: 
   const learn = Math.max(0, Math.min(n, n - Math.max(0, Math.trunc(testPoints))));
   const training = series.slice(0, learn);
   let period = Math.trunc(seasonality);
-  if (period < 0) {
-    const best = periodCandidates(training, 4, Math.floor(learn / 2))[0];
-    period = best && best.score >= seasonalityThreshold ? best.period : 0;
-  }
-  const seasonal = new Array<number>(n).fill(0);
-  if (period > 0 && period < learn) {
-    const phases: number[][] = Array.from({ length: period }, () => []);
-    for (let i = 0; i < learn; i++) {
-      const v = series[i];
-      if (isFiniteNumber(v)) phases[i % period].push(v);
-    }
-    const medians = phases.map((p) => (p.length ? median(p) : 0));
-    for (let i = 0; i < n; i++) seasonal[i] = medians[i % period];
-  }
+  if (period < 0) period = detectSeasonality(training, seasonalityThreshold, Math.floor(learn / 2));
+  const seasonal = seasonalComponent(series, period, learn);
   const deseasonal: Point[] = series.map((v, i) => (isFiniteNumber(v) ? v - seasonal[i] : null));
   let trendValues: number[];
   if (trend === 'linefit') {
