@@ -126,3 +126,69 @@ describe('math: docs examples', () => {
     ]);
   });
 });
+
+describe('math: special functions (docs examples)', () => {
+  it('result types and rejected arguments (analyzer)', () => {
+    sameTypes('print a = gamma(5), b = loggamma(int(5)), c = erf(decimal(1)), d = erfc(1.0), e = beta_cdf(0.2, 10, 20), f = beta_inv(0.1, long(10), 20), g = beta_pdf(0.5, 10.0, int(20)), h = welch_test(1, 2, 3, 4, 5, int(6))');
+    for (const q of ['print gamma("5")', 'print loggamma(1d)', 'print erf(dynamic(1))', 'print erfc(true)', 'print beta_cdf(0.2, "a", 20)', 'print beta_inv(now(), 1, 2)', 'print beta_pdf(0.5, 10)', 'print welch_test(1, 2, 3, 4, 5, "6")', 'print welch_test(1, 2, 3, 4, 5)']) rejects(q);
+  });
+  it('gamma and loggamma', () => {
+    expect(rows('print result = gamma(5)')).toEqual([{ result: 24 }]);
+    expect(rows('print result=loggamma(5)')).toEqual([{ result: 3.1780538303479458 }]);
+    near(one('print gamma(0.5)'), Math.sqrt(Math.PI));
+    near(one('print gamma(2.5)'), 1.32934038817914);
+    near(one('print gamma(-1.5)'), 2.36327180120735);
+    near(one('print loggamma(100.5)'), 361.435540467778);
+    near(one('print loggamma(-2.5)'), -0.0562437164976746, 14);
+    expect(one('print gamma(200)')).toBe(Infinity);
+  });
+  it('erf and erfc over -3..3', () => {
+    const erf = [-0.999977909503001, -0.995322265018953, -0.842700792949715, 0, 0.842700792949715, 0.995322265018953, 0.999977909503001];
+    const erfc = [1.999977909503001, 1.995322265018953, 1.842700792949715, 1, 0.157299207050285, 0.00467773498104727, 2.20904969985854e-5];
+    rows('range x from -3 to 3 step 1 | extend erf_x = erf(x)').forEach((r, i) => near(r.erf_x, erf[i]!));
+    rows('range x from -3 to 3 step 1 | extend erf_x = erfc(x)').forEach((r, i) => near(r.erf_x, erfc[i]!));
+    expect(one('print erf(100)')).toBe(1);
+    expect(one('print erfc(100)')).toBe(0);
+  });
+  it('beta_cdf: NaN outside the domain', () => {
+    const r = rows(`datatable(x:double, alpha:double, beta:double, comment:string)
+      [0.9, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"]
+      | extend b = beta_cdf(x, alpha, beta)`).map((x) => x.b);
+    near(r[0], 0.999999999999959);
+    expect(r.slice(1)).toEqual([NaN, NaN, NaN]);
+    expect(one('print beta_cdf(0, 2, 3)')).toBe(0);
+    expect(one('print beta_cdf(1, 2, 3)')).toBe(1);
+    near(one('print beta_cdf(0.5, 2, 2)'), 0.5);
+  });
+  it('beta_inv: null for a probability above 1, NaN for a negative alpha', () => {
+    const r = rows(`datatable(p:double, alpha:double, beta:double, comment:string)
+      [0.1, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "p > 1, yields null", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"]
+      | extend b = beta_inv(p, alpha, beta)`).map((x) => x.b);
+    near(r[0], 0.226415022388749);
+    expect(r.slice(1)).toEqual([null, NaN]);
+    near(one('print beta_cdf(beta_inv(0.3, 2.5, 4), 2.5, 4)'), 0.3);
+  });
+  it('beta_pdf', () => {
+    const r = rows(`datatable(x:double, alpha:double, beta:double, comment:string)
+      [0.5, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"]
+      | extend r = beta_pdf(x, alpha, beta)`).map((x) => x.r);
+    near(r[0], 0.746176019310951);
+    expect(r.slice(1)).toEqual([NaN, NaN, NaN]);
+  });
+  it('welch_test: the docs example (pValue = 0.021)', () => {
+    const q = `print
+        s1 = dynamic([27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4]),
+        s2 = dynamic([27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4])
+      | mv-expand s1 to typeof(double), s2 to typeof(double)
+      | summarize m1=avg(s1), v1=variance(s1), c1=count(), m2=avg(s2), v2=variance(s2), c2=count()
+      | extend pValue=welch_test(m1,v1,c1,m2,v2,c2)`;
+    const p = rows(q)[0]!.pValue as number;
+    expect(p.toFixed(3)).toBe('0.021');
+    expect(one('print welch_test(1, 2, 10, 1, 2, 10)')).toBe(1); // equal means
+  });
+  it('null arguments give null', () => {
+    expect(rows('print a = gamma(real(null)), b = loggamma(int(null)), c = erf(real(null)), d = erfc(real(null)), e = beta_cdf(real(null), 1, 2), f = beta_inv(0.5, long(null), 2), g = beta_pdf(0.5, 1, real(null)), h = welch_test(1, 2, 3, 4, 5, real(null))')).toEqual([
+      { a: null, b: null, c: null, d: null, e: null, f: null, g: null, h: null },
+    ]);
+  });
+});
