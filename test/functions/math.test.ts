@@ -4,7 +4,7 @@
  * against Kusto's analyzer (the oracle).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeKql, runKql, KqlSemanticError } from '../../src/index.js';
+import { analyzeKql, runKql, KqlError, KqlSemanticError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 const NOW = '2024-05-01T12:00:00Z';
@@ -190,5 +190,46 @@ describe('math: special functions (docs examples)', () => {
     expect(rows('print a = gamma(real(null)), b = loggamma(int(null)), c = erf(real(null)), d = erfc(real(null)), e = beta_cdf(real(null), 1, 2), f = beta_inv(0.5, long(null), 2), g = beta_pdf(0.5, 1, real(null)), h = welch_test(1, 2, 3, 4, 5, real(null))')).toEqual([
       { a: null, b: null, c: null, d: null, e: null, f: null, g: null, h: null },
     ]);
+  });
+});
+
+describe('math: rand and new_guid (repeatable with the randomSeed option)', () => {
+  const seeded = (q: string, randomSeed: number) => runKql(q, {}, { now: NOW, randomSeed }).rows;
+  it('result types and arity (analyzer)', () => {
+    sameTypes('print a = rand(), b = rand(10), c = rand(long(10)), d = new_guid()');
+    for (const q of ['print rand(10.5)', 'print rand("10")', 'print rand(1, 2)', 'print new_guid(1)']) rejects(q);
+  });
+  it('rand() is in [0, 1), differs from row to row, and repeats with the same seed', () => {
+    const q = 'range i from 1 to 200 step 1 | extend r = rand()';
+    const a = seeded(q, 42).map((r) => r.r as number);
+    expect(seeded(q, 42).map((r) => r.r)).toEqual(a);
+    expect(seeded(q, 43).map((r) => r.r)).not.toEqual(a);
+    expect(new Set(a).size).toBe(200);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = a.reduce((s, x) => s + x, 0) / a.length;
+    expect(mean).toBeGreaterThan(0.35);
+    expect(mean).toBeLessThan(0.65);
+    // Without a seed: still a real in [0, 1).
+    const free = rows('range i from 1 to 50 step 1 | extend r = rand()').map((r) => r.r as number);
+    expect(free.every((x) => typeof x === 'number' && x >= 0 && x < 1)).toBe(true);
+  });
+  it('rand(N) draws whole numbers from {0, ..., N-1} (docs), null for N <= 0', () => {
+    const r = seeded('range i from 1 to 1000 step 1 | extend r = rand(10) | summarize lo = min(r), hi = max(r), n = dcount(r), whole = countif(r == floor(r, 1))', 7);
+    expect(r).toEqual([{ lo: 0, hi: 9, n: 10, whole: 1000 }]);
+    expect(rows('print rand(0), rand(-3), rand(int(null))')).toEqual([{ print_0: null, print_1: null, print_2: null }]);
+  });
+  it('new_guid() is a version 4 GUID, new on every row, repeatable with the same seed', () => {
+    const q = 'range i from 1 to 100 step 1 | extend g = new_guid()';
+    const a = seeded(q, 1).map((r) => r.g as string);
+    expect(seeded(q, 1).map((r) => r.g)).toEqual(a);
+    expect(new Set(a).size).toBe(100);
+    for (const g of [...a, ...rows(q).map((r) => r.g as string)]) {
+      expect(g).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(cols('print guid=new_guid()')).toBe('guid:guid');
+  });
+  it('a seed that is not a finite number is an invalid option', () => {
+    expect(() => runKql('print rand()', {}, { randomSeed: NaN })).toThrow(KqlError);
+    expect(() => runKql('print rand()', {}, { randomSeed: NaN })).toThrow(/randomSeed/);
   });
 });

@@ -7,10 +7,12 @@ import { pi, cos, sin, tan, acos, asin, atan, atan2, cot, degrees, radians } fro
 import { sign, isinf, isfinite } from './sign.js';
 import { gamma, loggamma, erf, erfc } from './gamma_erf.js';
 import { beta_cdf, beta_inv, beta_pdf, welch_test } from './beta.js';
+import { rand, new_guid } from './rand.js';
 
 export const MATH_SCALARS: ScalarFunction[] = [
   ceiling, pow, sqrt, log, log2, log10, exp, exp2, exp10,
   pi, cos, sin, tan, acos, asin, atan, atan2, cot, degrees, radians,
   sign, isinf, isfinite,
   gamma, loggamma, erf, erfc, beta_cdf, beta_inv, beta_pdf, welch_test,
+  rand, new_guid,
 ];
