@@ -233,3 +233,20 @@ describe('math: rand and new_guid (repeatable with the randomSeed option)', () =
     expect(() => runKql('print rand()', {}, { randomSeed: NaN })).toThrow(/randomSeed/);
   });
 });
+
+describe('the modulo operator (numerical-operators.md: 0 <= N % D < abs(D))', () => {
+  it('the docs example', () => {
+    expect(rows('print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12')).toEqual([
+      { plusPlus: 2, minusPlus: 10, plusMinus: 2, minusMinus: 10 },
+    ]);
+  });
+  it('exact longs, reals, zero and null', () => {
+    expect(rows('print a = -9007199254740993 % 10, b = -9223372036854775808 % 10, c = 5 % -9223372036854775808, d = -5 % -9223372036854775808')).toEqual([
+      { a: 7, b: 2, c: 5, d: 9223372036854775803n },
+    ]);
+    expect(rows('print a = -14.5 % 12, b = 14.5 % -12, c = -12.0 % 12, d = -7 % 0, e = int(null) % 3')).toEqual([
+      { a: 9.5, b: 2.5, c: 0, d: null, e: null },
+    ]);
+    expect(cols('print a = -14 % 12, b = -14.5 % 12')).toBe('a:long, b:real');
+  });
+});
