@@ -139,7 +139,7 @@ describe('math: special functions (docs examples)', () => {
     near(one('print gamma(2.5)'), 1.32934038817914);
     near(one('print gamma(-1.5)'), 2.36327180120735);
     near(one('print loggamma(100.5)'), 361.435540467778);
-    near(one('print loggamma(-2.5)'), -0.0562437164976746, 14);
+    near(one("print loggamma(-2.5)"), -0.0562437164976746, 13); // near a zero of loggamma: absolute error ~1e-15
     expect(one('print gamma(200)')).toBe(Infinity);
   });
   it('erf and erfc over -3..3', () => {

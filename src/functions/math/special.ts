@@ -1,6 +1,6 @@
 /**
  * Numerical kernels of the special functions: gamma and log-gamma (Lanczos approximation, g = 7, 9 terms,
- * with exact factorials at the positive integers), erf/erfc (a positive-term series near 0 and a continued
+ * on [0.5, 1.5) with the recurrence above it, reflection below, and exact factorials at the positive integers), erf/erfc (a positive-term series near 0 and a continued
  * fraction in the tail, so neither cancels), the regularized incomplete beta function (continued fraction,
  * modified Lentz) and its inverse (bisection). All loops are bounded.
  */
@@ -36,6 +36,16 @@ export function gammaFn(x: number): number {
   }
   if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gammaFn(1 - x));
   if (x > 171.7) return Infinity;
+  if (x >= 1.5 && x < 40) {
+    // gamma(x) = (x-1)(x-2)...(r) gamma(r) with r in [0.5, 1.5): x - 1 is exact, and the product's rounding
+    // grows slower than that of the large power in the approximation.
+    let r = x, p = 1;
+    while (r >= 1.5) {
+      r -= 1;
+      p *= r;
+    }
+    return p * gammaFn(r);
+  }
   const y = x - 1;
   const t = y + LANCZOS_G + 0.5;
   const half = Math.pow(t, (y + 0.5) / 2); // split so t^(y + 1/2) does not overflow before e^-t scales it
@@ -49,6 +59,10 @@ export function logGammaFn(x: number): number {
   if (Number.isInteger(x)) {
     if (x <= 0) return Infinity;
     if (x <= 171) return Math.log(FACTORIALS[x - 1]!);
+  }
+  if (x < 40 && x > -170) {
+    const g = Math.abs(gammaFn(x));
+    if (g > 0 && g < Infinity) return Math.log(g);
   }
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGammaFn(1 - x);
   const y = x - 1;
@@ -76,20 +90,14 @@ function erfSeries(x: number): number {
   return TWO_OVER_SQRT_PI * x * expMinusSquare(x) * sum;
 }
 
-/** erfc(x) for x >= 0.5: e^-x^2/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), modified Lentz. */
+/**
+ * erfc(x) for x >= 1: e^-x^2/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), evaluated from a fixed
+ * depth upward (backward evaluation does not accumulate the rounding of a forward product).
+ */
 function erfcFraction(x: number): number {
-  const tiny = 1e-300;
-  let f = x, c = x, d = 0;
-  for (let n = 1; n < 5000; n++) {
-    const a = n / 2;
-    d = x + a * d;
-    d = d === 0 ? 1 / tiny : 1 / d;
-    c = x + a / c;
-    if (c === 0) c = tiny;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
+  const depth = x < 2 ? 400 : x < 4 ? 120 : 60;
+  let f = x;
+  for (let n = depth; n >= 1; n--) f = x + n / 2 / f;
   return expMinusSquare(x) / (Math.sqrt(Math.PI) * f);
 }
 
@@ -103,7 +111,7 @@ export function erfFn(x: number): number {
 export function erfcFn(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfcFn(-x);
-  if (x < 0.5) return 1 - erfSeries(x);
+  if (x < 1) return 1 - erfSeries(x);
   if (x > 27.3) return 0; // below the smallest double
   return erfcFraction(x);
 }
