@@ -228,6 +228,13 @@ describe('math: rand and new_guid (repeatable with the randomSeed option)', () =
     }
     expect(cols('print guid=new_guid()')).toBe('guid:guid');
   });
+  it('the seed reaches where and summarize too', () => {
+    const q = 'range i from 1 to 300 step 1 | where rand() < 0.5 | summarize n = count(), s = sum(rand(1000))';
+    const a = seeded(q, 99);
+    expect(seeded(q, 99)).toEqual(a);
+    expect(a[0]!.n).toBeGreaterThan(100);
+    expect(a[0]!.n).toBeLessThan(200);
+  });
   it('a seed that is not a finite number is an invalid option', () => {
     expect(() => runKql('print rand()', {}, { randomSeed: NaN })).toThrow(KqlError);
     expect(() => runKql('print rand()', {}, { randomSeed: NaN })).toThrow(/randomSeed/);
