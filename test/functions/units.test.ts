@@ -109,6 +109,9 @@ describe('convert_*: unit names and nulls', () => {
       }
     }
   });
+  it('a NaN or infinite value gives null (UnitsNet 4 refuses them)', () => {
+    expect(rows("print a = convert_length(real(nan), 'Meter', 'Foot'), b = convert_mass(real(+inf), 'Kilogram', 'Pound')")).toEqual([{ a: null, b: null }]);
+  });
   it('an unknown unit gives null; so does a null value', () => {
     expect(rows("print a = convert_length(1, 'Meter', 'Furlong'), b = convert_mass(1, 'kilogram', 'Pound'), c = convert_speed(1, 'Mach', 'Knot'), d = convert_angle(real(null), 'Degree', 'Radian'), e = convert_energy(1, '', 'Joule')")).toEqual([
       { a: null, b: null, c: null, d: null, e: null },

@@ -13,7 +13,8 @@ function converter(quantity: string, units: Map<string, Converter>): ScalarFunct
       result: 'real',
       kernel: ([v, from, to]) => {
         const f = units.get(from as string), t = units.get(to as string);
-        if (!f || !t) return null;
+        // UnitsNet 4 refuses NaN and infinite quantities: null, like an unknown unit.
+        if (!f || !t || !Number.isFinite(v)) return null;
         return from === to ? v : t.fromBase(f.toBase(v as number));
       },
     }],

@@ -1,6 +1,7 @@
 /**
  * Unit tables of convert_angle, convert_energy, ..., convert_volume. Kusto converts with the UnitsNet
- * library, so these follow the UnitsNet 4.x unit definitions (each unit: to the quantity's base unit and
+ * library, so these follow the UnitsNet 4.x unit definitions of mid-2022 (the docs' lists have Length.DataMile,
+ * added 2022-05, and not Speed.Mach, added 2022-07; no factor of these units changed in between) (each unit: to the quantity's base unit and
  * back, written with the same operations in the same order so the doubles come out alike). A metric prefix
  * P of a unit U makes `<Prefix><u>`: to base = toBase(x) * P, from base = fromBase(x) / P.
  * Only the unit names the Kusto docs list for each function are accepted (exact spelling).
