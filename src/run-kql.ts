@@ -6,7 +6,7 @@ import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
-import { runNow, type ExecContext } from './runtime/exec-context.js';
+import { runNow, runRandom, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
 import { RunGuard, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
@@ -20,6 +20,8 @@ export type KqlColumn = ColumnSchema;
 export interface RunKqlOptions extends RunLimitOptions {
   /** The time now() and ago() see, for the whole query. Defaults to the wall clock at the start of the run. */
   now?: Date | string | number;
+  /** Seed for rand() and new_guid(): the same seed gives the same values, run after run. Without it they are random. */
+  randomSeed?: number;
   /** Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins. */
   schemas?: Record<string, ColumnSchema[]>;
   /** Values of the query's `declare query_parameters(...)`, by name. */
@@ -115,6 +117,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
   const trace = options.trace ? new TraceCollector() : undefined;
   const ctx: ExecContext = {
     now: runNow(options.now),
+    random: runRandom(options.randomSeed),
     cache: new Map(),
     trace,
     guard,

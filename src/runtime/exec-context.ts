@@ -7,6 +7,7 @@ import type { TraceCollector } from './trace.js';
 import type { RunGuard } from './limits.js';
 import type { RowBatches, ScanFilter } from './scan.js';
 import { fromMs, type TimeValue } from './ticks.js';
+import { seededRandom, type RandomSource } from './random.js';
 
 export interface ExecContext extends EvalContext {
   /** The caller's tables, converted to the engine's representation on first use. */
@@ -23,6 +24,22 @@ export interface ExecContext extends EvalContext {
   readonly cache: Map<unknown, unknown>;
   /** This run's limits, deadline and cancellation: `guard.tick()` in long loops, `guard.rows(n, op, span)` for row caps. */
   readonly guard: RunGuard;
+  /** rand() and new_guid()'s generator when the caller passed `randomSeed` (runRandom); else they use the platform's. */
+  readonly random?: RandomSource;
+}
+
+/** The seeded generator for the caller's `randomSeed` option, or undefined without one. */
+export function runRandom(seed: number | undefined): RandomSource | undefined {
+  if (seed === undefined) return undefined;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_OPTION, `options.randomSeed must be a finite number, not ${String(seed)}`);
+  }
+  return seededRandom(seed);
+}
+
+/** The generator a function should use in this context: the run's seeded one, if any. */
+export function randomOf(ctx: EvalContext): RandomSource | undefined {
+  return (ctx as Partial<ExecContext>).random;
 }
 
 /**

@@ -61,7 +61,7 @@ const cases: C[] = [
   ['/', 'long', 'long', 1, 0, null],
   ['/', 'real', 'long', 1, 0, Infinity],
   ['/', 'real', 'real', 0, 0, NaN],
-  ['%', 'long', 'long', -7, 3, -1],
+  ['%', 'long', 'long', -7, 3, 2], // never negative: numerical-operators.md
   ['%', 'long', 'long', 7, 0, null],
   ['-', 'datetime', 'datetime', dt('2020-01-02'), dt('2020-01-01'), ts('1d')],
   ['+', 'datetime', 'timespan', dt('2020-01-01'), ts('1h'), dt('2020-01-01 01:00')],

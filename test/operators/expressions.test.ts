@@ -15,7 +15,7 @@ describe('arithmetic', () => {
     ['7.0 / 2', 3.5],
     ['5 / 2.0', 2.5],
     ['7 % 3', 1],
-    ['-7 % 3', -1],
+    ['-7 % 3', 2], // never negative (numerical-operators.md)
     ['2.5 * 2', 5],
     ['1.0 / 0', Infinity],
     ['-1.0 / 0', -Infinity],

@@ -1,7 +1,8 @@
 /**
  * + - * / %
  * Numbers: integer op integer gives long (the analyzer types int + int as long); any real makes real (IEEE:
- * 1.0/0 is Infinity). Integer / and % truncate toward zero; integer division or modulo by zero gives null.
+ * 1.0/0 is Infinity). Integer / truncates toward zero; integer division or modulo by zero gives null.
+ * N % D is never negative: 0 <= N % D < abs(D) whatever the signs (numerical-operators.md), so -14 % 12 is 10.
  * datetime - datetime = timespan; datetime +/- timespan = datetime; timespan +/- timespan = timespan;
  * timespan * number = timespan; timespan / timespan = real; timespan / number = timespan.
  * A dynamic operand is read as the other operand's type (dynamic + long = long); dynamic with dynamic is
@@ -27,13 +28,28 @@ type TimeKernel = (a: TimeValue, b: TimeValue) => number | bigint | null;
 interface Rule { result: KqlType; kernel: Kernel }
 type Op = '+' | '-' | '*' | '/' | '%';
 
+/** Kusto's integer modulo: the truncated remainder moved into [0, abs(b)). */
+function modLong(a: number, b: number): number | bigint | null {
+  const r = int64.mod(a, b);
+  if (r === null || r >= 0) return r;
+  if (typeof r === 'number' && typeof b === 'number') return r + Math.abs(b);
+  const d = int64.toBigInt(b);
+  return int64.wrap(int64.toBigInt(r) + (d < 0n ? -d : d)); // in [0, 2^63): no wrapping
+}
+
+/** Kusto's real modulo, also never negative. */
+function modReal(a: number, b: number): number {
+  const r = a % b;
+  return r < 0 ? r + Math.abs(b) : r === 0 ? 0 : r;
+}
+
 const NUMERIC: Record<Op, [Kernel, Kernel]> = {
   // [integer kernel (exact int64, src/runtime/int64.ts), real kernel]
   '+': [int64.add, (a, b) => a + b],
   '-': [int64.sub, (a, b) => a - b],
   '*': [int64.mul, (a, b) => a * b],
   '/': [int64.div, (a, b) => a / b],
-  '%': [int64.mod, (a, b) => a % b],
+  '%': [modLong, modReal],
 };
 
 /** Reads an operand for a kernel that computes in doubles: an int/long operand may be a bigint. */
@@ -109,5 +125,5 @@ export const ARITHMETIC_OPERATORS: BinaryOperator[] = [
   arithmetic('-', 'Subtraction; datetime - datetime gives a timespan.'),
   arithmetic('*', 'Multiplication; timespan * number gives a timespan.'),
   arithmetic('/', 'Division; integer division truncates toward zero, by zero gives null.'),
-  arithmetic('%', 'Remainder; integer remainder by zero gives null.'),
+  arithmetic('%', 'Modulo, never negative (-14 % 12 is 10); integer modulo by zero gives null.'),
 ];
