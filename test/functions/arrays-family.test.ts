@@ -12,6 +12,18 @@ const S = 'string' as const;
 const row = (q: string) => runKql(q).rows[0];
 
 describe('array functions: the docs examples', () => {
+  it('array_sum (array-sum-function.md), with its type from the analyzer', () => {
+    const q = 'print arr=dynamic([1,2,3,4]) | extend arr_sum=array_sum(arr)';
+    expect(row(q)).toEqual({ arr: [1, 2, 3, 4], arr_sum: 10 });
+    expect(formatColumns(runKql(q).columns)).toBe(formatColumns(analyzeWithOracle(q).columns));
+    expect(row('print s = array_sum(dynamic([1.5, 2, -0.5]))')).toEqual({ s: 3 });
+    expect(row('print s = array_sum(dynamic([]))')).toEqual({ s: 0 });
+    expect(row('print s = array_sum(dynamic([1, "2"]))')).toEqual({ s: null });
+    expect(row('print s = array_sum(dynamic([1, null]))')).toEqual({ s: null });
+    expect(row('print s = array_sum(dynamic({"a": 1}))')).toEqual({ s: null });
+    expect(() => runKql('print s = array_sum("1,2")')).toThrow(KqlSemanticError);
+  });
+
   it('array_reverse (array-reverse-function.md)', () => {
     expect(row('print arr=dynamic(["this", "is", "an", "example"]) | project Result=array_reverse(arr)'))
       .toEqual({ Result: ['example', 'an', 'is', 'this'] });
