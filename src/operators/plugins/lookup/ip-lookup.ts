@@ -106,6 +106,7 @@ export function bindIpLookup(family: IpFamily, node: EvaluateOp, input: ColumnSc
       const prefixes = [...byPrefix.keys()].sort((a, b) => a - b);
       const out: Row[] = [];
       for (const row of table.rows) {
+        ctx.guard.tick(prefixes.length + 1);
         const text = row[sourceIndex];
         const ip = typeof text === 'string' ? family.parse(text) : null;
         const extra = extraKey(row, sourceExtra);
@@ -120,6 +121,7 @@ export function bindIpLookup(family: IpFamily, node: EvaluateOp, input: ColumnSc
         if (matches.length > 1) matches.sort((a, b) => a.n - b.n);
         for (const m of matches) out.push([...row, ...m.values]);
         if (matches.length === 0 && returnUnmatched) out.push([...row, ...rightNulls]);
+        ctx.guard.rows(out.length, plugin, node.plugin.span);
       }
       return { columns, rows: out };
     },

@@ -1,4 +1,5 @@
 /** Pattern mining and sampling plugins: basket, autocluster, diffpatterns, sequence_detect, narrow, rows_near, preview. One file per plugin in this folder. */
 import type { PluginDef } from '../plugin-def.js';
+import { sequenceDetect } from './sequence_detect.js';
 
-export const PATTERN_PLUGINS: PluginDef[] = [];
+export const PATTERN_PLUGINS: PluginDef[] = [sequenceDetect];

@@ -1,0 +1,85 @@
+/** The pattern plugins of evaluate: sequence_detect, basket, autocluster, diffpatterns, narrow, rows_near, preview. */
+import { describe, expect, it } from 'vitest';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
+import { cols, rows, schemaOf, catchError } from './helpers.js';
+import { KqlSemanticError, runKql } from '../../src/index.js';
+import type { ColumnSchema } from '../../src/runtime/types.js';
+
+const SCHEMAS: Record<string, ColumnSchema[]> = {
+  T: [
+    { name: 'ts', type: 'datetime' }, { name: 'EventType', type: 'string' }, { name: 'State', type: 'string' },
+    { name: 'n', type: 'long' }, { name: 'x', type: 'real' }, { name: 'b', type: 'bool' }, { name: 'd', type: 'dynamic' },
+  ],
+};
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+function sameSchemaAsOracle(q: string): void {
+  expect(schemaOf(q, SCHEMAS), q).toBe(formatColumns(analyzeWithOracle(q, SCHEMAS).columns));
+}
+
+// StormEvents is not available: these rows are the ones behind the docs' output, plus distractors
+// (a wildfire before any heat, one more than 5 days after, a heat in another state without a wildfire).
+const STORMS = `datatable(StartTime:datetime, EventType:string, State:string)[
+  datetime(2007-05-01 00:00), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-05-08 00:00), 'Excessive Heat', 'CALIFORNIA',
+  datetime(2007-05-08 16:02), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-05-10 11:30), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-05-14 00:00), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-07-04 09:00), 'Excessive Heat', 'CALIFORNIA',
+  datetime(2007-07-05 23:01), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-07-23 12:00), 'Excessive Heat', 'SOUTH DAKOTA',
+  datetime(2007-07-27 09:00), 'Wildfire', 'SOUTH DAKOTA',
+  datetime(2007-07-27 09:00), 'Wildfire', 'TEXAS',
+  datetime(2007-08-10 08:00), 'Excessive Heat', 'TEXAS',
+  datetime(2007-08-11 13:56), 'Wildfire', 'TEXAS',
+  datetime(2007-08-20 08:00), 'Excessive Heat', 'OHIO',
+  datetime(2007-08-31 08:00), 'Excessive Heat', 'CALIFORNIA',
+  datetime(2007-09-01 11:28), 'Wildfire', 'CALIFORNIA',
+  datetime(2007-09-02 12:00), 'Excessive Heat', 'CALIFORNIA',
+  datetime(2007-09-02 13:30), 'Wildfire', 'CALIFORNIA',
+]`;
+
+describe('evaluate sequence_detect', () => {
+  const q = `${STORMS}
+| evaluate sequence_detect(StartTime, 5d, 5d, heat=(EventType == "Excessive Heat"), wildfire=(EventType == 'Wildfire'), State)`;
+  it('docs: Excessive Heat followed by Wildfire within 5 days (on inline rows)', () => {
+    expect(cols(q)).toBe('State:string, heat_StartTime:datetime, wildfire_StartTime:datetime, Duration:timespan');
+    expect(rows(q + ' | extend Duration = tostring(Duration)').map((r) => [r.State, iso(r.heat_StartTime), iso(r.wildfire_StartTime), r.Duration])).toEqual([
+      ['CALIFORNIA', '2007-05-08T00:00:00.000Z', '2007-05-08T16:02:00.000Z', '16:02:00'],
+      ['CALIFORNIA', '2007-05-08T00:00:00.000Z', '2007-05-10T11:30:00.000Z', '2.11:30:00'],
+      ['CALIFORNIA', '2007-07-04T09:00:00.000Z', '2007-07-05T23:01:00.000Z', '1.14:01:00'],
+      ['SOUTH DAKOTA', '2007-07-23T12:00:00.000Z', '2007-07-27T09:00:00.000Z', '3.21:00:00'],
+      ['TEXAS', '2007-08-10T08:00:00.000Z', '2007-08-11T13:56:00.000Z', '1.05:56:00'],
+      ['CALIFORNIA', '2007-08-31T08:00:00.000Z', '2007-09-01T11:28:00.000Z', '1.03:28:00'],
+      ['CALIFORNIA', '2007-08-31T08:00:00.000Z', '2007-09-02T13:30:00.000Z', '2.05:30:00'],
+      ['CALIFORNIA', '2007-09-02T12:00:00.000Z', '2007-09-02T13:30:00.000Z', '01:30:00'],
+    ]);
+  });
+  it('the step window and the sequence span both bound a sequence of three steps', () => {
+    const base = `datatable(t:datetime, e:string)[datetime(2020-01-01 00:00), 'a', datetime(2020-01-01 00:20), 'b', datetime(2020-01-01 00:50), 'c', datetime(2020-01-01 00:55), 'b', datetime(2020-01-01 01:10), 'c']`;
+    // a->b at most 30m apart, b->c at most 30m apart; the whole at most 1h.
+    expect(rows(`${base} | evaluate sequence_detect(t, 30m, 1h, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c')) | extend Duration = tostring(Duration)`).map((r) => [iso(r.s2_t), iso(r.s3_t), r.Duration])).toEqual([
+      ['2020-01-01T00:20:00.000Z', '2020-01-01T00:50:00.000Z', '00:50:00'],
+    ]);
+    expect(rows(`${base} | evaluate sequence_detect(t, 1h, 2h, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(3);
+    expect(rows(`${base} | evaluate sequence_detect(t, 1h, 1h, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(1);
+    expect(rows(`${base} | evaluate sequence_detect(t, 1h, 49m, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(0);
+  });
+  it('rows with a null time are skipped', () => {
+    expect(rows(`datatable(t:datetime, e:string)[datetime(null), 'a', datetime(2020-01-01), 'b'] | evaluate sequence_detect(t, 1d, 1d, s1=(e == 'a'), s2=(e == 'b'))`)).toEqual([]);
+  });
+  it('schemas match the analyzer', () => {
+    sameSchemaAsOracle("T | evaluate sequence_detect(ts, 5d, 5d, heat=(EventType == 'H'), wildfire=(EventType == 'W'), State)");
+    sameSchemaAsOracle("T | evaluate sequence_detect(ts, 5d, 5d, a=(EventType == 'H'), c=b, State, n)");
+    sameSchemaAsOracle("T | evaluate sequence_detect(ts, 1h, 2h, a=(EventType == 'H'))");
+  });
+  it('bind errors: a non-constant window, a non-bool step, a non-column dimension', () => {
+    expect(catchError(() => schemaOf('T | evaluate sequence_detect(ts, n, 5d, a=b)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate sequence_detect(ts, 1d, 5d, a=n)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate sequence_detect(ts, 1d, 5d, a=b, strlen(State))', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+  });
+  it('the number of occurrences is capped by maxRows', () => {
+    const q2 = `range i from 1 to 200 step 1 | extend t = datetime(2020-01-01) + i * 1s
+| evaluate sequence_detect(t, 1h, 1h, a=(i > 0), b=(i > 0), c=(i > 0))`;
+    expect(String(catchError(() => runKql(q2, {}, { maxRows: 10_000 })))).toMatch(/maxRows/);
+  });
+});
