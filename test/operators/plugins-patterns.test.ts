@@ -83,3 +83,60 @@ describe('evaluate sequence_detect', () => {
     expect(String(catchError(() => runKql(q2, {}, { maxRows: 10_000 })))).toMatch(/maxRows/);
   });
 });
+
+// StormEvents is not available: 20 inline rows built so that the closed frequent patterns at 0.2 have
+// the shapes of the docs' example output (worked out by hand: 4 rows are 20%).
+const STORM_ROWS: [string, string, number][] = [
+  ...Array<[string, string, number]>(8).fill(['Hail', 'NO', 0]),
+  ...Array<[string, string, number]>(2).fill(['Hail', 'YES', 0]),
+  ['Hail', 'YES', 7],
+  ...Array<[string, string, number]>(3).fill(['Thunderstorm Wind', 'NO', 0]),
+  ['Thunderstorm Wind', 'YES', 0],
+  ['Thunderstorm Wind', 'YES', 9],
+  ['Flood', 'NO', 0], ['Wind', 'NO', 0], ['Snow', 'NO', 0],
+  ['Rain', 'YES', 3],
+];
+const MAY = `datatable(State:string, EventType:string, Damage:string, DamageCrops:int)[${STORM_ROWS.map(([e, d, c], i) => `'S${i}', '${e}', '${d}', ${c}`).join(', ')}]`;
+
+describe('evaluate basket', () => {
+  it('docs: closed frequent patterns at threshold 0.2 (on inline rows)', () => {
+    const out = rows(`${MAY} | evaluate basket(0.2)`);
+    expect(out.map((r) => [r.SegmentId, r.Count, r.Percent, r.State, r.EventType, r.Damage, r.DamageCrops])).toEqual([
+      [0, 17, 85, '', '', '', 0],
+      [1, 14, 70, '', '', 'NO', 0],
+      [2, 11, 55, '', 'Hail', '', null],
+      [3, 10, 50, '', 'Hail', '', 0],
+      [4, 8, 40, '', 'Hail', 'NO', 0],
+      [5, 6, 30, '', '', 'YES', null],
+      [6, 5, 25, '', 'Thunderstorm Wind', '', null],
+      [7, 4, 20, '', 'Thunderstorm Wind', '', 0],
+    ]);
+    expect(cols(`${MAY} | evaluate basket(0.2)`)).toBe('SegmentId:long, Count:long, Percent:real, State:string, EventType:string, Damage:string, DamageCrops:int');
+  });
+  it('docs: custom wildcards by type', () => {
+    const out = rows(`${MAY} | evaluate basket(0.2, '~', '~', '*', int(-1))`);
+    expect(out[0]).toEqual({ SegmentId: 0, Count: 17, Percent: 85, State: '*', EventType: '*', Damage: '*', DamageCrops: 0 });
+    expect(out[2]).toEqual({ SegmentId: 2, Count: 11, Percent: 55, State: '*', EventType: 'Hail', Damage: '*', DamageCrops: -1 });
+  });
+  it('a weight column counts each row by its weight; MaxDimensions caps the pattern size', () => {
+    const q = `datatable(a:string, b:string, w:long)['x', 'p', 3, 'x', 'q', 1, 'y', 'q', 4, 'z', 'z', 2]`;
+    // 10 in all, so 3 is 30%: b=q 5, a=x 4, a=y,b=q 4 (it hides a=y: same rows), a=x,b=p 3 (it hides b=p).
+    expect(rows(`${q} | evaluate basket(0.3, w)`).map((r) => [r.Count, r.Percent, r.a, r.b, r.w])).toEqual([
+      [5, 50, '', 'q', null], [4, 40, 'x', '', null], [4, 40, 'y', 'q', null], [3, 30, 'x', 'p', null],
+    ]);
+    // With MaxDimensions 1, a=y and b=p are no longer hidden by larger patterns.
+    expect(rows(`${q} | evaluate basket(0.3, w, 1)`).map((r) => [r.a, r.b, r.Count])).toEqual([['', 'q', 5], ['x', '', 4], ['y', '', 4], ['', 'p', 3]]);
+  });
+  it('schemas match the analyzer; bad arguments fail to bind', () => {
+    sameSchemaAsOracle('T | evaluate basket()');
+    sameSchemaAsOracle("T | evaluate basket(0.2, n, 3, '*')");
+    expect(catchError(() => schemaOf('T | evaluate basket(2.0)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate basket(0.2, State)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate basket(n)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+  });
+  it('many correlated columns fail with a limit error instead of exploding', () => {
+    const wide = `range i from 1 to 50 step 1 | extend ${Array.from({ length: 40 }, (_, k) => `c${k} = i % 2`).join(', ')}`;
+    expect(String(catchError(() => rows(`${wide} | evaluate basket(0.2, '~', 10)`)))).toMatch(/frequent patterns/);
+    expect(rows(`${wide} | project c0, c1, c2 | evaluate basket(0.2)`).map((r) => [r.Count, r.c0, r.c1, r.c2])).toEqual([[25, 1, 1, 1], [25, 0, 0, 0]]);
+  });
+});

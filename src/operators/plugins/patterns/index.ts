@@ -1,5 +1,6 @@
 /** Pattern mining and sampling plugins: basket, autocluster, diffpatterns, sequence_detect, narrow, rows_near, preview. One file per plugin in this folder. */
 import type { PluginDef } from '../plugin-def.js';
 import { sequenceDetect } from './sequence_detect.js';
+import { basket } from './basket.js';
 
-export const PATTERN_PLUGINS: PluginDef[] = [sequenceDetect];
+export const PATTERN_PLUGINS: PluginDef[] = [sequenceDetect, basket];
