@@ -140,3 +140,44 @@ describe('evaluate basket', () => {
     expect(rows(`${wide} | project c0, c1, c2 | evaluate basket(0.2)`).map((r) => [r.Count, r.c0, r.c1, r.c2])).toEqual([[25, 1, 1, 1], [25, 0, 0, 0]]);
   });
 });
+
+// StormEvents is not available: inline rows; the expected patterns are worked out by hand from the
+// shares of A (Damage == 0) and B (Damage == 1), keeping the largest differences and dropping subsets/supersets.
+const DAMAGE = `datatable(EventType:string, Source:string, Damage:long)[
+  ${[
+    ...Array(6).fill("'Hail', 'Spotter', 0"), ...Array(2).fill("'Wind', 'Public', 0"), ...Array(2).fill("'Flood', 'Public', 0"),
+    "'Hail', 'Spotter', 1", ...Array(6).fill("'Wind', 'Public', 1"), ...Array(3).fill("'Flood', 'Spotter', 1"),
+  ].join(', ')}]`;
+
+describe('evaluate diffpatterns', () => {
+  it('docs-style split by Damage "0" / "1" (on inline rows)', () => {
+    const q = `${DAMAGE} | evaluate diffpatterns(Damage, "0", "1")`;
+    expect(rows(q).map((r) => Object.values(r))).toEqual([
+      [0, 6, 1, 60, 10, 50, 'Hail', 'Spotter', null],
+      [1, 2, 6, 20, 60, 40, 'Wind', 'Public', null],
+      [2, 0, 3, 0, 30, 30, 'Flood', 'Spotter', null],
+      [3, 2, 0, 20, 0, 20, 'Flood', 'Public', null],
+    ]);
+    expect(cols(q)).toBe('SegmentId:long, CountA:long, CountB:long, PercentA:real, PercentB:real, PercentDiffAB:real, EventType:string, Source:string, Damage:long');
+  });
+  it('threshold, weight column and custom wildcards', () => {
+    expect(rows(`${DAMAGE} | evaluate diffpatterns(Damage, "0", "1", '~', 0.35, '~', '*')`).map((r) => [r.CountA, r.CountB, r.EventType, r.Source])).toEqual([
+      [6, 1, 'Hail', 'Spotter'], [2, 6, 'Wind', 'Public'],
+    ]);
+    const w = `datatable(k:string, s:string, w:long)['x', 'a', 3, 'y', 'a', 1, 'x', 'b', 1, 'y', 'b', 3]`;
+    // A: x 3 of 4 (75%), B: x 1 of 4 (25%).
+    expect(rows(`${w} | evaluate diffpatterns(s, 'a', 'b', w)`).map((r) => [r.CountA, r.CountB, r.PercentA, r.PercentB, r.PercentDiffAB, r.k])).toEqual([
+      [3, 1, 75, 25, 50, 'x'], [1, 3, 25, 75, 50, 'y'],
+    ]);
+  });
+  it('percentages are rounded to 2 decimals', () => {
+    const q = `datatable(k:string, s:string)['x', 'a', 'y', 'a', 'y', 'a', 'y', 'b'] | evaluate diffpatterns(s, 'a', 'b')`;
+    expect(rows(q).map((r) => [r.PercentA, r.PercentB, r.PercentDiffAB, r.k])).toEqual([[66.67, 100, 33.33, 'y'], [33.33, 0, 33.33, 'x']]);
+  });
+  it('schemas match the analyzer; bad arguments fail to bind', () => {
+    sameSchemaAsOracle("T | evaluate diffpatterns(State, 'a', 'b')");
+    sameSchemaAsOracle("T | evaluate diffpatterns(n, '1', '2', x, 0.1, 3, '*')");
+    expect(catchError(() => schemaOf('T | evaluate diffpatterns(b, true, false)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf("T | evaluate diffpatterns(strlen(State), 'a', 'b')", SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+  });
+});

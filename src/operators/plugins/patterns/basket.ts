@@ -6,7 +6,7 @@
  * Damage=NO when Damage=NO, DamageCrops=0 has the same count). Output: SegmentId, Count, Percent, then the
  * input columns holding the pattern's values or the wildcards (null, '' for strings, or the custom
  * wildcard of the column's type). Every column except the weight column and dynamic columns is a
- * dimension. Patterns come by Count, largest first, then with fewer values first.
+ * dimension. Percent is rounded to 1 decimal, as the docs' examples show. Patterns come by Count, largest first, then with fewer values first.
  */
 import type { EvaluateOp } from '../../../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../../../errors/index.js';
@@ -51,7 +51,7 @@ function bindBasket(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): 
       const sets = frequentItemsets(items, weightOf, threshold * total, Math.floor(maxDims), ctx, 'basket', node.plugin.span)
         .filter((s) => s.closed)
         .sort((a, b) => b.weight - a.weight || a.items.length - b.items.length);
-      const rows: Row[] = sets.map((s, i) => [i, Math.round(s.weight), (100 * s.weight) / total, ...patternRow(s, items, input.length, wild)]);
+      const rows: Row[] = sets.map((s, i) => [i, Math.round(s.weight), Math.round((1000 * s.weight) / total) / 10, ...patternRow(s, items, input.length, wild)]);
       return { columns, rows };
     },
   };

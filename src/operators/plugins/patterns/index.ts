@@ -2,5 +2,6 @@
 import type { PluginDef } from '../plugin-def.js';
 import { sequenceDetect } from './sequence_detect.js';
 import { basket } from './basket.js';
+import { diffpatterns } from './diffpatterns.js';
 
-export const PATTERN_PLUGINS: PluginDef[] = [sequenceDetect, basket];
+export const PATTERN_PLUGINS: PluginDef[] = [sequenceDetect, basket, diffpatterns];
