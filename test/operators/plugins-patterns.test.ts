@@ -181,3 +181,58 @@ describe('evaluate diffpatterns', () => {
     expect(catchError(() => schemaOf("T | evaluate diffpatterns(strlen(State), 'a', 'b')", SCHEMAS))).toBeInstanceOf(KqlSemanticError);
   });
 });
+
+describe('evaluate rows_near, narrow, preview', () => {
+  const DAYS = `datatable (Timestamp:datetime, Value:long, State:string )
+[
+    datetime(2021-06-01), 1, "Success",
+    datetime(2021-06-02), 4, "Success",
+    datetime(2021-06-03), 3, "Success",
+    datetime(2021-06-04), 11, "Success",
+    datetime(2021-06-05), 15, "Success",
+    datetime(2021-06-06), 2, "Success",
+    datetime(2021-06-07), 19, "Error",
+    datetime(2021-06-08), 12, "Success",
+    datetime(2021-06-09), 7, "Success",
+    datetime(2021-06-10), 9, "Success",
+    datetime(2021-06-11), 4, "Success",
+    datetime(2021-06-12), 1, "Success",
+]
+| sort by Timestamp asc`;
+  it('docs: rows_near(State == "Error", 2)', () => {
+    expect(rows(`${DAYS} | evaluate rows_near(State == "Error", 2)`).map((r) => [iso(r.Timestamp), r.Value, r.State])).toEqual([
+      ['2021-06-05T00:00:00.000Z', 15, 'Success'],
+      ['2021-06-06T00:00:00.000Z', 2, 'Success'],
+      ['2021-06-07T00:00:00.000Z', 19, 'Error'],
+      ['2021-06-08T00:00:00.000Z', 12, 'Success'],
+      ['2021-06-09T00:00:00.000Z', 7, 'Success'],
+    ]);
+  });
+  it('rows_near with RowsAfter, overlapping windows, the edges and no match', () => {
+    const q = 'range i from 1 to 10 step 1';
+    expect(rows(`${q} | evaluate rows_near(i == 2 or i == 5, 1, 3)`).map((r) => r.i)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows(`${q} | evaluate rows_near(i == 10, 0, 5)`).map((r) => r.i)).toEqual([10]);
+    expect(rows(`${q} | evaluate rows_near(i == 1, 2, 0)`).map((r) => r.i)).toEqual([1]);
+    expect(rows(`${q} | evaluate rows_near(i > 100, 2)`)).toEqual([]);
+    expect(rows(`${q} | extend s = iff(i == 4, 'x', '') | evaluate rows_near(s == 'x', 1) | project i`)).toEqual([{ i: 3 }, { i: 4 }, { i: 5 }]);
+  });
+  it('narrow: one row per cell, values as strings', () => {
+    expect(rows(`datatable(a:long, b:string, c:bool)[1, 'x', true, 2, '', bool(null)] | evaluate narrow()`)).toEqual([
+      { Row: 0, Column: 'a', Value: '1' }, { Row: 0, Column: 'b', Value: 'x' }, { Row: 0, Column: 'c', Value: 'true' },
+      { Row: 1, Column: 'a', Value: '2' }, { Row: 1, Column: 'b', Value: '' }, { Row: 1, Column: 'c', Value: '' },
+    ]);
+  });
+  it('preview gives the first rows (its second table, the count, is not returned)', () => {
+    expect(rows('range i from 1 to 10 step 1 | evaluate preview(3)')).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+    expect(cols('range i from 1 to 10 step 1 | evaluate preview(3)')).toBe('i:long');
+  });
+  it('schemas match the analyzer; bad arguments fail to bind', () => {
+    sameSchemaAsOracle('T | evaluate narrow()');
+    sameSchemaAsOracle("T | evaluate rows_near(State == 'E', 2)");
+    sameSchemaAsOracle("T | evaluate rows_near(State == 'E', 2, 3)");
+    expect(catchError(() => schemaOf('T | evaluate rows_near(State, 2)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate rows_near(b, n)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate preview(x)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate narrow(1)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+  });
+});
