@@ -236,3 +236,35 @@ describe('evaluate rows_near, narrow, preview', () => {
     expect(catchError(() => schemaOf('T | evaluate narrow(1)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
   });
 });
+
+// StormEvents is not available: 10 inline rows; the expected patterns are worked out by hand from the
+// documented score (coverage^0.6 * (values/3)^0.4) and the seed-and-expand search.
+const SMALL = `datatable(State:string, EventType:string, Damage:string)[
+  ${[...Array(4).fill("'TX', 'Hail', 'NO'"), ...Array(2).fill("'OK', 'Hail', 'NO'"), ...Array(3).fill("'KS', 'Wind', 'YES'"), "'TX', 'Wind', 'NO'"].join(', ')}]`;
+
+describe('evaluate autocluster', () => {
+  it('docs-style autocluster(0.6) (on inline rows)', () => {
+    // Seeds NO and Hail grow to Hail+NO; TX grows to TX+Hail+NO and OK to OK+Hail+NO (both supersets of the
+    // better Hail+NO, so dropped); Wind, KS and YES grow to KS+Wind+YES.
+    expect(rows(`${SMALL} | evaluate autocluster(0.6)`).map((r) => Object.values(r))).toEqual([
+      [0, 6, 60, '', 'Hail', 'NO'],
+      [1, 3, 30, 'KS', 'Wind', 'YES'],
+    ]);
+  });
+  it('custom wildcards, a weight column and NumSeeds', () => {
+    expect(rows(`${SMALL} | evaluate autocluster(0.6, '~', '~', '*')`)[0]).toEqual({ SegmentId: 0, Count: 6, Percent: 60, State: '*', EventType: 'Hail', Damage: 'NO' });
+    // One seed (the most frequent value, NO) gives one pattern.
+    expect(rows(`${SMALL} | evaluate autocluster(0.6, '~', 1)`)).toHaveLength(1);
+    // Weighted: with SizeWeight 1 only coverage counts, so no seed grows (adding a value never raises coverage):
+    // a=x 9, b=p 5, b=q 5, a=y 1 of 10.
+    expect(rows(`datatable(a:string, b:string, w:long)['x', 'p', 5, 'x', 'q', 4, 'y', 'q', 1] | evaluate autocluster(1.0, w)`).map((r) => [r.Count, r.Percent, r.a, r.b])).toEqual([
+      [9, 90, 'x', ''], [5, 50, '', 'p'], [5, 50, '', 'q'], [1, 10, 'y', ''],
+    ]);
+  });
+  it('schemas match the analyzer; bad arguments fail to bind', () => {
+    sameSchemaAsOracle('T | evaluate autocluster()');
+    sameSchemaAsOracle("T | evaluate autocluster(0.2, n, 10, '*')");
+    expect(catchError(() => schemaOf('T | evaluate autocluster(1.5)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate autocluster(0.5, State)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+  });
+});
