@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 import { cols, rows, schemaOf, catchError } from './helpers.js';
-import { KqlSemanticError } from '../../src/index.js';
+import { KqlSemanticError, type TableInput } from '../../src/index.js';
 import type { ColumnSchema } from '../../src/runtime/types.js';
 
 const IP_DATA = `let IP_Data = datatable(network:string, continent_code:string ,continent_name:string, country_iso_code:string, country_name:string)
@@ -77,6 +77,15 @@ datatable(ip:string)['10.1.0.0/12', 'nonsense', '', '10.1.5.5']
       { ip: '10.1.5.5', net: '10.0.0.0/8', v: 1 },
       { ip: '10.1.5.5', net: '10.1.0.0/16', v: 4 },
     ]);
+  });
+  it('caller tables on both sides, with later operators using a few columns (column pruning)', () => {
+    const tables: Record<string, TableInput> = {
+      Events: { schema: [{ name: 'ip', type: 'string' }, { name: 'user', type: 'string' }, { name: 'extra', type: 'long' }], rows: [{ ip: '10.1.2.3', user: 'ann', extra: 1 }, { ip: '8.8.8.8', user: 'bob', extra: 2 }] },
+      Nets: { schema: [{ name: 'cidr', type: 'string' }, { name: 'site', type: 'string' }], rows: [{ cidr: '10.0.0.0/8', site: 'hq' }] },
+    };
+    expect(rows('Events | evaluate ipv4_lookup(Nets, ip, cidr) | project user, site', tables)).toEqual([{ user: 'ann', site: 'hq' }]);
+    expect(rows('Events | where extra > 0 | evaluate ipv4_lookup(Nets, ip, cidr, return_unmatched=true) | project extra, site', tables)).toEqual([{ extra: 1, site: 'hq' }, { extra: 2, site: '' }]);
+    expect(rows('Events | evaluate ipv6_lookup(Nets, ip, cidr) | summarize count() by site', tables)).toEqual([{ site: 'hq', count_: 1 }]);
   });
   it('many rows against many ranges (indexed, not scanned)', () => {
     const q = `let L = range i from 0 to 10239 step 1 | project net = strcat('10.', i / 256, '.', i % 256, '.0/24'), i;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 import { cols, rows, schemaOf, catchError } from './helpers.js';
-import { KqlSemanticError, runKql } from '../../src/index.js';
+import { KqlSemanticError, runKql, type TableInput } from '../../src/index.js';
 import type { ColumnSchema } from '../../src/runtime/types.js';
 
 const SCHEMAS: Record<string, ColumnSchema[]> = {
@@ -63,6 +63,17 @@ describe('evaluate sequence_detect', () => {
     expect(rows(`${base} | evaluate sequence_detect(t, 1h, 2h, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(3);
     expect(rows(`${base} | evaluate sequence_detect(t, 1h, 1h, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(1);
     expect(rows(`${base} | evaluate sequence_detect(t, 1h, 49m, s1=(e == 'a'), s2=(e == 'b'), s3=(e == 'c'))`)).toHaveLength(0);
+  });
+  it('on a caller table, with later operators using a few columns (column pruning)', () => {
+    const tables: Record<string, TableInput> = {
+      E: { schema: [{ name: 't', type: 'datetime' }, { name: 'e', type: 'string' }, { name: 'u', type: 'string' }, { name: 'junk', type: 'string' }], rows: [{ t: '2020-01-01T00:00:00Z', e: 'login', u: 'ann', junk: 'j' }, { t: '2020-01-01T00:05:00Z', e: 'sudo', u: 'ann', junk: 'j' }, { t: '2020-01-01T00:06:00Z', e: 'sudo', u: 'bob', junk: 'j' }] },
+    };
+    expect(rows("E | evaluate sequence_detect(t, 10m, 10m, a=(e == 'login'), b=(e == 'sudo'), u) | project u, Duration = tostring(Duration)", tables)).toEqual([{ u: 'ann', Duration: '00:05:00' }]);
+    expect(rows("E | evaluate rows_near(e == 'login', 0, 1) | project u", tables)).toEqual([{ u: 'ann' }, { u: 'ann' }]);
+    // junk=j 3 of 3; u=ann and e=sudo 2 each, always with junk=j (so they come only with it).
+    expect(rows('E | evaluate basket(0.5) | project Count, e, u, junk', tables)).toEqual([
+      { Count: 3, e: '', u: '', junk: 'j' }, { Count: 2, e: '', u: 'ann', junk: 'j' }, { Count: 2, e: 'sudo', u: '', junk: 'j' },
+    ]);
   });
   it('rows with a null time are skipped', () => {
     expect(rows(`datatable(t:datetime, e:string)[datetime(null), 'a', datetime(2020-01-01), 'b'] | evaluate sequence_detect(t, 1d, 1d, s1=(e == 'a'), s2=(e == 'b'))`)).toEqual([]);
