@@ -1,7 +1,7 @@
 /**
  * evaluate basket([Threshold, WeightColumn, MaxDimensions, CustomWildcard, ...]) (docs: basket-plugin.md):
  * the frequent patterns of the input (Apriori, see ./itemsets.ts). A pattern is returned when its
- * rows weigh at least Threshold (0.015 to 1, default 0.05) of all rows, it has at most MaxDimensions
+ * rows weigh at least Threshold (documented as 0.015 to 1, default 0.05; any ratio above 0 is accepted, as real rules use 0.001) of all rows, it has at most MaxDimensions
  * (default 5) values, and no pattern with one more value covers the same rows (the docs' example omits
  * Damage=NO when Damage=NO, DamageCrops=0 has the same count). Output: SegmentId, Count, Percent, then the
  * input columns holding the pattern's values or the wildcards (null, '' for strings, or the custom
@@ -29,8 +29,8 @@ const isNumber = (v: unknown) => typeof v === 'number' || typeof v === 'bigint';
 function bindBasket(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): BoundOperator {
   const args = node.plugin.args;
   const threshold = Number(optionalConstant(node, 0, input, tools, 'basket', 'threshold', (v, t) => isNumericType(t) && isNumber(v)) ?? 0.05);
-  if (!(threshold >= 0.015 && threshold <= 1)) {
-    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The threshold of basket must be between 0.015 and 1, not ${threshold}`, args[0].span);
+  if (!(threshold > 0 && threshold <= 1)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The threshold of basket must be above 0 and at most 1, not ${threshold}`, args[0].span);
   }
   const weightIndex = weightColumn(args[1], input, tools, 'basket');
   const maxDims = Number(optionalConstant(node, 2, input, tools, 'basket', 'maximum number of dimensions', (v, t) => isNumericType(t) && isNumber(v) && Number(v) >= 1) ?? 5);

@@ -2,7 +2,7 @@
  * evaluate diffpatterns(SplitColumn, SplitValueA, SplitValueB [, WeightColumn, Threshold, MaxDimensions, CustomWildcard, ...])
  * (docs: diffpatterns-plugin.md). The rows whose SplitColumn (as a string) is SplitValueA form set A,
  * those with SplitValueB set B, the others are ignored. Candidates are the patterns (./itemsets.ts) that
- * cover at least Threshold (0.015 to 1, default 0.05) of A or of B; those whose shares of A and B differ by
+ * cover at least Threshold (documented as 0.015 to 1, default 0.05; any ratio above 0 is accepted, as real rules use 0.001) of A or of B; those whose shares of A and B differ by
  * at least Threshold are kept, largest difference first, dropping a pattern that is a subset or superset of
  * one already kept (so the result is a few unrelated patterns, as in the docs' example). Percentages are
  * rounded to 2 decimals, as the docs' example shows. Output: SegmentId, CountA, CountB, PercentA, PercentB,
@@ -44,8 +44,8 @@ function bindDiffpatterns(node: EvaluateOp, input: ColumnSchema[], tools: BindTo
   });
   const weightIndex = weightColumn(args[3], input, tools, 'diffpatterns');
   const threshold = Number(optionalConstant(node, 4, input, tools, 'diffpatterns', 'threshold', (v, t) => isNumericType(t) && isNumber(v)) ?? 0.05);
-  if (!(threshold >= 0.015 && threshold <= 1)) {
-    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The threshold of diffpatterns must be between 0.015 and 1, not ${threshold}`, args[4].span);
+  if (!(threshold > 0 && threshold <= 1)) {
+    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The threshold of diffpatterns must be above 0 and at most 1, not ${threshold}`, args[4].span);
   }
   const maxDims = Number(optionalConstant(node, 5, input, tools, 'diffpatterns', 'maximum number of dimensions', (v, t) => isNumericType(t) && isNumber(v) && Number(v) >= 1) ?? Infinity);
   const wild = wildcards(args.slice(6), input, tools, 'diffpatterns');
