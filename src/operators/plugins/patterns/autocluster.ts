@@ -18,7 +18,7 @@ import type { Row } from '../../../runtime/table.js';
 import type { BoundOperator } from '../../../binder/compiled.js';
 import type { BindTools } from '../../operator-def.js';
 import type { PluginDef } from '../plugin-def.js';
-import { ItemTable, optionalConstant, patternRow, rowWeight, weightColumn, wildcards, type Itemset } from './itemsets.js';
+import { ItemTable, workBudget, optionalConstant, patternRow, rowWeight, weightColumn, wildcards, type Itemset } from './itemsets.js';
 
 export const autocluster: PluginDef = {
   name: 'autocluster',
@@ -62,6 +62,7 @@ function bindAutocluster(node: EvaluateOp, input: ColumnSchema[], tools: BindToo
       }
       const seeds = t.items.map((_, id) => id).filter((id) => itemWeight[id] > 0)
         .sort((a, b) => itemWeight[b] - itemWeight[a] || a - b).slice(0, Math.floor(numSeeds));
+      const spend = workBudget(ctx, 'autocluster', node.plugin.span, 'use fewer seeds or project fewer columns');
       const found = new Map<string, { set: Itemset; score: number }>();
       for (const seed of seeds) {
         let items = [seed];
@@ -69,7 +70,7 @@ function bindAutocluster(node: EvaluateOp, input: ColumnSchema[], tools: BindToo
         let weight = itemWeight[seed];
         let current = score(weight, 1);
         while (items.length < D) {
-          ctx.guard.tick(rows.length * D + 1);
+          spend(rows.length * D + 1);
           // The weight of each value of another column among the pattern's rows.
           const gain = new Map<number, number>();
           const usedDims = new Set(items.map((id) => t.items[id].dim));

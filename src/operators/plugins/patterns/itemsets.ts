@@ -24,6 +24,24 @@ import type { Span } from '../../../errors/span.js';
 /** The most itemsets one mining run may count (a run over many correlated columns fails instead of exploding). */
 export const MAX_ITEMSETS = 200_000;
 
+/**
+ * The most work units (rows visited) one run of a pattern plugin may spend: past it the run fails with
+ * RUN_LIMIT_EXCEEDED instead of running for hours on hostile input (many columns, low thresholds).
+ */
+export const MAX_WORK = 400_000_000;
+
+/** A work counter: `spend(units)` ticks the run guard and throws once MAX_WORK units are spent. */
+export function workBudget(ctx: ExecContext, plugin: string, span: Span | undefined, hint: string): (units: number) => void {
+  let spent = 0;
+  return (units) => {
+    spent += units;
+    ctx.guard.tick(units);
+    if (spent > MAX_WORK) {
+      throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `${plugin} needs too much work on this input; ${hint}`, span);
+    }
+  };
+}
+
 /** True for the `'~'` placeholder ("use the default"). */
 export function isTilde(e: CompiledExpr): boolean {
   return e.constant !== undefined && e.constant.value === '~';
@@ -136,6 +154,7 @@ export function frequentItemsets(
     if (weight >= minWeight && weight > 0) level.push({ items: [id], rows, weight, closed: true });
   }
   const all: Itemset[] = [...level];
+  const spend = workBudget(ctx, plugin, span, 'raise the threshold, lower the maximum number of dimensions, or project fewer columns');
   const tooMany = () => new KqlRuntimeError(
     ErrorCodes.RUN_LIMIT_EXCEEDED,
     `${plugin} found more than ${MAX_ITEMSETS.toLocaleString('en-US')} frequent patterns; raise the threshold, lower the maximum number of dimensions, or project fewer columns`,
@@ -160,7 +179,7 @@ export function frequentItemsets(
           if (!byKey.has(items.filter((_, k) => k !== drop).join(','))) allFrequent = false;
         }
         if (!allFrequent) continue;
-        ctx.guard.tick(a.rows.length + 1);
+        spend(a.rows.length + 1);
         const rows: number[] = [];
         const cell = t.items[last].dim;
         for (const r of a.rows) if (t.cells[r * width + cell] === last) rows.push(r);

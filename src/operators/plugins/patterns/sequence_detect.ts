@@ -20,6 +20,7 @@ import { NameAllocator } from '../../../binder/naming.js';
 import type { BoundOperator, CompiledExpr } from '../../../binder/compiled.js';
 import type { BindTools } from '../../operator-def.js';
 import type { PluginDef } from '../plugin-def.js';
+import { workBudget } from './itemsets.js';
 
 export const sequenceDetect: PluginDef = {
   name: 'sequence_detect',
@@ -92,6 +93,7 @@ function bindSequenceDetect(node: EvaluateOp, input: ColumnSchema[], tools: Bind
         if (!g) groups.set(key, (g = { dims: dimValues, rows: [] }));
         g.rows.push({ t, hits });
       }
+      const spend = workBudget(ctx, 'sequence_detect', node.plugin.span, 'use narrower windows, more selective steps, or more dimensions');
       const found: { dims: unknown[]; times: TimeValue[] }[] = [];
       for (const g of groups.values()) {
         g.rows.sort((a, b) => compareTime(a.t, b.t));
@@ -111,8 +113,9 @@ function bindSequenceDetect(node: EvaluateOp, input: ColumnSchema[], tools: Bind
             if (positions[mid] <= after) lo = mid + 1;
             else hi = mid;
           }
+          spend(1);
           for (let k = lo; k < positions.length; k++) {
-            ctx.guard.tick();
+            spend(1);
             const p = positions[k];
             const t = g.rows[p].t;
             if (step > 0) {
