@@ -44,9 +44,10 @@ describe('evaluate ipv4_lookup', () => {
     for (const q of [
       'T | evaluate ipv4_lookup(L, ip, network)',
       'T | evaluate ipv4_lookup(L, ip, network, return_unmatched=true)',
-      'T | evaluate ipv4_lookup(L, ip, network, k, k)',
-      'T | evaluate ipv4_lookup(L, ip, network, k, k, true)',
-      'T | evaluate ipv4_lookup(L, ip, network, a, a)',
+      'T | evaluate ipv4_lookup(L, ip, network, k)',
+      'T | evaluate ipv4_lookup(L, ip, network, k, true)',
+      'T | evaluate ipv4_lookup(L, ip, network, a)',
+      'T | evaluate ipv4_lookup(L, ip, network, k, a, return_unmatched=false)',
       'T | evaluate ipv4_lookup((L | project network, zz=1), ip, network)',
       'T | evaluate ipv6_lookup(L, ip, network, true)',
     ]) {
@@ -56,7 +57,7 @@ describe('evaluate ipv4_lookup', () => {
   it('extra keys must be equal too; a null extra key matches nothing', () => {
     const q = `let L = datatable(net:string, region:string, tag:string)['10.0.0.0/8', 'eu', 'A', '10.0.0.0/8', 'us', 'B', '10.1.0.0/16', 'us', 'C'];
 datatable(ip:string, region:string)['10.1.2.3', 'us', '10.1.2.3', 'eu', '10.1.2.3', '', '10.9.9.9', 'us']
-| evaluate ipv4_lookup(L, ip, net, region, region)`;
+| evaluate ipv4_lookup(L, ip, net, region)`;
     // Every matching range gives a row (here the /8 and the /16 of region 'us'), in lookup-table order.
     expect(rows(q)).toEqual([
       { ip: '10.1.2.3', region: 'us', net: '10.0.0.0/8', tag: 'B' },
@@ -93,7 +94,10 @@ range j from 0 to 19999 step 1 | project ip = strcat('10.', (j * 7) % 40 / 1, '.
 | evaluate ipv4_lookup(L, ip, net) | summarize n = count(), bad = countif(i != ((j * 7) % 40) * 256 + j % 256)`;
     expect(rows(q)).toEqual([{ n: 20000, bad: 0 }]);
   });
-  it('fails to bind with an unknown lookup column or an unpaired extra key', () => {
+  it('fails to bind with an unknown column, a misplaced or non-bool return_unmatched', () => {
+    expect(catchError(() => schemaOf('T | evaluate ipv4_lookup(L, ip, network, c)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate ipv4_lookup(L, ip, network, return_unmatched=true, k)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
+    expect(catchError(() => schemaOf('T | evaluate ipv6_lookup(L, ip, network, k)', SCHEMAS))).toBeInstanceOf(KqlSemanticError);
     expect(catchError(() => rows(IP_DATA + 'IPs | evaluate ipv4_lookup(IP_Data, ip, nope)'))).toBeInstanceOf(KqlSemanticError);
     expect(catchError(() => rows(IP_DATA + 'IPs | evaluate ipv4_lookup(IP_Data, ip, network, return_unmatched="yes")'))).toBeInstanceOf(KqlSemanticError);
     expect(catchError(() => rows(IP_DATA + 'IPs | evaluate ipv4_lookup(IP_Data, ip)'))).toBeInstanceOf(KqlSemanticError);

@@ -1,8 +1,9 @@
 /**
  * The shared binding of ipv4_lookup and ipv6_lookup:
- * `evaluate ipvN_lookup(LookupTable, SourceKey, LookupKey [, SourceExtraKey, LookupExtraKey ...] [, return_unmatched])`.
+ * `evaluate ipvN_lookup(LookupTable, SourceKey, LookupKey [, ExtraKey1, ...] [, return_unmatched])` (extra keys: ipv4 only).
  *
- * The result is every input column, then every lookup-table column except the extra lookup keys, renamed
+ * An extra key is a column name of both tables, equal values match (like join). The result is every input
+ * column, then every lookup-table column except the extra keys, renamed
  * with a numeric suffix when the name is taken (a -> a1), as Microsoft's analyzer reports. An input row
  * matches a lookup row when its address (or /prefix range) lies inside the lookup row's range and the
  * extra keys are equal (a null extra key matches nothing). Every match gives a row, in lookup-table order;
@@ -24,6 +25,8 @@ import { rightSideColumns } from '../../join-keys.js';
 /** An address family: parse text into (address, prefix) and mask an address to a prefix, keyed as text. */
 export interface IpFamily {
   plugin: string;
+  /** Whether extra key columns may follow the lookup key (ipv4_lookup; the analyzer refuses them for ipv6_lookup). */
+  extraKeys: boolean;
   /** null for text that is not an address of the family. */
   parse(text: string): { prefix: number; key(prefix: number): string } | null;
 }
@@ -44,35 +47,39 @@ export function bindIpLookup(family: IpFamily, node: EvaluateOp, input: ColumnSc
   if (args.length < 3) {
     throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, `${plugin} expects at least 3 arguments but got ${args.length}`, node.plugin.span);
   }
-  let rest = args.slice(3);
-  let returnUnmatched = false;
-  const last = args.length - 1;
-  if (last >= 3 && (names[last] !== undefined || rest.length % 2 === 1)) {
-    if (names[last] !== undefined && names[last] !== 'return_unmatched') {
-      throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `${plugin} has no argument named '${names[last]}'`, args[last].span);
-    }
-    const flag = tools.expr(args[last], input);
-    if (!flag.constant || flag.type !== 'bool') {
-      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `return_unmatched of ${plugin} must be a constant bool`, args[last].span);
-    }
-    returnUnmatched = flag.constant.value === true;
-    rest = rest.slice(0, -1);
-  }
-  if (rest.length % 2 === 1) {
-    throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The extra keys of ${plugin} come in pairs (source column, lookup column)`, rest[rest.length - 1].span);
-  }
   const rightPlan = tools.bindTabular(args[0], tools.env);
   const right = rightPlan.columns;
   const source = tools.expr(args[1], input);
   if (!source.isColumn) throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `The source key of ${plugin} must be a column of the input`, args[1].span);
   const sourceIndex = columnIndex(args[1], input, plugin, 'source key');
   const lookupIndex = columnIndex(args[2], right, plugin, 'lookup key');
+  // Then extra keys (column names of both tables), and last an optional return_unmatched flag (named or a bool constant).
+  let returnUnmatched = false;
   const sourceExtra: number[] = [];
   const lookupExtra: number[] = [];
-  for (let i = 0; i < rest.length; i += 2) {
-    tools.expr(rest[i], input); // records the read for column pruning
-    sourceExtra.push(columnIndex(rest[i], input, plugin, 'extra source key'));
-    lookupExtra.push(columnIndex(rest[i + 1], right, plugin, 'extra lookup key'));
+  for (let i = 3; i < args.length; i++) {
+    const arg = args[i];
+    const isFlag = names[i] !== undefined || arg.kind !== 'Name' || !input.some((c) => c.name === arg.name);
+    if (isFlag) {
+      if (names[i] !== undefined && names[i] !== 'return_unmatched') {
+        throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `${plugin} has no argument named '${names[i]}'`, arg.span);
+      }
+      if (i !== args.length - 1) {
+        throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `return_unmatched must be the last argument of ${plugin}`, arg.span);
+      }
+      const flag = tools.expr(arg, input);
+      if (!flag.constant || flag.type !== 'bool') {
+        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `return_unmatched of ${plugin} must be a constant bool`, arg.span);
+      }
+      returnUnmatched = flag.constant.value === true;
+    } else {
+      if (!family.extraKeys) {
+        throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `The fourth argument of ${plugin} is return_unmatched, a constant bool`, arg.span);
+      }
+      tools.expr(arg, input); // records the read for column pruning
+      sourceExtra.push(columnIndex(arg, input, plugin, 'extra key'));
+      lookupExtra.push(columnIndex(arg, right, plugin, 'extra key'));
+    }
   }
   const kept = right.map((_, i) => i).filter((i) => !lookupExtra.includes(i));
   const columns: ColumnSchema[] = [...input, ...rightSideColumns(input, kept.map((i) => right[i]))];

@@ -1,10 +1,11 @@
-/** evaluate ipv4_lookup(LookupTable, SourceIPv4Key, IPv4LookupKey [, extra key pairs] [, return_unmatched]) (docs: ipv4-lookup-plugin.md). */
+/** evaluate ipv4_lookup(LookupTable, SourceIPv4Key, IPv4LookupKey [, ExtraKey1, ...] [, return_unmatched]) (docs: ipv4-lookup-plugin.md). */
 import { masked, parseIpv4 } from '../../../functions/ip/ipv4-core.js';
 import type { PluginDef } from '../plugin-def.js';
 import { bindIpLookup, type IpFamily } from './ip-lookup.js';
 
 const IPV4: IpFamily = {
   plugin: 'ipv4_lookup',
+  extraKeys: true,
   parse(text) {
     const ip = parseIpv4(text);
     return ip && { prefix: ip.prefix, key: (p: number) => String(masked(ip.address, p)) };
