@@ -69,8 +69,8 @@ describe('evaluate bag_unpack', () => {
   it('errors: a non-dynamic column, another plugin (named)', () => {
     const q1 = 'P | evaluate bag_unpack(Name)';
     expectSemantic(q1, S, 'SEM_TYPE_MISMATCH', 1, at(q1, 'Name'));
-    const q2 = 'P | evaluate basket(City)';
-    expect(expectSemantic(q2, S, 'SEM_UNSUPPORTED', 1, at(q2, 'basket')).message).toContain("'basket'");
+    const q2 = 'P | evaluate python(City)';
+    expect(expectSemantic(q2, S, 'SEM_UNSUPPORTED', 1, at(q2, 'python')).message).toContain("'python'");
   });
 
   it('schemas agree with the analyzer', () => {
