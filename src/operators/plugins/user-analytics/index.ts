@@ -1,4 +1,6 @@
 /** User and activity analytics plugins: session_count, sliding_window_counts, activity_*, funnels, rolling_percentile, dcount_intersect. One file per plugin in this folder. */
 import type { PluginDef } from '../plugin-def.js';
+import { sessionCount } from './session_count.js';
+import { slidingWindowCounts } from './sliding_window_counts.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts];
