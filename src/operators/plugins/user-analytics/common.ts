@@ -20,7 +20,7 @@ import type { ExecContext } from '../../../runtime/exec-context.js';
 import type { CompiledExpr } from '../../../binder/compiled.js';
 import type { BindTools } from '../../operator-def.js';
 import { keyOfValues, keyOfValue, timeColumns } from '../../../runtime/hash-key.js';
-import { addTime, isTimeValue, mulTime, ratioTime, stepsBetween, type TimeValue } from '../../../runtime/ticks.js';
+import { addTime, compareTime, isTimeValue, mulTime, ratioTime, stepsBetween, subTime, type TimeValue } from '../../../runtime/ticks.js';
 import type { Span } from '../../../errors/span.js';
 
 /** The most bins (time windows) one run may produce per group, as make-series. */
@@ -200,3 +200,27 @@ export function idKey(v: unknown, type: KqlType): string {
 }
 
 export const isNull = (v: unknown): boolean => v === null || v === undefined;
+
+/** Order and shifting of timeline values (datetimes exactly, numbers as doubles). */
+export interface Line {
+  cmp(a: unknown, b: unknown): number;
+  /** a - length (length a timespan or a number). */
+  minus(a: unknown, length: unknown): unknown;
+  /** a + length. */
+  plus(a: unknown, length: unknown): unknown;
+}
+
+export function lineOf(timeline: KqlType): Line {
+  if (timeline === 'datetime') {
+    return {
+      cmp: (a, b) => compareTime(a as TimeValue, b as TimeValue),
+      minus: (a, l) => subTime(a as TimeValue, l as TimeValue),
+      plus: (a, l) => addTime(a as TimeValue, l as TimeValue),
+    };
+  }
+  return {
+    cmp: (a, b) => Number(a) - Number(b),
+    minus: (a, l) => Number(a) - Number(l),
+    plus: (a, l) => Number(a) + Number(l),
+  };
+}

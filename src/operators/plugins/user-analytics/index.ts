@@ -2,5 +2,8 @@
 import type { PluginDef } from '../plugin-def.js';
 import { sessionCount } from './session_count.js';
 import { slidingWindowCounts } from './sliding_window_counts.js';
+import { activeUsersCount } from './active_users_count.js';
+import { activityCountsMetrics } from './activity_counts_metrics.js';
+import { activityMetrics } from './activity_metrics.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics];
