@@ -5,5 +5,6 @@ import { slidingWindowCounts } from './sliding_window_counts.js';
 import { activeUsersCount } from './active_users_count.js';
 import { activityCountsMetrics } from './activity_counts_metrics.js';
 import { activityMetrics } from './activity_metrics.js';
+import { newActivityMetrics } from './new_activity_metrics.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics];
