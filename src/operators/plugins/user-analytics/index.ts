@@ -6,5 +6,6 @@ import { activeUsersCount } from './active_users_count.js';
 import { activityCountsMetrics } from './activity_counts_metrics.js';
 import { activityMetrics } from './activity_metrics.js';
 import { newActivityMetrics } from './new_activity_metrics.js';
+import { activityEngagement } from './activity_engagement.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement];
