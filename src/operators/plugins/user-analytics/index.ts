@@ -7,5 +7,6 @@ import { activityCountsMetrics } from './activity_counts_metrics.js';
 import { activityMetrics } from './activity_metrics.js';
 import { newActivityMetrics } from './new_activity_metrics.js';
 import { activityEngagement } from './activity_engagement.js';
+import { rollingPercentile } from './rolling_percentile.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, rollingPercentile];
