@@ -8,5 +8,6 @@ import { activityMetrics } from './activity_metrics.js';
 import { newActivityMetrics } from './new_activity_metrics.js';
 import { activityEngagement } from './activity_engagement.js';
 import { rollingPercentile } from './rolling_percentile.js';
+import { dcountIntersect } from './dcount_intersect.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, rollingPercentile];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, dcountIntersect, rollingPercentile];
