@@ -9,5 +9,6 @@ import { newActivityMetrics } from './new_activity_metrics.js';
 import { activityEngagement } from './activity_engagement.js';
 import { rollingPercentile } from './rolling_percentile.js';
 import { dcountIntersect } from './dcount_intersect.js';
+import { funnelSequence } from './funnel_sequence.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, dcountIntersect, rollingPercentile];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, dcountIntersect, funnelSequence, rollingPercentile];
