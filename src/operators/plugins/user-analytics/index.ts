@@ -10,5 +10,6 @@ import { activityEngagement } from './activity_engagement.js';
 import { rollingPercentile } from './rolling_percentile.js';
 import { dcountIntersect } from './dcount_intersect.js';
 import { funnelSequence } from './funnel_sequence.js';
+import { funnelSequenceCompletion } from './funnel_sequence_completion.js';
 
-export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, dcountIntersect, funnelSequence, rollingPercentile];
+export const USER_ANALYTICS_PLUGINS: PluginDef[] = [sessionCount, slidingWindowCounts, activeUsersCount, activityCountsMetrics, activityMetrics, newActivityMetrics, activityEngagement, dcountIntersect, funnelSequence, funnelSequenceCompletion, rollingPercentile];
