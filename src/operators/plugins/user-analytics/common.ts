@@ -26,7 +26,7 @@ import type { Span } from '../../../errors/span.js';
 /** The most bins (time windows) one run may produce per group, as make-series. */
 export const MAX_BINS = 1_000_000;
 /** The most elementary steps (window cells, comparisons) one run may take. */
-export const MAX_WORK = 50_000_000;
+export const MAX_WORK = 20_000_000;
 
 /** One plugin call being bound. */
 export class Call {

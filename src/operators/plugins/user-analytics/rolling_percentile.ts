@@ -4,8 +4,8 @@
  * BinsPerWindow bins ending with it (inclusive), computed as this engine's percentile() aggregate: the exact
  * nearest-rank value (src/functions/aggregates/percentile.ts; Kusto estimates). Rows: every bin from a group's
  * first to its last bin whose window holds a value, per dimension combination, groups in first-seen order.
- * The column is rolling_<BinsPerWindow>_percentile_<ValueColumn>_<Percentile> (a '.' in the percentile
- * written '_'), typed as percentile() types it.
+ * The column is rolling_<BinsPerWindow>_percentile_<ValueColumn>_<Percentile> (the percentile as written,
+ * 99.9 stays 99.9, as the analyzer names it), typed as percentile() types it.
  */
 import type { Row } from '../../../runtime/table.js';
 import { isNumericType, type KqlType } from '../../../runtime/types.js';
@@ -36,7 +36,7 @@ export const rollingPercentile: PluginDef = {
     const dims = call.dims(5);
     const type = resultType(val.column.type);
     const columns = [idx.column, ...dims.map((d) => d.column),
-      { name: `rolling_${k}_percentile_${val.column.name}_${String(p).replace('.', '_')}`, type }];
+      { name: `rolling_${k}_percentile_${val.column.name}_${String(p)}`, type }];
     const less = lessFor(val.column.type);
     const cmp = (a: unknown, b: unknown) => (less(a, b) ? -1 : less(b, a) ? 1 : 0);
     const span = call.span;
