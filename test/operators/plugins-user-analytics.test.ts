@@ -381,6 +381,29 @@ describe('binding errors and limits', () => {
     expect(e.code).toBe('RUN_LIMIT_EXCEEDED');
   });
 
+  it('a null length argument is a runtime error, not a crash', () => {
+    const one = `datatable(U:string, T:datetime, S:string)['a',datetime(2020-01-01),'x']`;
+    for (const q of [
+      `${one} | evaluate active_users_count(U, T, datetime(2020-01-01), datetime(2020-01-05), timespan(null), 1d, 1, 1d)`,
+      `${one} | evaluate session_count(U, T, datetime(2020-01-01), datetime(2020-01-05), 1d, timespan(null))`,
+      `${one} | evaluate funnel_sequence(U, T, datetime(2020-01-01), datetime(2020-01-05), timespan(null), 1d, S, dynamic(['x']))`,
+      `${one} | evaluate sliding_window_counts(U, T, datetime(null), datetime(2020-01-05), 1d, 1d)`,
+      `${one} | evaluate activity_counts_metrics(U, T, datetime(2020-01-01), datetime(2020-01-05), 0s)`,
+    ]) {
+      const e = expectKqlError(() => rows(q));
+      expect(e.code, q).toBe('RUN_INVALID_VALUE');
+    }
+  });
+
+  it('column pruning: columns the plugin does not read can be dropped, with the same result', () => {
+    const table = {
+      schema: [{ name: 'Extra', type: 'string' as const }, { name: 'U', type: 'string' as const }, { name: 'T', type: 'datetime' as const }, { name: 'More', type: 'long' as const }],
+      rows: [{ Extra: 'e', U: 'a', T: '2020-01-01T00:00:00Z', More: 1 }, { Extra: 'f', U: 'b', T: '2020-01-02T00:00:00Z', More: 2 }],
+    };
+    const q = 'X | evaluate activity_counts_metrics(U, T, datetime(2020-01-01), datetime(2020-01-03), 1d) | project T, aggregated_dcount';
+    expect(iso(rows(q, { X: table }))).toEqual([{ T: day('2020-01-01'), aggregated_dcount: 1 }, { T: day('2020-01-02'), aggregated_dcount: 2 }]);
+  });
+
   it('schemas agree with the analyzer', () => {
     const qs = [
       'T | evaluate session_count(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, 3d)',

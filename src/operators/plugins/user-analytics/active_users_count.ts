@@ -8,7 +8,7 @@
 import type { Row } from '../../../runtime/table.js';
 import { isNumericType } from '../../../runtime/types.js';
 import type { PluginDef } from '../plugin-def.js';
-import { Budget, Call, Groups, binCount, idKey, isNull, isTimelineType, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { lengthValue, Budget, Call, Groups, binCount, idKey, isNull, isTimelineType, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 
 export const activeUsersCount: PluginDef = {
   name: 'active_users_count',
@@ -31,12 +31,13 @@ export const activeUsersCount: PluginDef = {
     const line = lineOf(tt);
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const origin = value(start, ctx);
         const axis = makeAxis(tt, origin, value(bin, ctx), span);
         const periods = makeAxis(tt, origin, value(period, ctx), span);
         const n = binCount(axis, value(end, ctx), span);
-        const look = value(lookback, ctx);
+        const look = lengthValue(value(lookback, ctx), tt, 'LookbackWindow', span);
         const needed = Number(value(active, ctx) ?? 0);
         const budget = new Budget(span);
         const groups = new Groups(dims, () => new Map<string, unknown[]>());

@@ -34,6 +34,7 @@ export const activityEngagement: PluginDef = {
     const span = call.span;
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         let axis = makeAxis(tt, start ? value(start, ctx) : 0, value(inner, ctx), span);
         let n: number;

@@ -31,6 +31,7 @@ export const activityMetrics: PluginDef = {
     const span = call.span;
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(tt, start ? value(start, ctx) : 0, value(window, ctx), span);
         const n = end ? binCount(axis, value(end, ctx), span) : Infinity;

@@ -149,6 +149,13 @@ function toNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/** A length argument's value (a timespan, or a number on a numeric timeline); null or unusable is an error. */
+export function lengthValue(v: unknown, timeline: KqlType, what: string, span: Span): unknown {
+  const ok = timeline === 'datetime' ? isTimeValue(v) : toNumber(v) !== undefined;
+  if (!ok) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `The ${what} must not be null`, span);
+  return v;
+}
+
 /** The same axis with bin `first` as bin 0. */
 export function shifted(axis: Axis, first: number): Axis {
   return { index: (v) => { const i = axis.index(v); return i === undefined ? undefined : i - first; }, at: (i) => axis.at(i + first), steps: axis.steps };

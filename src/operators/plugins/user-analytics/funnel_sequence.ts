@@ -13,7 +13,7 @@ import { emptyValue } from '../../../runtime/table.js';
 import { toDynamic } from '../../../runtime/values.js';
 import { keyOfValues } from '../../../runtime/hash-key.js';
 import type { PluginDef } from '../plugin-def.js';
-import { Budget, Call, binCount, idKey, isNull, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { lengthValue, Budget, Call, binCount, idKey, isNull, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 import { eventsById, sequenceValues } from './funnel-common.js';
 
 const MAX_SAMPLES = 128;
@@ -39,11 +39,12 @@ export const funnelSequence: PluginDef = {
     const line = lineOf(tt);
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(tt, value(start, ctx), value(step, ctx), span);
         const n = binCount(axis, value(end, ctx), span);
         const seq = sequenceValues(value(sequence, ctx), st, span);
-        const gap = value(maxStep, ctx);
+        const gap = lengthValue(value(maxStep, ctx), tt, 'MaxSequenceStepWindow', span);
         const budget = new Budget(span);
         const cells = new Map<string, { bin: number; prev: unknown; next: unknown; ids: Set<string>; samples: unknown[] }>();
         if (seq.length > 0) {

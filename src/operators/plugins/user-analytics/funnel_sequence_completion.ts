@@ -38,6 +38,7 @@ export const funnelSequenceCompletion: PluginDef = {
     const line = lineOf(tt);
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(tt, value(start, ctx), value(size, ctx), span);
         const n = binCount(axis, value(end, ctx), span);

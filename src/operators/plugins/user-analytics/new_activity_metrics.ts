@@ -59,6 +59,7 @@ export const newActivityMetrics: PluginDef = {
     const span = call.span;
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(tt, value(start, ctx), value(window, ctx), span);
         const n = binCount(axis, value(end, ctx), span);

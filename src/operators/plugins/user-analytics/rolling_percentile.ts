@@ -42,6 +42,7 @@ export const rollingPercentile: PluginDef = {
     const span = call.span;
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(it, 0, value(size, ctx), span);
         const budget = new Budget(span);

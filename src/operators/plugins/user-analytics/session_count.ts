@@ -10,7 +10,7 @@ import { isNumericType } from '../../../runtime/types.js';
 import type { Row } from '../../../runtime/table.js';
 import type { PluginDef } from '../plugin-def.js';
 import { KqlRuntimeError, ErrorCodes } from '../../../errors/index.js';
-import { Budget, Call, Groups, binCount, shifted, idKey, isNull, isTimelineType, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { lengthValue, Budget, Call, Groups, binCount, shifted, idKey, isNull, isTimelineType, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 import { compareTime, subTime, type TimeValue } from '../../../runtime/ticks.js';
 
 export const sessionCount: PluginDef = {
@@ -31,6 +31,7 @@ export const sessionCount: PluginDef = {
     const span = call.span;
     return {
       columns,
+      flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         // Bins of bin(Timeline, Bin) (counted from 0 / the epoch), from Start's bin to End's: the docs chart
         // matches this alignment, not bins counted from Start.
@@ -39,7 +40,7 @@ export const sessionCount: PluginDef = {
         const first = axis.index(startValue);
         if (first === undefined) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, 'The analysis start must not be null', span);
         const last = binCount(shifted(axis, first), value(end, ctx), span) + first - 1;
-        const look = value(lookback, ctx);
+        const look = lengthValue(value(lookback, ctx), tt, 'LookBackWindow', span);
         const budget = new Budget(span);
         const groups = new Groups(dims, () => new Map<string, unknown[]>());
         for (const row of table.rows) {
