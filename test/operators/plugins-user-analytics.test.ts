@@ -302,6 +302,16 @@ describe('funnel_sequence / funnel_sequence_completion', () => {
       { Ts: day('2020-01-02'), prev: '', next: 'Hail', dcount: 1, samples: [4] },
     ]);
   });
+  it('funnel_sequence: a numeric timeline and a long state; completion gives the state as a string', () => {
+    const t = `datatable(U:string, T:long, S:long)['a',1,5,'a',2,6,'a',3,7]`;
+    expect(rows(`${t} | evaluate funnel_sequence(U, T, 0, 10, 1, 100, S, dynamic([6]))`)).toEqual([{ T: 0, prev: 5, next: 7, dcount: 1, samples: ['a'] }]);
+    const d = `datatable(U:string, T:datetime, S:long)['a',datetime(2020-01-01),5,'a',datetime(2020-01-01 00:30),6]
+      | evaluate funnel_sequence_completion(U, T, datetime(2020-01-01), datetime(2020-01-02), 1d, S, dynamic([5,6]), dynamic([1h]))`;
+    expect(R(d)).toEqual([
+      { T: day('2020-01-01'), S: '5', Period: 3_600_000, dcount: 1 }, { T: day('2020-01-01'), S: '6', Period: 3_600_000, dcount: 1 },
+    ]);
+  });
+
   it('funnel_sequence_completion: steps completed within each period', () => {
     const q = `${data} | evaluate funnel_sequence_completion(Id, Ts, datetime(2020-01-01), datetime(2020-01-10), 365d, Ev, dynamic(['Hail','Tornado','Hail']), dynamic([30m, 1h, 2h]))`;
     expect(cols(q)).toBe('Ts:datetime, Ev:string, Period:timespan, dcount:long');
@@ -423,6 +433,9 @@ describe('binding errors and limits', () => {
       'T | evaluate funnel_sequence(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 10m, 1d, Dim, dynamic(["a","b"]))',
       'T | evaluate funnel_sequence_completion(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, Dim, dynamic(["a","b"]), dynamic([1h, 1d]))',
       'T | evaluate rolling_percentile(R, 50, Ts, 1d, 3)',
+      'T | evaluate funnel_sequence(Id, N, 1, 100, 10, 20, Dim, dynamic(["a"]))',
+      'T | evaluate funnel_sequence(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 10m, 1d, N, dynamic([1]))',
+      'T | evaluate funnel_sequence_completion(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, N, dynamic([1]), dynamic([1h]))',
       'T | evaluate rolling_percentile(N, 99.9, Ts, 1d, 3, Dim, Id)',
     ];
     for (const q of qs) {

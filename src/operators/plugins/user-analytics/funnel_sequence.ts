@@ -6,14 +6,15 @@
  * in the analysis range ordered by time (ties in input order): an occurrence of Sequence is a run of
  * consecutive events with the Sequence's states, each step at most MaxSequenceStepWindow after the one
  * before; prev / next are the states of the events just before / after the run when they are at most
- * MaxSequenceStepWindow away, else empty. The window is the one of the occurrence's first event.
+ * MaxSequenceStepWindow away, else empty. The window is the one of the occurrence's first event. The timeline
+ * may be a datetime or a number.
  */
 import type { Row } from '../../../runtime/table.js';
 import { emptyValue } from '../../../runtime/table.js';
 import { toDynamic } from '../../../runtime/values.js';
 import { keyOfValues } from '../../../runtime/hash-key.js';
 import type { PluginDef } from '../plugin-def.js';
-import { lengthValue, Budget, Call, binCount, idKey, isNull, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { isTimelineType, lengthValue, Budget, Call, binCount, idKey, isNull, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 import { eventsById, sequenceValues } from './funnel-common.js';
 
 const MAX_SAMPLES = 128;
@@ -25,7 +26,7 @@ export const funnelSequence: PluginDef = {
     const call = new Call(node, input, tools);
     call.count(8, 8);
     const id = call.column(0, 'IdColumn');
-    const tl = call.column(1, 'TimelineColumn', (t) => t === 'datetime');
+    const tl = call.column(1, 'TimelineColumn', isTimelineType);
     const tt = tl.column.type;
     const start = call.scalar(2, 'Start', pointTypeOk(tt));
     const end = call.scalar(3, 'End', pointTypeOk(tt));

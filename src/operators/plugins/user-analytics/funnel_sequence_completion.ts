@@ -5,6 +5,7 @@
  * each step j of Sequence, `dcount` is the number of distinct ids that, from an event in state Sequence[0],
  * went on through Sequence[1..j] in that order (later events, not necessarily adjacent) with the j-th step at
  * most P after the first. Rows: per window holding an event, per period, every step (zero counts included).
+ * The state column of the result is a string whatever the StateColumn's type (as the analyzer types it).
  * Periods are timespans: a string is parsed, a number is read as this engine's dynamic literal stores a
  * timespan (milliseconds), as `dynamic([1h, 4h, 1d])` in the docs.
  */
@@ -13,8 +14,9 @@ import { KqlRuntimeError, ErrorCodes } from '../../../errors/index.js';
 import { keyOfValues } from '../../../runtime/hash-key.js';
 import { fromTicks, isTimeValue } from '../../../runtime/ticks.js';
 import { convertTo } from '../../../functions/convert.js';
+import { valueToString } from '../../../runtime/values.js';
 import type { PluginDef } from '../plugin-def.js';
-import { Budget, Call, binCount, idKey, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { isNull, Budget, Call, binCount, idKey, lineOf, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 import { eventsById, sequenceValues } from './funnel-common.js';
 
 export const funnelSequenceCompletion: PluginDef = {
@@ -33,7 +35,7 @@ export const funnelSequenceCompletion: PluginDef = {
     const sequence = call.scalar(6, 'Sequence', (t) => t === 'dynamic');
     const periodsArg = call.scalar(7, 'MaxSequenceStepPeriods', (t) => t === 'dynamic');
     const st = state.column.type;
-    const columns = [tl.column, state.column, { name: 'Period', type: 'timespan' as const }, { name: 'dcount', type: 'long' as const }];
+    const columns = [tl.column, { name: state.column.name, type: 'string' as const }, { name: 'Period', type: 'timespan' as const }, { name: 'dcount', type: 'long' as const }];
     const span = call.span;
     const line = lineOf(tt);
     return {
@@ -46,6 +48,7 @@ export const funnelSequenceCompletion: PluginDef = {
         const periods = periodValues(value(periodsArg, ctx), span);
         const budget = new Budget(span);
         const seqKeys = seq.map((v) => keyOfValues([v]));
+        const stateText = seq.map((v) => (isNull(v) ? '' : valueToString(v, st)));
         const byId = eventsById(table.rows, { id: id.index, time: tl.index, state: state.index }, (t) => {
           const i = axis.index(t);
           return i !== undefined && i >= 0 && i < n;
@@ -90,7 +93,7 @@ export const funnelSequenceCompletion: PluginDef = {
         const rows: Row[] = [];
         for (const b of [...counts.keys()].sort((x, y) => x - y)) {
           const c = counts.get(b)!;
-          periods.forEach((period, p) => seq.forEach((s, j) => rows.push([axis.at(b), s, period, c[p][j]])));
+          periods.forEach((period, p) => seq.forEach((s, j) => rows.push([axis.at(b), stateText[j], period, c[p][j]])));
         }
         return { columns, rows };
       },
