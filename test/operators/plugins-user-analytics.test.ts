@@ -238,6 +238,25 @@ Users
   });
 });
 
+describe('new_activity_metrics calendar windows', () => {
+  it("hand-worked: 'week' (from Sunday), 'month', 'year'", () => {
+    const t = `datatable(U:long, T:datetime)[1,datetime(2020-01-05),2,datetime(2020-02-13),1,datetime(2020-03-20),3,datetime(2021-02-03)]`;
+    const pick = (q: string) => R(q).map((r) => [r.from_T, r.to_T, r.dcount_new_values, r.dcount_retained_values]);
+    expect(pick(`${t} | evaluate new_activity_metrics(U, T, datetime(2020-01-05), datetime(2020-03-31), 'month')`)).toEqual([
+      [day('2020-01-01'), day('2020-01-01'), 1, 1], [day('2020-01-01'), day('2020-02-01'), 1, 0], [day('2020-01-01'), day('2020-03-01'), 0, 1],
+      [day('2020-02-01'), day('2020-02-01'), 1, 1], [day('2020-02-01'), day('2020-03-01'), 0, 0],
+    ]);
+    expect(pick(`${t} | evaluate new_activity_metrics(U, T, datetime(2020-01-05), datetime(2021-03-31), 'year')`)).toEqual([
+      [day('2020-01-01'), day('2020-01-01'), 2, 2], [day('2020-01-01'), day('2021-01-01'), 1, 0], [day('2021-01-01'), day('2021-01-01'), 1, 1],
+    ]);
+    // 2020-01-08 (a Wednesday) is in the week of Sunday 2020-01-05.
+    expect(pick(`${t} | evaluate new_activity_metrics(U, T, datetime(2020-01-08), datetime(2020-01-12), 'week')`)).toEqual([
+      [day('2020-01-05'), day('2020-01-05'), 1, 1], [day('2020-01-05'), day('2020-01-12'), 0, 0],
+    ]);
+    expect(expectKqlError(() => rows(`${t} | evaluate new_activity_metrics(U, T, datetime(2020-01-05), datetime(2020-03-31), 'decade')`)).code).toBe('RUN_INVALID_VALUE');
+  });
+});
+
 describe('activity_engagement', () => {
   // The docs examples use rand(): hand-worked data instead.
   const data = `datatable(U:string, D:datetime)['a',datetime(2020-01-01),'b',datetime(2020-01-01),'a',datetime(2020-01-02),'c',datetime(2020-01-03),'a',datetime(2020-01-09)]`;
@@ -426,6 +445,7 @@ describe('binding errors and limits', () => {
       'T | evaluate activity_metrics(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, Dim)',
       'T | evaluate activity_metrics(Id, N, 1, 100, 10)',
       'T | evaluate new_activity_metrics(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, Dim)',
+      'T | evaluate new_activity_metrics(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), "week", Dim)',
       'T | evaluate new_activity_metrics(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, datetime(2020-01-01), Dim)',
       'T | evaluate activity_engagement(Id, Ts, 1d, 30d)',
       'T | evaluate activity_engagement(Id, Ts, datetime(2020-01-01), datetime(2020-02-01), 1d, 30d, Dim)',

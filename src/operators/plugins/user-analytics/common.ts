@@ -20,7 +20,7 @@ import type { ExecContext } from '../../../runtime/exec-context.js';
 import type { CompiledExpr } from '../../../binder/compiled.js';
 import type { BindTools } from '../../operator-def.js';
 import { keyOfValues, keyOfValue, timeColumns } from '../../../runtime/hash-key.js';
-import { addTime, compareTime, isTimeValue, mulTime, ratioTime, stepsBetween, subTime, type TimeValue } from '../../../runtime/ticks.js';
+import { addTime, compareTime, floorTime, wholeMs, isTimeValue, mulTime, ratioTime, stepsBetween, subTime, type TimeValue } from '../../../runtime/ticks.js';
 import type { Span } from '../../../errors/span.js';
 
 /** The most bins (time windows) one run may produce per group, as make-series. */
@@ -229,5 +229,39 @@ export function lineOf(timeline: KqlType): Line {
     cmp: (a, b) => Number(a) - Number(b),
     minus: (a, l) => Number(a) - Number(l),
     plus: (a, l) => Number(a) + Number(l),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Calendar windows ('week', 'month', 'year': the windows of startofweek / startofmonth / startofyear) from the
+ * window holding Start; a datetime timeline only. Weeks start on Sunday (1970-01-04 was one).
+ */
+export function calendarAxis(unit: unknown, origin: unknown, span: Span): Axis {
+  if (!isTimeValue(origin)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, 'The analysis start must not be null', span);
+  if (unit === 'week') {
+    const start = floorTime(origin, 7 * DAY_MS, 3 * DAY_MS)!;
+    return makeAxis('datetime', start, 7 * DAY_MS, span);
+  }
+  if (unit !== 'month' && unit !== 'year') {
+    throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, `'${String(unit)}' is not a window: use a timespan, 'week', 'month' or 'year'`, span);
+  }
+  const per = unit === 'month' ? 1 : 12;
+  const months = (v: TimeValue) => {
+    const d = new Date(wholeMs(v));
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  };
+  const o = months(origin);
+  const first = o - (o % per);
+  return {
+    index: (v) => (isTimeValue(v) ? Math.floor((months(v) - first) / per) : undefined),
+    at: (i) => {
+      const m = first + i * per;
+      const d = new Date(0);
+      d.setUTCFullYear(Math.floor(m / 12), m % 12, 1);
+      return d.getTime();
+    },
+    steps: () => 0,
   };
 }

@@ -10,13 +10,14 @@
  * Cohort (a timeline value) keeps the cohort of its window only. Lookback is a table whose column named like
  * IdColumn (or its only column) holds ids treated as seen before Start. Windows with an empty cohort give no
  * rows. The trailing arguments are told apart by kind: input columns are dimensions, a table is Lookback, a
- * scalar right after Window is Cohort.
+ * scalar right after Window is Cohort. Window may also be 'week', 'month' or 'year' (the analyzer accepts
+ * these for this plugin only): the windows of startofweek / startofmonth / startofyear from Start's.
  */
 import type * as A from '../../../parser/ast.js';
 import type { Row } from '../../../runtime/table.js';
 import type { TabularPlan, CompiledExpr } from '../../../binder/compiled.js';
 import type { PluginDef } from '../plugin-def.js';
-import { Budget, Call, Groups, binCount, idKey, isNull, isTimelineType, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
+import { calendarAxis, Budget, Call, Groups, binCount, idKey, isNull, isTimelineType, makeAxis, pointTypeOk, stepTypeOk, value } from './common.js';
 
 export const newActivityMetrics: PluginDef = {
   name: 'new_activity_metrics',
@@ -29,7 +30,7 @@ export const newActivityMetrics: PluginDef = {
     const tt = tl.column.type;
     const start = call.scalar(2, 'Start', pointTypeOk(tt));
     const end = call.scalar(3, 'End', pointTypeOk(tt));
-    const window = call.scalar(4, 'Window', stepTypeOk(tt));
+    const window = call.scalar(4, 'Window', (t) => stepTypeOk(tt)(t) || (tt === 'datetime' && t === 'string'));
     let cohort: CompiledExpr | undefined;
     let lookback: { plan: TabularPlan; index: number } | undefined;
     const dimArgs: number[] = [];
@@ -61,7 +62,8 @@ export const newActivityMetrics: PluginDef = {
       columns,
       flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
-        const axis = makeAxis(tt, value(start, ctx), value(window, ctx), span);
+        const w = value(window, ctx);
+        const axis = window.type === 'string' ? calendarAxis(w, value(start, ctx), span) : makeAxis(tt, value(start, ctx), w, span);
         const n = binCount(axis, value(end, ctx), span);
         const only = cohort ? axis.index(value(cohort, ctx)) : undefined;
         const budget = new Budget(span);
