@@ -5,7 +5,7 @@
  * were worked out by hand from the documented definitions (said so in each test).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeKql, KqlRuntimeError } from '../../src/index.js';
+import { analyzeKql, runKql, KqlRuntimeError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 import { rows, cols, expectSemantic, expectKqlError, at, unordered } from './helpers.js';
 import type { ColumnSchema } from '../../src/runtime/types.js';
@@ -408,6 +408,14 @@ describe('binding errors and limits', () => {
     const e = expectKqlError(() => rows(`range i from 0 to 999 step 1 | extend T = i
       | evaluate sliding_window_counts(i, T, 0, 999999, 999999, 1)`));
     expect(e.code).toBe('RUN_LIMIT_EXCEEDED');
+  });
+
+  it('output rows count against the run\'s maxRows', () => {
+    const q = `datatable(U:string, T:long)['a',0] | evaluate sliding_window_counts(U, T, 0, 1000, 1000, 1)`;
+    expect(rows(q).length).toBe(1000); // the window of 1000 bins from bin 0 reaches bin 999
+    const e = expectKqlError(() => runKql(q, {}, { maxRows: 100 }));
+    expect(e.code).toBe('RUN_LIMIT_EXCEEDED');
+    expect(e.message).toContain('sliding_window_counts');
   });
 
   it('a null length argument is a runtime error, not a crash', () => {

@@ -39,7 +39,7 @@ export const activeUsersCount: PluginDef = {
         const n = binCount(axis, value(end, ctx), span);
         const look = lengthValue(value(lookback, ctx), tt, 'LookbackWindow', span);
         const needed = Number(value(active, ctx) ?? 0);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new Map<string, unknown[]>());
         for (const row of table.rows) {
           const t = row[tl.index], v = row[id.index];
@@ -52,7 +52,7 @@ export const activeUsersCount: PluginDef = {
           if (list) list.push(t);
           else byId.set(k, [t]);
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const counts = new Map<number, number>();
           for (const times of g.state.values()) {

@@ -31,7 +31,7 @@ export const activityCountsMetrics: PluginDef = {
       run: (table, ctx) => {
         const axis = makeAxis(tt, value(start, ctx), value(step, ctx), span);
         const n = binCount(axis, value(end, ctx), span);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new Map<number, { rows: number; ids: Set<string> }>());
         for (const row of table.rows) {
           const i = axis.index(row[tl.index]);
@@ -43,7 +43,7 @@ export const activityCountsMetrics: PluginDef = {
           const v = row[id.index];
           if (!isNull(v)) cell.ids.add(idKey(v, id.column.type));
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const seen = new Set<string>();
           for (const b of [...g.state.keys()].sort((x, y) => x - y)) {

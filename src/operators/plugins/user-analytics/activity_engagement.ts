@@ -53,7 +53,7 @@ export const activityEngagement: PluginDef = {
           n = hi - lo + 1;
         }
         const k = Math.max(1, axis.steps(value(outer, ctx)));
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new WindowCounter());
         for (const row of table.rows) {
           const i = axis.index(row[tl.index]);
@@ -61,7 +61,7 @@ export const activityEngagement: PluginDef = {
           const v = row[id.index];
           groups.of(row).add(i, isNull(v) ? undefined : idKey(v, id.column.type));
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const innerCounts = g.state.dcounts(1, n, budget);
           const outerCounts = g.state.dcounts(k, n, budget);

@@ -35,7 +35,7 @@ export const activityMetrics: PluginDef = {
       run: (table, ctx) => {
         const axis = makeAxis(tt, start ? value(start, ctx) : 0, value(window, ctx), span);
         const n = end ? binCount(axis, value(end, ctx), span) : Infinity;
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new Map<number, Set<string>>());
         for (const row of table.rows) {
           const i = axis.index(row[tl.index]);
@@ -46,7 +46,7 @@ export const activityMetrics: PluginDef = {
           const v = row[id.index];
           if (!isNull(v)) ids.add(idKey(v, id.column.type));
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           for (const b of [...g.state.keys()].sort((x, y) => x - y)) {
             const ids = g.state.get(b)!;

@@ -170,15 +170,35 @@ export function binCount(axis: Axis, end: unknown, span: Span): number {
   return last + 1;
 }
 
-/** Counts elementary steps against MAX_WORK. */
+/**
+ * Counts elementary steps against MAX_WORK (ticking the run's guard, for time limits and cancellation), and
+ * output rows against the run's maxRows.
+ */
 export class Budget {
   private used = 0;
-  constructor(private readonly span: Span, private readonly limit = MAX_WORK) {}
+  constructor(private readonly span: Span, private readonly ctx: ExecContext, private readonly name: string, private readonly limit = MAX_WORK) {}
   spend(n: number): void {
     this.used += n;
+    this.ctx.guard.tick(n);
     if (this.used > this.limit) {
-      throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `the plugin would take more than ${this.limit} steps on this input`, this.span);
+      throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `${this.name}: the plugin would take more than ${this.limit} steps on this input`, this.span);
     }
+  }
+  /** An output array whose push checks the row count. */
+  output(): Row[] {
+    const out: Row[] = [];
+    const { guard } = this.ctx;
+    const push = out.push.bind(out);
+    out.push = (...items: Row[]) => {
+      const n = push(...items);
+      guard.rows(n, this.name, this.span);
+      return n;
+    };
+    return out;
+  }
+  /** Checks a row count known in advance. */
+  rows(n: number): void {
+    this.ctx.guard.rows(n, this.name, this.span);
   }
 }
 

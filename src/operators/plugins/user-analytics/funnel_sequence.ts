@@ -46,7 +46,7 @@ export const funnelSequence: PluginDef = {
         const n = binCount(axis, value(end, ctx), span);
         const seq = sequenceValues(value(sequence, ctx), st, span);
         const gap = lengthValue(value(maxStep, ctx), tt, 'MaxSequenceStepWindow', span);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const cells = new Map<string, { bin: number; prev: unknown; next: unknown; ids: Set<string>; samples: unknown[] }>();
         if (seq.length > 0) {
           const byId = eventsById(table.rows, { id: id.index, time: tl.index, state: state.index }, (t) => {

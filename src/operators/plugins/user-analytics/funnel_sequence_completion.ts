@@ -46,7 +46,7 @@ export const funnelSequenceCompletion: PluginDef = {
         const n = binCount(axis, value(end, ctx), span);
         const seq = sequenceValues(value(sequence, ctx), st, span);
         const periods = periodValues(value(periodsArg, ctx), span);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const seqKeys = seq.map((v) => keyOfValues([v]));
         const stateText = seq.map((v) => (isNull(v) ? '' : valueToString(v, st)));
         const byId = eventsById(table.rows, { id: id.index, time: tl.index, state: state.index }, (t) => {
@@ -90,6 +90,7 @@ export const funnelSequenceCompletion: PluginDef = {
             for (let p = 0; p < periods.length; p++) for (let j = 0; j <= best[p]; j++) c[p][j]++;
           }
         }
+        budget.rows(counts.size * periods.length * seq.length);
         const rows: Row[] = [];
         for (const b of [...counts.keys()].sort((x, y) => x - y)) {
           const c = counts.get(b)!;

@@ -66,7 +66,7 @@ export const newActivityMetrics: PluginDef = {
         const axis = window.type === 'string' ? calendarAxis(w, value(start, ctx), span) : makeAxis(tt, value(start, ctx), w, span);
         const n = binCount(axis, value(end, ctx), span);
         const only = cohort ? axis.index(value(cohort, ctx)) : undefined;
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const before = new Set<string>();
         if (lookback) {
           const t = lookback.plan.execute(ctx);
@@ -87,7 +87,7 @@ export const newActivityMetrics: PluginDef = {
           if (!ids) bins.set(i, (ids = new Set()));
           ids.add(idKey(v, id.column.type));
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           // The window each id was first seen in (-1: in Lookback), and per window how many of its ids were
           // first seen in each window.

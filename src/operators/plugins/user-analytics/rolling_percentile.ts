@@ -45,7 +45,7 @@ export const rollingPercentile: PluginDef = {
       flow: 'own', // computed from the argument columns only (all bound with tools.expr)
       run: (table, ctx) => {
         const axis = makeAxis(it, 0, value(size, ctx), span);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new Map<number, unknown[]>());
         for (const row of table.rows) {
           const i = axis.index(row[idx.index]);
@@ -56,7 +56,7 @@ export const rollingPercentile: PluginDef = {
           if (list) list.push(v);
           else bins.set(i, [v]);
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const keys = [...g.state.keys()].sort((x, y) => x - y);
           const lo = keys[0], hi = keys[keys.length - 1];

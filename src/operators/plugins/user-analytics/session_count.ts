@@ -41,7 +41,7 @@ export const sessionCount: PluginDef = {
         if (first === undefined) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_VALUE, 'The analysis start must not be null', span);
         const last = binCount(shifted(axis, first), value(end, ctx), span) + first - 1;
         const look = lengthValue(value(lookback, ctx), tt, 'LookBackWindow', span);
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new Map<string, unknown[]>());
         for (const row of table.rows) {
           const t = row[tl.index], v = row[id.index];
@@ -58,7 +58,7 @@ export const sessionCount: PluginDef = {
         const gap = tt === 'datetime'
           ? (a: unknown, b: unknown) => compareTime(subTime(b as TimeValue, a as TimeValue), look as TimeValue) > 0
           : (a: unknown, b: unknown) => Number(b) - Number(a) > Number(look);
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const counts = new Map<number, number>();
           for (const times of g.state.values()) {

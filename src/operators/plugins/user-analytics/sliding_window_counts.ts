@@ -34,7 +34,7 @@ export const slidingWindowCounts: PluginDef = {
         const axis = makeAxis(tt, value(start, ctx), value(bin, ctx), span);
         const n = binCount(axis, value(end, ctx), span);
         const k = Math.max(1, axis.steps(value(lookback, ctx)));
-        const budget = new Budget(span);
+        const budget = new Budget(span, ctx, node.plugin.name);
         const groups = new Groups(dims, () => new WindowCounter());
         for (const row of table.rows) {
           const i = axis.index(row[tl.index]);
@@ -42,7 +42,7 @@ export const slidingWindowCounts: PluginDef = {
           const v = row[id.index];
           groups.of(row).add(i, isNull(v) ? undefined : idKey(v, id.column.type));
         }
-        const out: Row[] = [];
+        const out = budget.output();
         for (const g of groups.entries()) {
           const dc = g.state.dcounts(k, n, budget);
           const count = g.state.counter(k);
