@@ -473,3 +473,76 @@ describe('binding errors and limits', () => {
     }
   });
 });
+
+describe('docs examples over rand() data: what does not depend on the random values', () => {
+  // rand() makes the values differ from the docs' run; the windows, the row structure and the definitions'
+  // invariants do not (runKql's randomSeed keeps the test repeatable).
+  const gen = (start: string, end: string, width: string) => `let _start = datetime(${start});
+let _end = datetime(${end});
+range _day from _start to _end  step 1d
+| extend d = tolong((_day - _start)/1d)
+| extend r = rand()+1
+| extend _users=range(tolong(d*50*r), tolong(d*50*r+${width}*r-1), 1)
+| mv-expand id=_users to typeof(long) limit 1000000`;
+  const seeded = (q: string) => iso(runKql(q, {}, { now: '2024-05-01T12:00:00Z', randomSeed: 7 }).rows);
+  const weeks = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 7 * 86_400_000).toISOString());
+
+  it('activity_metrics week over week: the docs\' 22 weeks, NaN first, retention + churn = 1', () => {
+    const r = seeded(`${gen('2017-01-02', '2017-05-31', '200')}
+| evaluate activity_metrics(['id'], _day, _start, _end, 7d)
+| project _day, retention_rate, churn_rate, dcount_values, dcount_newvalues`);
+    expect(r.map((x) => x._day)).toEqual(weeks('2017-01-02', 22));
+    expect(Number.isNaN(r[0].retention_rate) && Number.isNaN(r[0].churn_rate)).toBe(true);
+    expect(r[0].dcount_newvalues).toBe(r[0].dcount_values);
+    for (const x of r.slice(1)) {
+      expect((x.retention_rate as number) + (x.churn_rate as number)).toBeCloseTo(1, 12);
+      expect(x.dcount_newvalues as number).toBeLessThanOrEqual(x.dcount_values as number);
+    }
+  });
+
+  it('new_activity_metrics: the docs\' from/to pairs for one cohort, the full matrix, and with a look-back', () => {
+    const base = gen('2017-05-01', '2017-05-31', '200').replace(/_day/g, 'Day'); // the docs name it Day here
+    const one = seeded(`${base}
+| evaluate new_activity_metrics(['id'], Day, _start, _end, 7d, _start)
+| project from_Day, to_Day, retention_rate, churn_rate`);
+    const w = weeks('2017-05-01', 5);
+    expect(one.map((x) => [x.from_Day, x.to_Day])).toEqual(w.map((t) => [w[0], t]));
+    expect(one[0]).toMatchObject({ retention_rate: 1, churn_rate: 0 });
+    const all = seeded(`${base}
+| evaluate new_activity_metrics(['id'], Day, _start, _end, 7d)
+| project from_Day, to_Day, retention_rate, churn_rate`);
+    expect(all.map((x) => [x.from_Day, x.to_Day])).toEqual(w.flatMap((f, i) => w.slice(i).map((t) => [f, t])));
+    for (const x of all.filter((x) => x.from_Day === x.to_Day)) expect(x).toMatchObject({ retention_rate: 1, churn_rate: 0 });
+    const withLookback = seeded(`let _lookback = datetime(2017-02-01);
+let _start = datetime(2017-05-01);
+let _end = datetime(2017-05-31);
+let _data = range Day from _lookback to _end step 1d
+    | extend d = tolong((Day - _lookback) / 1d)
+    | extend r = rand() + 1
+    | extend _users=range(tolong(d * 50 * r), tolong(d * 50 * r + 200 * r - 1), 1)
+    | mv-expand id=_users to typeof(long) limit 1000000;
+let lookback_data = _data | where Day < _start | project Day, id;
+_data
+| evaluate new_activity_metrics(id, Day, _start, _end, 7d, _start, lookback_data)
+| project from_Day, to_Day, retention_rate`);
+    expect(withLookback.map((x) => [x.from_Day, x.to_Day])).toEqual(w.map((t) => [w[0], t]));
+    expect(withLookback[0].retention_rate).toBe(1);
+  });
+
+  it('activity_engagement DAU/WAU: one row per day, ratios in (0, 1]; by dimension', () => {
+    const r = seeded(`${gen('2017-01-01', '2017-01-31', '100')}
+| evaluate activity_engagement(['id'], _day, _start, _end, 1d, 7d)
+| project _day, Dau_Wau=activity_ratio*100`);
+    expect(r.length).toBe(31);
+    for (const x of r) {
+      expect(x.Dau_Wau as number).toBeGreaterThan(0);
+      expect(x.Dau_Wau as number).toBeLessThanOrEqual(100);
+    }
+    const byMod = seeded(`${gen('2017-01-01', '2017-05-31', '100')}
+| extend mod3 = strcat("mod3=", id % 3)
+| evaluate activity_engagement(['id'], _day, _start, _end, 1d, 30d, mod3)
+| project _day, Dau_Mau=activity_ratio*100, mod3`);
+    expect(new Set(byMod.map((x) => x.mod3))).toEqual(new Set(['mod3=0', 'mod3=1', 'mod3=2']));
+    expect(byMod.length).toBe(151 * 3);
+  });
+});
