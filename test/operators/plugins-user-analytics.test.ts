@@ -546,3 +546,31 @@ _data
     expect(byMod.length).toBe(151 * 3);
   });
 });
+
+describe('property: sliding_window_counts against a direct count', () => {
+  it('Count and Dcount per bin equal the rows and distinct ids whose bin lies in the window', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ u: fc.constantFrom('a', 'b', 'c', 'd'), t: fc.integer({ min: -10, max: 40 }) }), { maxLength: 30 }),
+        fc.integer({ min: 0, max: 10 }), fc.integer({ min: 10, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 }),
+        (data, start, end, bin, lookback) => {
+          const table = { schema: [{ name: 'U', type: 'string' as const }, { name: 'T', type: 'long' as const }], rows: data.map((r) => ({ U: r.u, T: r.t })) };
+          const got = rows(`X | evaluate sliding_window_counts(U, T, ${start}, ${end}, ${lookback}, ${bin})`, { X: table });
+          const k = Math.max(1, Math.floor(lookback / bin));
+          const n = Math.floor((end - start) / bin) + 1;
+          const want = [];
+          for (let b = 0; b < n; b++) {
+            const inWindow = data.filter((r) => {
+              const i = Math.floor((r.t - start) / bin);
+              return i <= b && i > b - k;
+            });
+            if (inWindow.length) want.push({ T: start + b * bin, Count: inWindow.length, Dcount: new Set(inWindow.map((r) => r.u)).size });
+          }
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
