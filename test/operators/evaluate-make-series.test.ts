@@ -13,18 +13,20 @@ const BAGS = `datatable(d:dynamic)
 `;
 
 describe('evaluate bag_unpack', () => {
-  it('without an output schema: slots appended in first-seen order, typed by their values (docs)', () => {
+  it('without an output schema: slots appended sorted by name, typed by their values (docs)', () => {
     const result = runKql(BAGS + '| evaluate bag_unpack(d)', {}, { now: NOW });
     // The bound schema is the input minus the bag, as the analyzer reports; the slots are discovered at run
     // time and the result reports the executed table's columns.
     expect(analyzeKql(BAGS + '| evaluate bag_unpack(d)').columns).toEqual([]);
-    expect(result.columns).toEqual([{ name: 'Name', type: 'string' }, { name: 'Age', type: 'long' }, { name: 'Height', type: 'long' }]);
+    // Docs: |Age|Height|Name| (this test asserted first-seen order Name, Age, Height before issue 11).
+    expect(result.columns).toEqual([{ name: 'Age', type: 'long' }, { name: 'Height', type: 'long' }, { name: 'Name', type: 'string' }]);
     expect(result.rows).toEqual([
       { Name: 'John', Age: 20, Height: null },
       { Name: 'Dave', Age: 40, Height: 170 },
       { Name: 'Jasmine', Age: 30, Height: null },
     ]);
     expect(rows(BAGS + "| evaluate bag_unpack(d, 'Property_')")[0]).toEqual({ Property_Name: 'John', Property_Age: 20, Property_Height: null });
+    expect(runKql(BAGS + "| evaluate bag_unpack(d, 'Property_')").columns.map((c) => c.name)).toEqual(['Property_Age', 'Property_Height', 'Property_Name']);
   });
 
   it('column conflicts: error by default, replace_source, keep_source (docs)', () => {
@@ -33,6 +35,18 @@ describe('evaluate bag_unpack', () => {
     expect(rows(q + ", '', 'replace_source')")).toEqual([{ Name: 'John', Age: 20 }]);
     expect(rows(q + ", '', 'keep_source')")).toEqual([{ Name: 'Old_name', Age: 20 }]);
     expect(rows(q + ", '', 'keep_source', dynamic(['Age']))")).toEqual([{ Name: 'Old_name' }]);
+  });
+
+  it('named optional arguments, as the docs write them (columnsConflict=, ignoredProperties=, OutputColumnPrefix=)', () => {
+    const q = `datatable(Name:string, d:dynamic)['Old_name', dynamic({"Name": "John", "Age":20})] | evaluate bag_unpack(d`;
+    expect(rows(q + ", columnsConflict='replace_source')")).toEqual([{ Name: 'John', Age: 20 }]);
+    expect(rows(q + ", columnsConflict='keep_source')")).toEqual([{ Name: 'Old_name', Age: 20 }]);
+    const A = `datatable(d:dynamic)[dynamic({"Name": "John", "Age":20, "Address": "Address-1" }), dynamic({"Name": "Dave", "Age":40, "Address": "Address-2"})]`;
+    const r = runKql(A + "| evaluate bag_unpack(d, ignoredProperties=dynamic(['Address', 'Age']))");
+    expect(r.columns).toEqual([{ name: 'Name', type: 'string' }]);
+    expect(r.rows).toEqual([{ Name: 'John' }, { Name: 'Dave' }]);
+    expect(runKql(A + "| evaluate bag_unpack(d, OutputColumnPrefix='p_', ignoredProperties=dynamic(['Address']))").columns.map((c) => c.name)).toEqual(['p_Age', 'p_Name']);
+    expect(() => rows(A + "| evaluate bag_unpack(d, colsConflict='keep_source')")).toThrow(/no parameter named/);
   });
 
   it('with an output schema (with and without *): declared columns, converted (docs)', () => {
