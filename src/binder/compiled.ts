@@ -14,6 +14,8 @@ export interface CompiledExpr {
   span: Span;
   /** The column name Kusto gives this expression when none is written (Entity.Type -> Entity_Type). */
   derivedName?: string;
+  /** Set when derivedName is a function's result-column name (array_sort_asc(x) is x_sorted): extend numbers it when taken. */
+  numberedName?: boolean;
   /** Set (by BindTools.expr) when the expression reads neighbouring rows: prev, next, row_number. */
   readsRowWindow?: boolean;
   /** True when the expression is a plain column reference. */
