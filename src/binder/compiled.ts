@@ -102,6 +102,11 @@ export interface BoundOperator {
   filter?: (row: Row, ctx: ExecContext) => boolean;
   /** Set by operators that can take their input in batches (summarize): `run` is push-all-then-finish. */
   sink?: (ctx: ExecContext) => RowSink;
+  /**
+   * Set when the run adds columns the binder cannot know (evaluate bag_unpack without an output schema,
+   * pivot): the operators after it may name them, as the analyzer allows (src/binder/bind-chain.ts).
+   */
+  openSchema?: boolean;
 }
 
 export function constantExpr(type: KqlType, value: unknown, span: Span): CompiledExpr {

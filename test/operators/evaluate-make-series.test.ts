@@ -145,3 +145,27 @@ describe('make-series', () => {
     }
   });
 });
+
+describe('columns added by evaluate at run time, named by later operators (issue 11, as the analyzer allows)', () => {
+  const T = { schema: [{ name: 'S', type: 'string' as const }, { name: 'Dy', type: 'dynamic' as const }, { name: 'n', type: 'long' as const }], rows: [{ S: 'k', Dy: { a: 5, c: 'x' }, n: 1 }, { S: 'j', Dy: { a: 7 }, n: 2 }] };
+  const schemas = { T: T.schema };
+  it('bag_unpack slots can be filtered, projected and grouped on', () => {
+    const q = 'T | evaluate bag_unpack(Dy) | where a > 5 | project S, a, c';
+    expect(analyzeWithOracle(q, schemas).errors).toEqual([]);
+    const r = runKql(q, { T });
+    expect(r.columns).toEqual([{ name: 'S', type: 'string' }, { name: 'a', type: 'long' }, { name: 'c', type: 'string' }]);
+    expect(r.rows).toEqual([{ S: 'j', a: 7, c: '' }]);
+    expect(runKql('T | evaluate bag_unpack(Dy) | summarize sum(a) by c', { T }).rows).toEqual([{ c: 'x', sum_a: 5 }, { c: '', sum_a: 7 }]);
+    // Bound without data, the names the run may add are dynamic (the analyzer says unknown).
+    expect(formatColumns(analyzeKql('T | evaluate bag_unpack(Dy) | project S, a', { schemas }).columns)).toBe('S:string, a:dynamic');
+    expect(formatColumns(analyzeWithOracle('T | evaluate bag_unpack(Dy) | project S, a', schemas).columns)).toBe('S:string, a:unknown');
+  });
+  it('pivot value columns can be named', () => {
+    const q = 'T | evaluate pivot(S, sum(n)) | project k, j';
+    expect(analyzeWithOracle(q, schemas).errors).toEqual([]);
+    expect(runKql(q, { T }).rows).toEqual([{ k: 1, j: null }, { k: null, j: 2 }]);
+  });
+  it('a name the run does not add is an unknown column when it runs', () => {
+    expect(() => runKql('T | evaluate bag_unpack(Dy) | project nope', { T })).toThrow(/Unknown column or variable 'nope'/);
+  });
+});

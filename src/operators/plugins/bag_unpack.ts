@@ -9,9 +9,8 @@
  * - Without one, the bound schema is the input minus Column (what Microsoft's analyzer reports: it
  *   cannot know the slots either). At run time the slots found in the data are appended, sorted
  *   by name (the docs' examples), each typed by its values when they all have one type (long, real, string,
- *   bool), dynamic otherwise, as the docs describe. These columns appear in the result rows when
- *   bag_unpack is the last operator; later operators are bound without them, so naming one of them
- *   is an "Unknown column" error (a known difference from Kusto).
+ *   bool), dynamic otherwise, as the docs describe. Later operators may name them (openSchema, as the
+ *   analyzer allows): they are then bound again at run time to the columns found.
  * - A slot whose name is an input column: error (default), replace_source (the slot wins) or
  *   keep_source (the column wins); the column keeps its place (the docs' examples show it among the
  *   sorted slots: UNCERTAIN, see docs/differences-from-kusto.md). Optional arguments may be named
@@ -127,6 +126,7 @@ function bindBagUnpack(node: EvaluateOp, input: ColumnSchema[], tools: BindTools
 
   return {
     columns: keptColumns,
+    openSchema: true,
     run: (table: { rows: Row[] }) => {
       // Discover the slots: names in first-seen order, and their value types.
       const slotTypes = new Map<string, KqlType | undefined>();
