@@ -30,6 +30,7 @@ function code(s: string): string {
 
 function args(min: number, max: number): string {
   if (min === max) return String(min);
+  if (max === Infinity) return `${min} or more`;
   return `${min}–${max}`;
 }
 

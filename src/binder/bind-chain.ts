@@ -63,7 +63,15 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: 
   const steps: { needs: NeedsFn | undefined; inputWidth: number }[] = [];
   const fusable: FusedFilter[] = [];
   let columns = input;
-  for (const op of ops) {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k];
+    const opened = k > 0 && stages[k - 1].openSchema === true ? openRest(ops.slice(k), columns, env, toolsFor) : undefined;
+    if (opened) {
+      stages.push(opened);
+      steps.push({ needs: () => columns.map(() => true), inputWidth: columns.length });
+      columns = opened.columns;
+      break;
+    }
     const { bound: b, reads } = bindOperator(op, columns, toolsFor);
     const t = traced(op, b, env, columns.length, reads.rowWindow);
     if (b.filter && !reads.rowWindow && fusable.length === stages.length) {
@@ -175,6 +183,56 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
   };
 }
 
+/** How many names of columns discovered at run time the operators after an open schema may use. */
+const MAX_OPEN_NAMES = 64;
+
+/**
+ * The operators after one whose run adds columns (evaluate bag_unpack without an output schema, pivot):
+ * undefined when they bind to its bound columns. Otherwise, like the analyzer (which types such names
+ * `unknown`), they may name columns the run will add: their schema is bound with each such name as a
+ * dynamic column, and at run time they are bound again to the columns the run produced, then run.
+ */
+function openRest(ops: A.TabularOperator[], input: ColumnSchema[], env: Env, toolsFor: OperatorTools): TracedOperator | undefined {
+  const extra: ColumnSchema[] = [];
+  let columns: ColumnSchema[] | undefined;
+  for (;;) {
+    try {
+      columns = bindChain(ops, [...input, ...extra], env, toolsFor).columns;
+      break;
+    } catch (err) {
+      const name = err instanceof KqlSemanticError && err.code === ErrorCodes.SEM_UNKNOWN_COLUMN
+        ? /^Unknown column(?: or variable)? '([^']+)'/.exec(err.message)?.[1] : undefined;
+      if (name !== undefined && extra.length < MAX_OPEN_NAMES && !extra.some((c) => c.name === name)) {
+        extra.push({ name, type: 'dynamic' });
+        continue;
+      }
+      // A name the run may add, used where a dynamic value does not bind (a summarize by key): the
+      // analyzer accepts it (its type is unknown), so the binding waits for the run's real columns.
+      if (extra.length > 0 && err instanceof KqlSemanticError && err.code !== ErrorCodes.SEM_UNKNOWN_COLUMN) {
+        columns = [...input, ...extra];
+        break;
+      }
+      throw err;
+    }
+  }
+  if (extra.length === 0) return undefined;
+  const first = ops[0];
+  const last = ops[ops.length - 1];
+  const running = { name: first.op === 'unsupported' ? first.name : first.op, span: first.keywordSpan };
+  const runLate = (table: Table) => bindChain(ops, table.columns, env, toolsFor);
+  return {
+    columns,
+    running,
+    record: () => undefined,
+    streamable: false,
+    run: (table, ctx) => runLate(table).run(table, ctx),
+    runBatch: (table, ctx) => runLate(table).run(table, ctx),
+    runAsync: (table, ctx) => runLate(table).runAsync(table, ctx),
+    needs: () => input.map(() => true),
+    openSchema: last.op === 'evaluate',
+  };
+}
+
 /**
  * The table in the layout an operator was bound to. Columns discovered at run time (`evaluate
  * bag_unpack` without an output schema) are appended after the bound ones; the operators after it were
@@ -213,6 +271,7 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
   };
   return {
     columns: b.columns,
+    openSchema: b.openSchema,
     run,
     running,
     record,

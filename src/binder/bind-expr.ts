@@ -159,7 +159,10 @@ function argInfo(c: CompiledExpr, span: Span): ArgInfo {
 /** Turns an implementation and its compiled arguments into one closure, specialised by arity. */
 function applyImpl(impl: ScalarImpl, args: CompiledExpr[], span: Span): CompiledExpr {
   const compiled: CompiledExpr = { type: impl.type, evaluate: withArguments(args, impl.call), span };
-  if (impl.name !== undefined) compiled.derivedName = impl.name;
+  if (impl.name !== undefined) {
+    compiled.derivedName = impl.name;
+    compiled.numberedName = true;
+  }
   const element = impl.element;
   if (element) {
     compiled.elementAt = (index) => ({

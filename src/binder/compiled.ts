@@ -14,6 +14,8 @@ export interface CompiledExpr {
   span: Span;
   /** The column name Kusto gives this expression when none is written (Entity.Type -> Entity_Type). */
   derivedName?: string;
+  /** Set when derivedName is a function's result-column name (array_sort_asc(x) is x_sorted): extend numbers it when taken. */
+  numberedName?: boolean;
   /** Set (by BindTools.expr) when the expression reads neighbouring rows: prev, next, row_number. */
   readsRowWindow?: boolean;
   /** True when the expression is a plain column reference. */
@@ -100,6 +102,11 @@ export interface BoundOperator {
   filter?: (row: Row, ctx: ExecContext) => boolean;
   /** Set by operators that can take their input in batches (summarize): `run` is push-all-then-finish. */
   sink?: (ctx: ExecContext) => RowSink;
+  /**
+   * Set when the run adds columns the binder cannot know (evaluate bag_unpack without an output schema,
+   * pivot): the operators after it may name them, as the analyzer allows (src/binder/bind-chain.ts).
+   */
+  openSchema?: boolean;
 }
 
 export function constantExpr(type: KqlType, value: unknown, span: Span): CompiledExpr {

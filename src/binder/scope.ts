@@ -34,7 +34,8 @@ export class RowScope {
 }
 
 export type LetValue =
-  | { kind: 'scalar'; expr: CompiledExpr }
+  /** rowDependent: a function's scalar parameter (or a let computed from one) whose value depends on the caller's row. */
+  | { kind: 'scalar'; expr: CompiledExpr; rowDependent?: boolean }
   | { kind: 'tabular'; plan: TabularPlan }
   | { kind: 'function'; decl: FunctionDecl; env: Env };
 

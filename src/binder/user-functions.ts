@@ -51,7 +51,7 @@ export function callUserFunction(
     if (!acceptsArgument(param.type, compiled.type)) {
       throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `Argument '${param.name}' of '${name}' must be of type ${param.type}, not ${compiled.type}`, arg.span);
     }
-    env = env.withLet(param.name, { kind: 'scalar', expr: compiled });
+    env = env.withLet(param.name, { kind: 'scalar', expr: compiled, rowDependent: !compiled.constant });
   });
   callDepth++;
   try {
@@ -105,8 +105,11 @@ export function bindLet(statement: A.LetStatement, env: Env, bindTabular: BindTa
   const value = statement.value;
   if (value.kind === 'FunctionDecl') return { kind: 'function', decl: value, env };
   if (isTabularSyntax(value, env)) return { kind: 'tabular', plan: bindTabular(value, env) };
-  const expr = bindExpr(value, { scope: new RowScope([]), env, bindTabular });
+  let readsRow = false;
+  const expr = bindExpr(value, { scope: new RowScope([]), env: trackRowDependence(env, () => { readsRow = true; }), bindTabular });
   if (expr.constant) return { kind: 'scalar', expr };
+  // A let in a function body computed from a parameter: inlined, evaluated with the caller's row.
+  if (readsRow) return { kind: 'scalar', expr, rowDependent: true };
   // A scalar computed once per run (e.g. let start = ago(1d)), whatever row asks for it.
   const key = {};
   const evaluate = expr.evaluate;
@@ -119,6 +122,19 @@ export function bindLet(statement: A.LetStatement, env: Env, bindTabular: BindTa
         return ctx.cache.get(key);
       },
     },
+  };
+}
+
+/** The same environment, calling `onRead` whenever a row-dependent scalar (a function parameter) is looked up. */
+function trackRowDependence(env: Env, onRead: () => void): Env {
+  return {
+    ...env,
+    lookupLet(name) {
+      const value = env.lookupLet(name);
+      if (value?.kind === 'scalar' && value.rowDependent) onRead();
+      return value;
+    },
+    withLet: (name, value) => trackRowDependence(env.withLet(name, value), onRead),
   };
 }
 

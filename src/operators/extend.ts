@@ -2,7 +2,8 @@
  * extend: add computed columns; a name that already exists is replaced in place. Every item is computed
  * from the input row, as the analyzer binds it: an item does not see the columns the same extend adds
  * or replaces (`extend x = x + 1, y = x + 1` gives y = input x + 1; `extend a = 1, b = a` is an unknown
- * column error). Use a second extend to build on a new column.
+ * column error). Use a second extend to build on a new column. The default names of a call with several
+ * result columns never replace a column: a taken one gets a number (x_sorted1), as the analyzer names it.
  */
 import type { ExtendOp } from '../parser/ast.js';
 import type { ColumnSchema } from '../runtime/types.js';
@@ -26,7 +27,22 @@ export const extend: OperatorDef<ExtendOp> = {
     let readsNeighbours = false;
     for (const item of node.items) {
       const expr = tools.expr(item.expr, input);
-      const indexes = assignedColumns(item, expr, name).map((out) => {
+      const outputs = assignedColumns(item, expr, name);
+      const callNames = new Set(outputs.map((o) => o.name));
+      const indexes = outputs.map((out, i) => {
+        // A function's default result-column name (array_sort_asc(d) is d_sorted; series_fit_line's six)
+        // that is taken (by an input column or an earlier item) gets a number, as the analyzer names it:
+        // d_sorted1, d_sorted2, ... (numbered from the call's own base name: d_sorted1 of a call is d_sorted).
+        if ((expr.multi || expr.numberedName) && i >= item.names.length) {
+          const taken = (n: string) => assigned.has(n) || columns.some((c) => c.name === n);
+          if (taken(out.name)) {
+            const stripped = out.name.replace(/\d+$/, '');
+            const base = stripped !== out.name && callNames.has(stripped) ? stripped : out.name;
+            let n = 1;
+            while (taken(`${base}${n}`)) n++;
+            out = { ...out, name: `${base}${n}` };
+          }
+        }
         if (assigned.has(out.name)) {
           throw new KqlSemanticError(ErrorCodes.SEM_DUPLICATE_COLUMN, `The column '${out.name}' is assigned more than once in this extend`, item.span);
         }

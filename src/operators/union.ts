@@ -11,6 +11,7 @@ import { emptyValue, newRow, type Row, type Table } from '../runtime/table.js';
 import type { TabularPlan } from '../binder/compiled.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import { patternRegex } from './column-patterns.js';
+import { asName } from './as.js';
 
 export interface UnionSource {
   columns: ColumnSchema[];
@@ -40,26 +41,40 @@ export function unionShape(sources: UnionSource[], params: A.OperatorParam[]): U
     if (!typesByName.has(c.name)) typesByName.set(c.name, new Set());
     typesByName.get(c.name)!.add(c.type);
   }
-  const outName = (c: ColumnSchema) => (typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name);
+  // A source column's identity in the union: its name, or name+type when the name has several types
+  // (that column is then named name_type).
+  const keyOf = (c: ColumnSchema) => (typesByName.get(c.name)!.size > 1 ? `${c.name}\u0000${c.type}` : c.name);
+  const shownName = (key: string) => key.replace('\u0000', '_');
   // Columns in first-seen order; a name with several types puts all its name_type columns at the
   // position where the name first appears (as the analyzer orders them).
-  let columns: ColumnSchema[] = [];
+  let keyed: { key: string; type: ColumnSchema['type'] }[] = [];
   const placed = new Set<string>();
   for (const s of sources) for (const c of s.columns) {
     if (placed.has(c.name)) continue;
     placed.add(c.name);
-    for (const type of typesByName.get(c.name)!) columns.push({ name: outName({ name: c.name, type: type as ColumnSchema['type'] }), type: type as ColumnSchema['type'] });
+    for (const type of typesByName.get(c.name)!) keyed.push({ key: keyOf({ name: c.name, type: type as ColumnSchema['type'] }), type: type as ColumnSchema['type'] });
   }
   if (kind === 'inner') {
-    const inEvery = sources.map((s) => new Set(s.columns.map(outName)));
-    columns = columns.filter((o) => inEvery.every((names) => names.has(o.name)));
+    const inEvery = sources.map((s) => new Set(s.columns.map(keyOf)));
+    keyed = keyed.filter((o) => inEvery.every((keys) => keys.has(o.key)));
   }
+  // A name_type that is also a column's own name (x_long from x, and a column x_long): the later one in
+  // column order gets a number, x_long1 (as the analyzer names it).
+  const used = new Set<string>();
+  if (withSource !== undefined) used.add(String(withSource));
+  let columns: ColumnSchema[] = keyed.map((o) => {
+    const base = shownName(o.key);
+    let name = base;
+    for (let n = 1; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return { name, type: o.type };
+  });
   if (withSource !== undefined) columns = [{ name: String(withSource), type: 'string' }, ...columns];
   const offset = withSource !== undefined ? 1 : 0;
-  // Name -> output position through a map: `union *` over the 878 built-in tables has 30,000 input columns.
+  // Key -> output position through a map: `union *` over the 878 built-in tables has 30,000 input columns.
   const position = new Map<string, number>();
-  columns.forEach((o, i) => { if (!position.has(o.name)) position.set(o.name, i); });
-  const mappings = sources.map((s) => s.columns.map((c) => position.get(outName(c)) ?? -1));
+  keyed.forEach((o, i) => position.set(o.key, i + offset));
+  const mappings = sources.map((s) => s.columns.map((c) => position.get(keyOf(c)) ?? -1));
   const empty = columns.map((c) => emptyValue(c.type));
   const emptyRow = (i: number): Row => {
     const out = empty.slice();
@@ -123,7 +138,7 @@ export function bindUnionSources(
     }
     try {
       const plan = tools.bindTabular(t, tools.env);
-      sources.push({ plan, columns: plan.columns, label: t.kind === 'Name' ? t.name : `union_arg${firstArg + i}` });
+      sources.push({ plan, columns: plan.columns, label: sourceLabel(t) ?? `union_arg${firstArg + i}` });
     } catch (err) {
       if (!(fuzzy && err instanceof KqlSemanticError && FUZZY_SKIPPED.has(err.code))) throw err;
     }
@@ -134,13 +149,21 @@ export function bindUnionSources(
   return sources;
 }
 
+/** The name withsource= reports for a union leg: a table name, or the name given by a final `| as Name`. */
+function sourceLabel(t: A.Expr): string | undefined {
+  while (t.kind === 'Paren') t = t.inner;
+  if (t.kind === 'Name') return t.name;
+  if (t.kind === 'Pipe' && t.operator.op === 'as') return t.operator.name;
+  return undefined;
+}
+
 export const union: OperatorDef<UnionOp> = {
   op: 'union',
   description: 'Appends the rows of other tables to the input.',
   bind(node, input, tools) {
     // The piped input is union_arg0; the listed tables follow it.
     const others = bindUnionSources(node.tables, node.params, tools, 1);
-    const shape = unionShape([{ columns: input, label: 'union_arg0' }, ...others], node.params);
+    const shape = unionShape([{ columns: input, label: asName(input) ?? 'union_arg0' }, ...others], node.params);
     return {
       columns: shape.columns,
       run: (table, ctx) => shape.combine([table, ...others.map((o) => o.plan.execute(ctx))]),

@@ -17,6 +17,15 @@ describe('user-defined functions', () => {
     expect(r.rows).toEqual([{ print_0: 11, print_1: 3 }]);
     expect(analyzeKql('let f = (x: long) { x }; T | extend f(b)', { schemas: { T: T.schema } }).columns.at(-1)).toEqual({ name: 'Column1', type: 'long' });
   });
+  it('a let in the body computed from a parameter is evaluated per call and per row (issue 11)', () => {
+    const f = 'let f = (x: dynamic) { let lastIndex = array_length(x) - 1; lastIndex };';
+    expect(run(`${f} print f(dynamic([1,2,3]))`).rows).toEqual([{ print_0: 2 }]);
+    const D = { schema: [{ name: 'd', type: 'dynamic' as const }], rows: [{ d: [1, 2, 3, 4] }, { d: [5] }, { d: null }] };
+    const g = 'let g = (x: dynamic) { let n = array_length(x); let lastIndex = n - 1; lastIndex * 10 };';
+    const r = runKql(`${g} D | extend r = g(d), s = g(dynamic([1, 2])) | project r, s`, { D });
+    expect(r.rows).toEqual([{ r: 30, s: 10 }, { r: 0, s: 10 }, { r: null, s: 10 }]);
+    expect(formatColumns(r.columns)).toBe(formatColumns(analyzeWithOracle(`${g} D | extend r = g(d), s = g(dynamic([1, 2])) | project r, s`, { D: D.schema }).columns));
+  });
   it('a tabular parameter and a tabular result', () => {
     const r = run('let nonEmpty = (t:(a:string)) { t | where a != "" | project a }; nonEmpty(T)');
     expect(r.rows).toEqual([{ a: 'x' }, { a: 'y' }]);

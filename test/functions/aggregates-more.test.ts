@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ts } from './helpers.js';
 import { type Arg, bind, run, bindFails, defaultName } from './aggregate-helpers.js';
-import { runKql } from '../../src/index.js';
+import { runKql, KqlSemanticError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 const p = (v: number): Arg => ({ type: 'real', value: v });
 const range = (n: number) => Array.from({ length: n }, (_, i) => [i + 1]);
@@ -95,5 +95,26 @@ describe('decimal arguments', () => {
     expect(formatColumns(analyzeWithOracle(q).columns)).toBe(types);
     expect(r.rows[0]).toMatchObject({ a: 4, m: 1, s: 10, v: 2.5, si: 9, ai: 3, mi: 2, xi: 4, am: 4, b: true, p: 2 });
     expect(r.rows[0].sd).toBeCloseTo(1.2909944, 6);
+  });
+});
+
+describe('issue 11: arg_max/arg_min when every key of a group is null; count(predicate)', () => {
+  const FRUIT = `datatable(Fruit: string, Color: string, Version: int) [
+    "Apple", "Red", 1, "Apple", "Green", int(null), "Banana", "Yellow", int(null), "Banana", "Green", int(null),
+    "Pear", "Brown", 1, "Pear", "Green", 2]`;
+  it('the group\'s first row is returned with a null key (docs: arg-max/arg-min null handling)', () => {
+    expect(runKql(`${FRUIT} | summarize arg_max(Version, *) by Fruit`).rows).toEqual([
+      { Fruit: 'Apple', Version: 1, Color: 'Red' }, { Fruit: 'Banana', Version: null, Color: 'Yellow' }, { Fruit: 'Pear', Version: 2, Color: 'Green' },
+    ]);
+    expect(runKql(`${FRUIT} | summarize arg_min(Version, *) by Fruit`).rows).toEqual([
+      { Fruit: 'Apple', Version: 1, Color: 'Red' }, { Fruit: 'Banana', Version: null, Color: 'Yellow' }, { Fruit: 'Pear', Version: 1, Color: 'Brown' },
+    ]);
+  });
+  it('count(bool) binds as the analyzer binds it (count_ / count_<column>, long); another type does not', () => {
+    const q = `${FRUIT} | summarize count(Version > 1), c = count(), countif(Version > 1)`;
+    const r = runKql(q);
+    expect(r.rows).toEqual([{ count_: 1, c: 6, countif_: 1 }]);
+    expect(formatColumns(r.columns)).toBe(formatColumns(analyzeWithOracle(q).columns));
+    expect(() => runKql(`${FRUIT} | summarize count(Version)`)).toThrow(KqlSemanticError);
   });
 });

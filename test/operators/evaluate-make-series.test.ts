@@ -13,18 +13,20 @@ const BAGS = `datatable(d:dynamic)
 `;
 
 describe('evaluate bag_unpack', () => {
-  it('without an output schema: slots appended in first-seen order, typed by their values (docs)', () => {
+  it('without an output schema: slots appended sorted by name, typed by their values (docs)', () => {
     const result = runKql(BAGS + '| evaluate bag_unpack(d)', {}, { now: NOW });
     // The bound schema is the input minus the bag, as the analyzer reports; the slots are discovered at run
     // time and the result reports the executed table's columns.
     expect(analyzeKql(BAGS + '| evaluate bag_unpack(d)').columns).toEqual([]);
-    expect(result.columns).toEqual([{ name: 'Name', type: 'string' }, { name: 'Age', type: 'long' }, { name: 'Height', type: 'long' }]);
+    // Docs: |Age|Height|Name| (this test asserted first-seen order Name, Age, Height before issue 11).
+    expect(result.columns).toEqual([{ name: 'Age', type: 'long' }, { name: 'Height', type: 'long' }, { name: 'Name', type: 'string' }]);
     expect(result.rows).toEqual([
       { Name: 'John', Age: 20, Height: null },
       { Name: 'Dave', Age: 40, Height: 170 },
       { Name: 'Jasmine', Age: 30, Height: null },
     ]);
     expect(rows(BAGS + "| evaluate bag_unpack(d, 'Property_')")[0]).toEqual({ Property_Name: 'John', Property_Age: 20, Property_Height: null });
+    expect(runKql(BAGS + "| evaluate bag_unpack(d, 'Property_')").columns.map((c) => c.name)).toEqual(['Property_Age', 'Property_Height', 'Property_Name']);
   });
 
   it('column conflicts: error by default, replace_source, keep_source (docs)', () => {
@@ -33,6 +35,18 @@ describe('evaluate bag_unpack', () => {
     expect(rows(q + ", '', 'replace_source')")).toEqual([{ Name: 'John', Age: 20 }]);
     expect(rows(q + ", '', 'keep_source')")).toEqual([{ Name: 'Old_name', Age: 20 }]);
     expect(rows(q + ", '', 'keep_source', dynamic(['Age']))")).toEqual([{ Name: 'Old_name' }]);
+  });
+
+  it('named optional arguments, as the docs write them (columnsConflict=, ignoredProperties=, OutputColumnPrefix=)', () => {
+    const q = `datatable(Name:string, d:dynamic)['Old_name', dynamic({"Name": "John", "Age":20})] | evaluate bag_unpack(d`;
+    expect(rows(q + ", columnsConflict='replace_source')")).toEqual([{ Name: 'John', Age: 20 }]);
+    expect(rows(q + ", columnsConflict='keep_source')")).toEqual([{ Name: 'Old_name', Age: 20 }]);
+    const A = `datatable(d:dynamic)[dynamic({"Name": "John", "Age":20, "Address": "Address-1" }), dynamic({"Name": "Dave", "Age":40, "Address": "Address-2"})]`;
+    const r = runKql(A + "| evaluate bag_unpack(d, ignoredProperties=dynamic(['Address', 'Age']))");
+    expect(r.columns).toEqual([{ name: 'Name', type: 'string' }]);
+    expect(r.rows).toEqual([{ Name: 'John' }, { Name: 'Dave' }]);
+    expect(runKql(A + "| evaluate bag_unpack(d, OutputColumnPrefix='p_', ignoredProperties=dynamic(['Address']))").columns.map((c) => c.name)).toEqual(['p_Age', 'p_Name']);
+    expect(() => rows(A + "| evaluate bag_unpack(d, colsConflict='keep_source')")).toThrow(/no parameter named/);
   });
 
   it('with an output schema (with and without *): declared columns, converted (docs)', () => {
@@ -129,5 +143,29 @@ describe('make-series', () => {
     ]) {
       expect(formatColumns(analyzeKql(q, { schemas: S }).columns), q).toBe(formatColumns(analyzeWithOracle(q, S).columns));
     }
+  });
+});
+
+describe('columns added by evaluate at run time, named by later operators (issue 11, as the analyzer allows)', () => {
+  const T = { schema: [{ name: 'S', type: 'string' as const }, { name: 'Dy', type: 'dynamic' as const }, { name: 'n', type: 'long' as const }], rows: [{ S: 'k', Dy: { a: 5, c: 'x' }, n: 1 }, { S: 'j', Dy: { a: 7 }, n: 2 }] };
+  const schemas = { T: T.schema };
+  it('bag_unpack slots can be filtered, projected and grouped on', () => {
+    const q = 'T | evaluate bag_unpack(Dy) | where a > 5 | project S, a, c';
+    expect(analyzeWithOracle(q, schemas).errors).toEqual([]);
+    const r = runKql(q, { T });
+    expect(r.columns).toEqual([{ name: 'S', type: 'string' }, { name: 'a', type: 'long' }, { name: 'c', type: 'string' }]);
+    expect(r.rows).toEqual([{ S: 'j', a: 7, c: '' }]);
+    expect(runKql('T | evaluate bag_unpack(Dy) | summarize sum(a) by c', { T }).rows).toEqual([{ c: 'x', sum_a: 5 }, { c: '', sum_a: 7 }]);
+    // Bound without data, the names the run may add are dynamic (the analyzer says unknown).
+    expect(formatColumns(analyzeKql('T | evaluate bag_unpack(Dy) | project S, a', { schemas }).columns)).toBe('S:string, a:dynamic');
+    expect(formatColumns(analyzeWithOracle('T | evaluate bag_unpack(Dy) | project S, a', schemas).columns)).toBe('S:string, a:unknown');
+  });
+  it('pivot value columns can be named', () => {
+    const q = 'T | evaluate pivot(S, sum(n)) | project k, j';
+    expect(analyzeWithOracle(q, schemas).errors).toEqual([]);
+    expect(runKql(q, { T }).rows).toEqual([{ k: 1, j: null }, { k: null, j: 2 }]);
+  });
+  it('a name the run does not add is an unknown column when it runs', () => {
+    expect(() => runKql('T | evaluate bag_unpack(Dy) | project nope', { T })).toThrow(/Unknown column or variable 'nope'/);
   });
 });

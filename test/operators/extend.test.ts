@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rows, cols, schemaOf, expectSemantic, at, PEOPLE, EMPTY_PEOPLE, S } from './helpers.js';
+import { runKql, KqlSemanticError } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 describe('extend', () => {
@@ -45,5 +46,26 @@ describe('extend', () => {
   it('wrong type: string + long', () => {
     const q = 'P | extend x = Name + 1';
     expectSemantic(q, S, 'SEM_TYPE_MISMATCH', 1, at(q, 'Name +'));
+  });
+});
+
+describe('extend: default names of functions with result columns (issue 11, as the analyzer names them)', () => {
+  const D = { schema: [{ name: 'd', type: 'dynamic' as const }, { name: 'x', type: 'string' as const }], rows: [{ d: [3, 1, 2], x: 'q' }] };
+  const both = (q: string) => {
+    const r = runKql(q, { D });
+    expect(formatColumns(r.columns), q).toBe(formatColumns(analyzeWithOracle(q, { D: D.schema }).columns));
+    return r;
+  };
+  it('a taken x_sorted gets a number instead of replacing the column', () => {
+    expect(both('D | extend array_sort_asc(d), array_sort_asc(d)').rows).toEqual([{ d: [3, 1, 2], x: 'q', d_sorted: [1, 2, 3], d_sorted1: [1, 2, 3] }]);
+    expect(both('D | extend d_sorted = 1, array_sort_asc(d)').rows).toEqual([{ d: [3, 1, 2], x: 'q', d_sorted: 1, d_sorted1: [1, 2, 3] }]);
+    both('D | extend array_sort_asc(d, d), array_sort_asc(d, d)');
+    both('D | extend array_sort_asc(d, d) | extend array_sort_asc(d)');
+    both('D | extend series_fit_line(d), series_fit_line(d)');
+  });
+  it('a repeated derived name of an ordinary expression is still an error (the analyzer: KS171 already declared)', () => {
+    const q = 'D | extend tostring(x), tostring(x)';
+    expect(analyzeWithOracle(q, { D: D.schema }).errors.map((e) => e.code)).toEqual(['KS171']);
+    expect(() => runKql(q, { D })).toThrow(KqlSemanticError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rows, cols, schemaOf, expectSemantic, at } from './helpers.js';
-import { runKql, type TableInput, type ColumnSchema } from '../../src/index.js';
+import { runKql, KqlSemanticError, type TableInput, type ColumnSchema } from '../../src/index.js';
+import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 const A: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'x', type: 'long' }], rows: [{ k: 'a', x: 1 }] };
 const B: TableInput = { schema: [{ name: 'k', type: 'string' }, { name: 'y', type: 'real' }], rows: [{ k: 'b', y: 2.5 }] };
@@ -84,5 +85,39 @@ describe('union', () => {
         { operator: 'where', rowsIn: 5, rowsOut: 2 },
       ]);
     });
+  });
+});
+
+describe('union: issue 11 fidelity (withsource with as, a name_type that is also a column)', () => {
+  const A = { schema: [{ name: 'x', type: 'long' as const }, { name: 's', type: 'string' as const }], rows: [{ x: 1, s: 'a' }] };
+  const B = { schema: [{ name: 'x', type: 'string' as const }, { name: 'x_long', type: 'long' as const }], rows: [{ x: 'bx', x_long: 7 }] };
+  const schemas = { A: A.schema, B: B.schema };
+  const both = (q: string) => {
+    const r = runKql(q, { A, B });
+    expect(formatColumns(r.columns), q).toBe(formatColumns(analyzeWithOracle(q, schemas).columns));
+    return r.rows;
+  };
+  it('x_long from x (long) and a column x_long: the later is x_long1, and neither loses its values (analyzer names)', () => {
+    expect(both('union A, B')).toEqual([
+      { x_long: 1, x_string: '', s: 'a', x_long1: null },
+      { x_long: null, x_string: 'bx', s: '', x_long1: 7 },
+    ]);
+    expect(both('union B, A')).toEqual([
+      { x_string: 'bx', x_long: null, x_long1: 7, s: '' },
+      { x_string: '', x_long: 1, x_long1: null, s: 'a' },
+    ]);
+  });
+  it('withsource= reports the name given by `as` (as-operator.md: the name is used in union withsource=)', () => {
+    expect(both('union withsource=T (A | as X), B').map((r) => r.T)).toEqual(['X', 'B']);
+    expect(both('A | as X | union withsource=T (B | as Y)').map((r) => r.T)).toEqual(['X', 'Y']);
+    const docs = runKql('range x from 1 to 2 step 1 | as T1 | union withsource=TableName (range x from 1 to 2 step 1 | as T2)');
+    expect(docs.rows.map((r) => r.TableName)).toEqual(['T1', 'T1', 'T2', 'T2']);
+    const alt = runKql('union withsource=TableName (range x from 1 to 1 step 1 | as T1), (range x from 1 to 1 step 1 | as T2)');
+    expect(alt.rows).toEqual([{ TableName: 'T1', x: 1 }, { TableName: 'T2', x: 1 }]);
+  });
+  it('a wildcard matches tables, not let-bound names (the analyzer: "T*" does not refer to any known table)', () => {
+    const q = 'let Ta = A; let Tb = B; union T*';
+    expect(analyzeWithOracle(q, schemas).errors.length).toBeGreaterThan(0);
+    expect(() => runKql(q, { A, B })).toThrow(KqlSemanticError);
   });
 });

@@ -4,7 +4,7 @@ import { ORDERABLE, lessFor } from './min.js';
 
 /**
  * arg_max(expr, col...) / arg_min: the row where expr is largest (smallest); rows with a null expr are
- * skipped, ties keep the first row. The binder expands `*` into one ArgInfo per column (without the first
+ * skipped (unless every row's is null: then the first row), ties keep the first row. The binder expands `*` into one ArgInfo per column (without the first
  * argument's own column). Outputs: expr named after its column (else max_/min_, per the analyzer), then
  * each further argument named by its column (UNCERTAIN for non-column expressions: we use argN).
  */
@@ -28,13 +28,18 @@ function argExtreme(name: 'arg_max' | 'arg_min' | 'argmax' | 'argmin', wantMax: 
       const less = lessFor(args[0].type);
       return () => {
         let best: unknown[] | undefined;
+        // When every key of the group is null, the group's first row is returned (docs: null handling).
+        let first: unknown[] | undefined;
         return {
           add(values) {
             const v = values[0];
-            if (isMissing(v) || (typeof v === 'number' && Number.isNaN(v))) return;
+            if (isMissing(v) || (typeof v === 'number' && Number.isNaN(v))) {
+              if (!best && !first) first = values.slice();
+              return;
+            }
             if (!best || (wantMax ? less(best[0], v) : less(v, best[0]))) best = values.slice();
           },
-          result: () => best ?? emptyRow(args),
+          result: () => best ?? first ?? emptyRow(args),
         };
       };
     },

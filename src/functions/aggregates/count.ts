@@ -12,10 +12,22 @@ class Counter implements Accumulator {
   }
 }
 
+/** count(predicate): the analyzer accepts one bool argument (undocumented); counted like countif (UNCERTAIN). */
+class PredicateCounter implements Accumulator {
+  private n = 0;
+  add(values: unknown[]): void {
+    if (values[0] === true) this.n++;
+  }
+  result(): unknown[] {
+    return [this.n];
+  }
+}
+
 export const count = defineAggregate({
   name: 'count',
-  description: 'Number of rows in the group.',
-  params: [],
+  description: 'Number of rows in the group (with a bool argument, the rows where it is true).',
+  params: ['bool'],
+  optional: 1,
   outputs: () => [{ type: 'long' }],
-  create: () => () => new Counter(),
+  create: (args) => (args.length === 0 ? () => new Counter() : () => new PredicateCounter()),
 });

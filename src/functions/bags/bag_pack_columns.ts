@@ -10,7 +10,7 @@ import type { ScalarFunction } from '../registry-types.js';
 export const bag_pack_columns: ScalarFunction = {
   name: 'bag_pack_columns',
   minArgs: 1,
-  maxArgs: 64,
+  maxArgs: Infinity, // the analyzer takes any number
   description: 'A dynamic property bag of the given columns, keyed by their names.',
   bind(args) {
     const names: string[] = [];

@@ -9,7 +9,7 @@ export const bag_pack: ScalarFunction = {
   name: 'bag_pack',
   aliases: ['pack'],
   minArgs: 2,
-  maxArgs: 64,
+  maxArgs: Infinity, // the analyzer takes any number
   description: 'Creates a dynamic property bag from alternating keys and values.',
   bind(args) {
     if (args.length < 2 || args.length % 2 !== 0) return { error: `The function 'bag_pack' expects an even number of arguments, got ${args.length}.` };

@@ -5,7 +5,7 @@ import { convertTo, unifyBranchTypes } from '../convert.js';
 export const caseFunction: ScalarFunction = {
   name: 'case',
   minArgs: 3,
-  maxArgs: 64,
+  maxArgs: Infinity, // the analyzer takes any number (Sentinel rules have case() of 233 arguments)
   description: 'Evaluates predicates in order and returns the value of the first true one, else the last argument.',
   bind(args) {
     if (args.length < 3 || args.length % 2 === 0) {

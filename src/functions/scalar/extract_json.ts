@@ -13,11 +13,17 @@ export function extractJsonValue(path: string, text: string, steps?: JsonPathSte
   return followJsonPath(doc, s);
 }
 
-/** The element at the path (a constant path is parsed once), or undefined. */
-function lookup(path: unknown, text: unknown, info: ArgInfo[]): DynamicValue | undefined {
+/**
+ * The element at the path (a constant path is parsed once), or undefined. The source is JSON text, or a
+ * dynamic value (the analyzer accepts one): a dynamic string is read as JSON text, other values as they are.
+ */
+function lookup(path: unknown, source: unknown, info: ArgInfo[]): DynamicValue | undefined {
   const constPath = info[0].constant?.value;
   const steps = typeof constPath === 'string' ? cachedSteps(constPath) : undefined;
-  return extractJsonValue(path as string, text as string, steps);
+  if (info[1].type !== 'dynamic' || typeof source === 'string') return extractJsonValue(path as string, source as string, steps);
+  if (source === null || source === undefined) return undefined;
+  const s = steps ?? parseJsonPath(path as string);
+  return s === undefined ? undefined : followJsonPath(source as DynamicValue, s);
 }
 
 /**
@@ -30,16 +36,16 @@ export const extract_json = defineScalar({
   name: 'extract_json',
   aliases: ['extractjson'],
   description: 'The element at a JSONPath ($, .name, [\'name\'], [index]) in JSON text, as a string or converted to typeof(T).',
-  overloads: [{
-    params: ['string', 'string'], result: 'string',
-    kernel: ([p, t], _ctx, info) => {
+  overloads: (['string', 'dynamic'] as const).flatMap((source) => [{
+    params: ['string', source], result: 'string' as const, nulls: 'pass' as const,
+    kernel: ([p, t]: unknown[], _ctx: unknown, info: ArgInfo[]) => {
       const v = lookup(p, t, info);
       return v === undefined ? '' : dynamicToString(v);
     },
   }, {
-    params: ['string', 'string', 'type'], result: (args) => args[2].typeLiteral!,
-    kernel: ([p, t], _ctx, info) => castValue(lookup(p, t, info) ?? null, 'dynamic', info[2].typeLiteral!),
-  }],
+    params: ['string', source, 'type'], result: (args: ArgInfo[]) => args[2].typeLiteral!, nulls: 'pass' as const,
+    kernel: ([p, t]: unknown[], _ctx: unknown, info: ArgInfo[]) => castValue(lookup(p, t, info) ?? null, 'dynamic', info[2].typeLiteral!),
+  }]),
 });
 
 const stepCache = new Map<string, JsonPathStep[] | undefined>();

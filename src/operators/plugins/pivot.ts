@@ -53,6 +53,7 @@ function bindPivot(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): B
   const pivotEval = pivot.evaluate;
   return {
     columns,
+    openSchema: true,
     run: (table, ctx) => {
       const groups = new Map<string, { key: Row; cells: Map<string, Accumulator> }>();
       const values: string[] = [];
