@@ -5,7 +5,7 @@
 import type { LookaheadTable } from './lookahead.js';
 
 export const LOOKAHEAD_TABLE: LookaheadTable | undefined = {
-  fingerprint: "86b773756cfe1a3c",
+  fingerprint: "dac7a3997acd415f",
   tokens: ["Plus","Minus","Kw_and","LParen","Identifier","BracketIdentifier","Eq","StringLiteral","MultilineString","TimespanLiteral","RealLiteral","HexLiteral","LongLiteral","TypedLiteral","DatetimeNow","Star","EqEq","NotEq","EqTilde","NotTilde","LtEq","GtEq","Lt","Gt","NegatedWordOperator","InTilde","Kw_matches","Kw_has_any","Kw_has_all","Kw_hasprefix_cs","Kw_hasprefix","Kw_hassuffix_cs","Kw_hassuffix","Kw_has_cs","Kw_has","Kw_containscs","Kw_contains_cs","Kw_contains","Kw_startswith_cs","Kw_startswith","Kw_endswith_cs","Kw_endswith","Kw_in","Kw_between","Kw_true","Kw_false","Kw_dynamic","Kw_datatable","Kw_print","Kw_range","Kw_externaldata","Kw_union","Kw_typeof","RParen","LBracket","Comma","Colon","Kw_with","Kw_on","Kw_where","LBrace","Dot","Slash","Percent","Kw_or","Pipe","Kw_from","Kw_to","Kw_step","Kw_by","Kw_mv-apply","Kw_mvapply","Kw_limit","Kw_mv-expand","Kw_mvexpand","HyphenatedOperator","Kw_project-away","Kw_project-keep","Kw_project-reorder","Kw_asc","Kw_desc","Kw_let","Kw_declare","Semicolon","Kw_first","Kw_last","Kw_nulls","Kw_sort","Kw_order","Kw_query_parameters","Kw_filter","Kw_extend","Kw_project","Kw_project-rename","Kw_summarize","Kw_join","Kw_distinct","Kw_take","Kw_top","Kw_count","Kw_lookup"],
   decisions: {
     "additiveExpr/Alternation/0/2": "[[[0]],[[1]]]",
@@ -41,10 +41,10 @@ export const LOOKAHEAD_TABLE: LookaheadTable | undefined = {
     "identifier/Alternation/0/2": "[[[4]],[[5]]]",
     "joinOp/Alternation/0/2": "[[[58]],[[59]]]",
     "joinOp/RepetitionMandatoryWithSeparator/0/2": "[[[1],[0],[7],[8],[9],[10],[11],[12],[44],[45],[13],[46],[14],[47],[48],[49],[50],[51],[3],[15],[52],[4],[5]]]",
-    "jsonValue/Alternation/0/2": "[[[54]],[[5]],[[60]],[[1],[7],[8],[9],[10],[11],[12],[44],[45],[13]],[[4]]]",
+    "jsonValue/Alternation/0/2": "[[[54]],[[5]],[[60]],[[1],[7],[8],[9],[10],[11],[12],[44],[45],[13]],[[46,3]],[[4]]]",
     "jsonValue/Alternation/2/2": "[[[7]],[[4]]]",
     "jsonValue/Option/0/2": "[[[1]]]",
-    "jsonValue/RepetitionWithSeparator/0/2": "[[[54],[5],[60],[1],[7],[8],[9],[10],[11],[12],[44],[45],[13],[4]]]",
+    "jsonValue/RepetitionWithSeparator/0/2": "[[[54],[5],[60],[1],[7],[8],[9],[10],[11],[12],[44],[45],[13],[46],[4]]]",
     "jsonValue/RepetitionWithSeparator/2/2": "[[[7],[4]]]",
     "letStatement/Alternation/0/2": "[[[4,3],[3,4],[3,5],[3,53]],[[1],[0],[7],[8],[9],[10],[11],[12],[13],[14],[15],[5],[44,61],[44,5],[44,54],[44,15],[44,62],[44,63],[44,0],[44,1],[44,16],[44,17],[44,18],[44,19],[44,20],[44,21],[44,22],[44,23],[44,24],[44,25],[44,26],[44,27],[44,28],[44,29],[44,30],[44,31],[44,32],[44,33],[44,34],[44,35],[44,36],[44,37],[44,38],[44,39],[44,40],[44,41],[44,42],[44,43],[44,2],[44,64],[44,65],[44],[45,61],[45,5],[45,54],[45,15],[45,62],[45,63],[45,0],[45,1],[45,16],[45,17],[45,18],[45,19],[45,20],[45,21],[45,22],[45,23],[45,24],[45,25],[45,26],[45,27],[45,28],[45,29],[45,30],[45,31],[45,32],[45,33],[45,34],[45,35],[45,36],[45,37],[45,38],[45,39],[45,40],[45,41],[45,42],[45,43],[45,2],[45,64],[45,65],[45],[46,3],[47,3],[48,3],[48,4],[48,5],[48,1],[48,0],[48,7],[48,8],[48,9],[48,10],[48,11],[48,12],[48,13],[48,14],[48,15],[49,4],[49,5],[50,3],[51,4],[51,3],[51,5],[51,15],[3,1],[3,0],[3,7],[3,8],[3,9],[3,10],[3,11],[3,12],[3,44],[3,45],[3,13],[3,46],[3,14],[3,47],[3,48],[3,49],[3,50],[3,51],[3,3],[3,15],[3,52],[3,4],[3,5],[52,3],[4,3],[4,61],[4,5],[4,54],[4,15],[4,62],[4,63],[4,0],[4,1],[4,16],[4,17],[4,18],[4,19],[4,20],[4,21],[4,22],[4,23],[4,24],[4,25],[4,26],[4,27],[4,28],[4,29],[4,30],[4,31],[4,32],[4,33],[4,34],[4,35],[4,36],[4,37],[4,38],[4,39],[4,40],[4,41],[4,42],[4,43],[4,2],[4,64],[4,65],[4]]]",
     "literal/Alternation/0/2": "[[[7],[8]],[[9],[10],[11],[12],[44],[45],[13]]]",

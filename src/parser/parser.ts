@@ -12,6 +12,7 @@ import { joinSpans, type Span } from '../errors/span.js';
 import { parseTypeName, type KqlType } from '../runtime/types.js';
 import { parseLiteralToken, parseTypedLiteral, negateLiteral } from './literals.js';
 import { INT64_MAX } from '../runtime/int64.js';
+import { toDynamic } from '../runtime/values.js';
 import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 
 export function tokenSpan(t: IToken): Span {
@@ -1174,17 +1175,26 @@ export class KqlParser extends EmbeddedActionsParser {
           const minus = this.OPTION(() => this.CONSUME(T.Minus));
           const lit = this.SUBRULE(this.literal);
           return this.ACTION(() => {
+            let value = lit.value;
             if (minus) {
               const negated = negateLiteral(lit);
-              if (negated) return negated.value;
-              return typeof lit.value === 'number' ? -lit.value : lit.value;
-            }
-            if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
+              value = negated ? negated.value : typeof lit.value === 'number' ? -lit.value : lit.value;
+            } else if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
               throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${lit.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, lit.span);
             }
-            return lit.value;
+            // Typed literals inside a dynamic literal: Kusto refuses int(...) and decimal(...) there; a datetime or
+            // timespan becomes its text (datetime(2020-01-01) -> "2020-01-01T00:00:00.0000000Z"), as in any dynamic.
+            if (lit.type === 'int' || lit.type === 'decimal') {
+              throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `${lit.type} values are not supported in dynamic literals`, lit.span);
+            }
+            return toDynamic(value, lit.type);
           });
         },
+      },
+      {
+        // A dynamic literal nested in another: dynamic([dynamic({"a": 1})]).
+        GATE: () => this.LA(2).tokenType === T.LParen,
+        ALT: () => this.SUBRULE(this.dynamicLiteral).value,
       },
       {
         ALT: () => {
