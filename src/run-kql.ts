@@ -59,6 +59,8 @@ export interface KqlResult {
   rows: OutputRow[];
   /** Present when options.trace is true. */
   trace?: TraceEntry[];
+  /** Present when the query ends with `render`: the chart kind and its `with (...)` properties (column lists as arrays of names). */
+  render?: { kind: string; properties: Record<string, unknown> };
 }
 
 function has(obj: object, key: string): boolean {
@@ -144,6 +146,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       // columns from the data (evaluate bag_unpack without an output schema).
       const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result, { timeAsText: options.timeAsText }) };
       if (trace) output.trace = trace.entriesInQueryOrder();
+      if (result.render) output.render = result.render;
       return output;
     },
   };

@@ -224,6 +224,13 @@ export type TabularOperator =
   | MakeSeriesOp
   | GetSchemaOp
   | AsOp
+  | RenderOp
+  | SampleOp
+  | SampleDistinctOp
+  | TopHittersOp
+  | ProjectByNamesOp
+  | ConsumeOp
+  | InvokeOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -317,3 +324,15 @@ export interface MakeSeriesOp extends OpBase {
 }
 export interface GetSchemaOp extends OpBase { op: 'getschema' }
 export interface AsOp extends OpBase { op: 'as'; params: OperatorParam[]; name: string }
+/** `render kind [with (name = value[, value...], ...)]`: a property's values are expressions (column names for xcolumn, ycolumns, ...). */
+export interface RenderOp extends OpBase {
+  op: 'render';
+  visualization: string;
+  properties: { name: string; values: Expr[]; span: Span }[];
+}
+export interface SampleOp extends OpBase { op: 'sample'; count: Expr }
+export interface SampleDistinctOp extends OpBase { op: 'sample-distinct'; count: Expr; column: Expr }
+export interface TopHittersOp extends OpBase { op: 'top-hitters'; count: Expr; of: Expr; by?: Expr }
+export interface ProjectByNamesOp extends OpBase { op: 'project-by-names'; items: Expr[] }
+export interface ConsumeOp extends OpBase { op: 'consume'; params: OperatorParam[] }
+export interface InvokeOp extends OpBase { op: 'invoke'; call: CallExpr }

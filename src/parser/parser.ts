@@ -32,6 +32,15 @@ export function bracketName(image: string): string {
 }
 
 const COMPARE_TOKENS: TokenType[] = [T.EqEq, T.NotEq, T.EqTilde, T.NotTilde, T.LtEq, T.GtEq, T.Lt, T.Gt];
+/** The visualizations `render` accepts (the analyzer's list). */
+const RENDER_KINDS = new Set([
+  'table', 'list', 'barchart', 'piechart', 'ladderchart', 'timechart', 'linechart', 'anomalychart', 'pivotchart', 'areachart',
+  'stackedareachart', 'scatterchart', 'timepivot', 'columnchart', 'timeline', '3Dchart', 'card', 'treemap', 'plotly', 'graph', 'sankey',
+]);
+/** The properties of `render ... with (...)` (render-operator.md). */
+const RENDER_PROPERTIES = new Set([
+  'accumulate', 'kind', 'legend', 'series', 'ymin', 'ymax', 'title', 'xaxis', 'xcolumn', 'xtitle', 'yaxis', 'ycolumns', 'ysplit', 'ytitle', 'anomalycolumns',
+]);
 const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
 /** Chevrotain's LL(k) depth for the whole grammar (gates resolve the few places that need more). */
@@ -235,6 +244,12 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'make-series', ALT: () => this.SUBRULE(this.makeSeriesOp) },
       { GATE: () => this.LA(1).image === 'getschema', ALT: () => this.SUBRULE(this.getSchemaOp) },
       { GATE: () => this.LA(1).image === 'as', ALT: () => this.SUBRULE(this.asOp) },
+      { GATE: () => this.LA(1).image === 'render', ALT: () => this.SUBRULE(this.renderOp) },
+      { GATE: () => this.LA(1).image === 'sample' || this.LA(1).image === 'sample-distinct', ALT: () => this.SUBRULE(this.sampleOp) },
+      { GATE: () => this.LA(1).image === 'top-hitters', ALT: () => this.SUBRULE(this.topHittersOp) },
+      { GATE: () => this.LA(1).image === 'project-by-names', ALT: () => this.SUBRULE(this.projectByNamesOp) },
+      { GATE: () => this.LA(1).image === 'consume', ALT: () => this.SUBRULE(this.consumeOp) },
+      { GATE: () => this.LA(1).image === 'invoke', ALT: () => this.SUBRULE(this.invokeOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -704,6 +719,123 @@ export class KqlParser extends EmbeddedActionsParser {
     const params = this.SUBRULE(this.operatorParams);
     const name = this.SUBRULE(this.identifier);
     return this.ACTION(() => ({ op: 'as' as const, params, name: name.name, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), name.span) }));
+  });
+
+  /** render visualization [with (name = value, ...)]; a column-list property takes several comma-separated names. */
+  private renderOp = this.RULE('renderOp', (): A.RenderOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const vis = this.CONSUME2(T.Identifier);
+    const properties: A.RenderOp['properties'] = [];
+    let last: IToken = vis;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME(T.LParen);
+      const property = () => {
+        const name = this.CONSUME3(T.Identifier);
+        this.CONSUME(T.Eq);
+        const value = this.SUBRULE(this.orExpr);
+        this.ACTION(() => properties.push({ name: name.image, values: [value], span: joinSpans(tokenSpan(name), value.span) }));
+      };
+      this.OPTION2(() => {
+        property();
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.OR([
+            {
+              GATE: () => this.LA(2).tokenType === T.Eq,
+              ALT: () => {
+                const name = this.CONSUME4(T.Identifier);
+                this.CONSUME2(T.Eq);
+                const value = this.SUBRULE2(this.orExpr);
+                this.ACTION(() => properties.push({ name: name.image, values: [value], span: joinSpans(tokenSpan(name), value.span) }));
+              },
+            },
+            {
+              ALT: () => {
+                const value = this.SUBRULE3(this.orExpr);
+                this.ACTION(() => properties[properties.length - 1].values.push(value));
+              },
+            },
+          ]);
+        });
+      });
+      last = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => {
+      if (!RENDER_KINDS.has(vis.image)) {
+        throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${vis.image}' is not a render visualization (expected one of ${[...RENDER_KINDS].join(', ')})`, tokenSpan(vis));
+      }
+      for (const p of properties) {
+        if (!RENDER_PROPERTIES.has(p.name)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${p.name}' is not a render property`, p.span);
+      }
+      return { op: 'render' as const, visualization: vis.image, properties, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) };
+    });
+  });
+
+  /** sample N; sample-distinct N of Column */
+  private sampleOp = this.RULE('sampleOp', (): A.SampleOp | A.SampleDistinctOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Hyphenated.other) }]);
+    const count = this.SUBRULE(this.additiveExpr);
+    let column: A.Expr | undefined;
+    this.OPTION({
+      GATE: () => kw.image === 'sample-distinct',
+      DEF: () => {
+        this.SUBRULE(this.ofWord);
+        column = this.SUBRULE2(this.additiveExpr);
+      },
+    });
+    return this.ACTION(() => {
+      if (kw.image === 'sample') return { op: 'sample' as const, count, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), count.span) };
+      return { op: 'sample-distinct' as const, count, column: column!, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), column!.span) };
+    });
+  });
+
+  /** The word `of` (top-hitters, sample-distinct, top-nested). */
+  private ofWord = this.RULE('ofWord', (): IToken => {
+    const t = this.CONSUME(T.Identifier);
+    this.ACTION(() => {
+      if (t.image !== 'of') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'of', not '${t.image}'`, tokenSpan(t));
+    });
+    return t;
+  });
+
+  /** top-hitters N of Expr [by Expr] */
+  private topHittersOp = this.RULE('topHittersOp', (): A.TopHittersOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const count = this.SUBRULE(this.additiveExpr);
+    this.SUBRULE(this.ofWord);
+    const of = this.SUBRULE2(this.additiveExpr);
+    let by: A.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.by);
+      by = this.SUBRULE3(this.additiveExpr);
+    });
+    return this.ACTION(() => ({ op: 'top-hitters' as const, count, of, by, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), (by ?? of).span) }));
+  });
+
+  /** project-by-names "Name", dynamic(["A", "B"]), "C*", column_names_of(T) */
+  private projectByNamesOp = this.RULE('projectByNamesOp', (): A.ProjectByNamesOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const items: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.orExpr)) });
+    return this.ACTION(() => ({ op: 'project-by-names' as const, items, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  /** consume [decodeblocks=true] */
+  private consumeOp = this.RULE('consumeOp', (): A.ConsumeOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    return this.ACTION(() => ({ op: 'consume' as const, params, keywordSpan: tokenSpan(kw), span: params.length ? joinSpans(tokenSpan(kw), params[params.length - 1].span) : tokenSpan(kw) }));
+  });
+
+  /** invoke function(args): the pipe input is the function's first (tabular) argument. */
+  private invokeOp = this.RULE('invokeOp', (): A.InvokeOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const call = this.SUBRULE(this.nameOrCall);
+    return this.ACTION(() => {
+      if (call.kind !== 'Call') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'invoke expects a function call such as f()', call.span);
+      return { op: 'invoke' as const, call, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), call.span) };
+    });
   });
 
   /**

@@ -126,8 +126,8 @@ export const Hyphenated = {
   projectReorder: hyphenated('project-reorder'),
   other: createToken({
     name: 'HyphenatedOperator',
-    pattern: /(?:project-smart|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|as-of)(?![A-Za-z0-9_-])/,
-    start_chars_hint: ['p', 'm', 't', 'a'],
+    pattern: /(?:project-smart|project-by-names|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|sample-distinct|as-of)(?![A-Za-z0-9_-])/,
+    start_chars_hint: ['p', 'm', 't', 'a', 's'],
     line_breaks: false,
   }),
 };

@@ -11,6 +11,14 @@ export interface Table {
    * next operator may write into them instead of copying. Unset (not owned) for cached and shared tables.
    */
   owned?: boolean;
+  /** Set by `render` (the last operator of a query): the chart kind and its `with (...)` properties. */
+  render?: RenderInfo;
+}
+
+/** What `render` asks the user agent to draw (render-operator.md); the rows are unchanged. */
+export interface RenderInfo {
+  kind: string;
+  properties: Record<string, unknown>;
 }
 
 /**
