@@ -231,6 +231,10 @@ export type TabularOperator =
   | ProjectByNamesOp
   | ConsumeOp
   | InvokeOp
+  | TopNestedOp
+  | ParseKvOp
+  | PartitionOp
+  | ScanOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -336,3 +340,32 @@ export interface TopHittersOp extends OpBase { op: 'top-hitters'; count: Expr; o
 export interface ProjectByNamesOp extends OpBase { op: 'project-by-names'; items: Expr[] }
 export interface ConsumeOp extends OpBase { op: 'consume'; params: OperatorParam[] }
 export interface InvokeOp extends OpBase { op: 'invoke'; call: CallExpr }
+export interface TopNestedClause extends Node {
+  count?: Expr;
+  of: Assignment;
+  others?: Expr;
+  by: Assignment;
+  descending: boolean;
+}
+export interface TopNestedOp extends OpBase { op: 'top-nested'; clauses: TopNestedClause[] }
+/** parse-kv Expr as (Key:type, ...) [with (pair_delimiter=..., kv_delimiter=..., quote=..., escape=..., greedy=..., regex=...)] */
+export interface ParseKvOp extends OpBase {
+  op: 'parse-kv';
+  source: Expr;
+  keys: { name: string; type: KqlType; span: Span }[];
+  options: { name: string; value: string | boolean; span: Span }[];
+}
+/** partition [hints] by Column (subquery over each partition) */
+export interface PartitionOp extends OpBase { op: 'partition'; params: OperatorParam[]; by: { name: string; span: Span }; subquery: TabularOperator[] }
+export interface ScanStep extends Node {
+  name: string;
+  output: 'all' | 'last' | 'none';
+  condition: Expr;
+  assignments: Assignment[];
+}
+export interface ScanOp extends OpBase {
+  op: 'scan';
+  matchId?: string;
+  declared: { name: string; type: KqlType; default?: Expr; span: Span }[];
+  steps: ScanStep[];
+}

@@ -250,6 +250,10 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'project-by-names', ALT: () => this.SUBRULE(this.projectByNamesOp) },
       { GATE: () => this.LA(1).image === 'consume', ALT: () => this.SUBRULE(this.consumeOp) },
       { GATE: () => this.LA(1).image === 'invoke', ALT: () => this.SUBRULE(this.invokeOp) },
+      { GATE: () => this.LA(1).image === 'top-nested', ALT: () => this.SUBRULE(this.topNestedOp) },
+      { GATE: () => this.LA(1).image === 'parse-kv', ALT: () => this.SUBRULE(this.parseKvOp) },
+      { GATE: () => this.LA(1).image === 'partition', ALT: () => this.SUBRULE(this.partitionOp) },
+      { GATE: () => this.LA(1).image === 'scan', ALT: () => this.SUBRULE(this.scanOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -838,6 +842,170 @@ export class KqlParser extends EmbeddedActionsParser {
     });
   });
 
+  /** top-nested [N] of [Name =] Expr [with others = Expr] by [Name =] Aggregation [asc|desc], top-nested ... */
+  private topNestedOp = this.RULE('topNestedOp', (): A.TopNestedOp => {
+    const clauses: A.TopNestedClause[] = [];
+    let kw!: IToken;
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const k = this.CONSUME(T.Hyphenated.other);
+        let count: A.Expr | undefined;
+        this.OPTION({ GATE: () => this.LA(1).image !== 'of', DEF: () => { count = this.SUBRULE(this.additiveExpr); } });
+        this.SUBRULE(this.ofWord);
+        const of = this.SUBRULE(this.assignment);
+        let others: A.Expr | undefined;
+        this.OPTION2(() => {
+          this.CONSUME(T.Kw.with);
+          const o = this.CONSUME(T.Identifier);
+          this.CONSUME(T.Eq);
+          others = this.SUBRULE2(this.additiveExpr);
+          this.ACTION(() => { if (o.image !== 'others') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'others', not '${o.image}'`, tokenSpan(o)); });
+        });
+        this.CONSUME(T.Kw.by);
+        const by = this.SUBRULE2(this.assignment);
+        let descending = true;
+        let last: Span | undefined;
+        this.OPTION3(() => {
+          this.OR([
+            { ALT: () => { last = tokenSpan(this.CONSUME(T.Kw.asc)); descending = false; } },
+            { ALT: () => { last = tokenSpan(this.CONSUME(T.Kw.desc)); descending = true; } },
+          ]);
+        });
+        this.ACTION(() => {
+          if (k.image !== 'top-nested') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'top-nested', not '${k.image}'`, tokenSpan(k));
+          kw ??= k;
+          clauses.push({ count, of, others, by, descending, span: joinSpans(tokenSpan(k), last ?? by.span) });
+        });
+      },
+    });
+    return this.ACTION(() => ({ op: 'top-nested' as const, clauses, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), clauses[clauses.length - 1].span) }));
+  });
+
+  /** parse-kv Expr as (Key:type, ...) [with (name = value, ...)] */
+  private parseKvOp = this.RULE('parseKvOp', (): A.ParseKvOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const source = this.SUBRULE(this.additiveExpr);
+    const as = this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    const keys: A.ParseKvOp['keys'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const name = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeName);
+        this.ACTION(() => keys.push({ name: name.name, type, span: name.span }));
+      },
+    });
+    let last = this.CONSUME(T.RParen);
+    const options: A.ParseKvOp['options'] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME2(T.LParen);
+      this.MANY_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.CONSUME2(T.Identifier);
+          this.CONSUME(T.Eq);
+          const value = this.SUBRULE(this.literal);
+          this.ACTION(() => options.push({ name: name.image, value: value.value as string | boolean, span: joinSpans(tokenSpan(name), value.span) }));
+        },
+      });
+      last = this.CONSUME2(T.RParen);
+    });
+    return this.ACTION(() => {
+      if (as.image !== 'as') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'as', not '${as.image}'`, tokenSpan(as));
+      for (const o of options) {
+        const ok = ['pair_delimiter', 'kv_delimiter', 'quote', 'escape', 'regex'].includes(o.name) ? typeof o.value === 'string' : o.name === 'greedy' && typeof o.value === 'boolean';
+        if (!ok) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${o.name}' is not a parse-kv option of this type`, o.span);
+      }
+      return { op: 'parse-kv' as const, source, keys, options, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) };
+    });
+  });
+
+  /** partition [hint.strategy=...] by Column (operators over each partition) */
+  private partitionOp = this.RULE('partitionOp', (): A.PartitionOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    this.CONSUME(T.Kw.by);
+    const by = this.SUBRULE(this.identifier);
+    this.CONSUME(T.LParen);
+    const subquery = this.SUBRULE(this.operatorChain);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ op: 'partition' as const, params, by, subquery, keywordSpan: tokenSpan(kw), span: spanOf(kw, close) }));
+  });
+
+  /** scan [with_match_id = Name] [declare (Col:type [= default], ...)] with (step Name [output = all|last|none]: Condition [=> Col = Expr, ...]; ...) */
+  private scanOp = this.RULE('scanOp', (): A.ScanOp => {
+    const kw = this.CONSUME(T.Identifier);
+    let matchId: string | undefined;
+    this.OPTION({
+      GATE: () => this.LA(1).image === 'with_match_id',
+      DEF: () => { this.CONSUME2(T.Identifier); this.CONSUME(T.Eq); matchId = this.SUBRULE(this.identifier).name; },
+    });
+    const declared: A.ScanOp['declared'] = [];
+    this.OPTION2(() => {
+      this.CONSUME(T.Kw.declare);
+      this.CONSUME(T.LParen);
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.SUBRULE2(this.identifier);
+          this.CONSUME(T.Colon);
+          const type = this.SUBRULE(this.typeName);
+          let def: A.Expr | undefined;
+          this.OPTION3(() => { this.CONSUME2(T.Eq); def = this.SUBRULE(this.additiveExpr); });
+          this.ACTION(() => declared.push({ name: name.name, type, default: def, span: name.span }));
+        },
+      });
+      this.CONSUME(T.RParen);
+    });
+    this.CONSUME(T.Kw.with);
+    this.CONSUME2(T.LParen);
+    const steps: A.ScanStep[] = [];
+    this.AT_LEAST_ONE(() => {
+      const stepKw = this.CONSUME(T.Kw.step);
+      const name = this.SUBRULE3(this.identifier);
+      let output: A.ScanStep['output'] = 'all';
+      this.OPTION4(() => {
+        const o = this.CONSUME3(T.Identifier);
+        this.CONSUME3(T.Eq);
+        const v = this.CONSUME4(T.Identifier);
+        this.ACTION(() => {
+          if (o.image !== 'output' || !['all', 'last', 'none'].includes(v.image)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "A scan step takes 'output = all | last | none'", tokenSpan(o));
+          output = v.image as A.ScanStep['output'];
+        });
+      });
+      this.CONSUME2(T.Colon);
+      this.scanCondition++;
+      let condition!: A.Expr;
+      try {
+        condition = this.SUBRULE(this.orExpr);
+      } finally {
+        this.scanCondition--;
+      }
+      let assignments: A.Assignment[] = [];
+      this.OPTION5(() => {
+        this.CONSUME(T.GtEq); // `=>`
+        assignments = this.SUBRULE(this.assignmentList);
+      });
+      const semi = this.CONSUME(T.Semicolon);
+      this.ACTION(() => steps.push({ name: name.name, output, condition, assignments, span: spanOf(stepKw, semi) }));
+    });
+    const close = this.CONSUME3(T.RParen);
+    return this.ACTION(() => {
+      const names = new Set<string>();
+      for (const s of steps) {
+        if (names.has(s.name)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `The scan step name '${s.name}' is used twice`, s.span);
+        names.add(s.name);
+      }
+      return { op: 'scan' as const, matchId, declared, steps, keywordSpan: tokenSpan(kw), span: spanOf(kw, close) };
+    });
+  });
+  /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
+  private scanCondition = 0;
+
   /**
    * Any other word after a pipe: an operator mini-kql does not model. Its arguments are skipped up to the
    * next pipe at the same nesting depth, and the binder reports it as unsupported (a semantic error).
@@ -956,7 +1124,7 @@ export class KqlParser extends EmbeddedActionsParser {
 
   private compareExpr = this.RULE('compareExpr', (): A.Expr => {
     let left = this.SUBRULE(this.additiveExpr);
-    this.MANY(() => {
+    this.MANY({ GATE: () => this.scanCondition === 0 || this.LA(1).image !== '=>', DEF: () => {
       this.OR([
         {
           // ==, !=, =~, <, ...
@@ -1008,7 +1176,7 @@ export class KqlParser extends EmbeddedActionsParser {
           },
         },
       ]);
-    });
+    } });
     return left;
   });
 
