@@ -61,6 +61,8 @@ export interface KqlResult {
   trace?: TraceEntry[];
   /** Present when the query ends with `render`: the chart kind and its `with (...)` properties (column lists as arrays of names). */
   render?: { kind: string; properties: Record<string, unknown> };
+  /** Present when the query ends with an operator that returns several tables (fork, facet): each of them, the first being `columns`/`rows`. */
+  results?: { name?: string; columns: KqlColumn[]; rows: OutputRow[] }[];
 }
 
 function has(obj: object, key: string): boolean {
@@ -147,6 +149,13 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result, { timeAsText: options.timeAsText }) };
       if (trace) output.trace = trace.entriesInQueryOrder();
       if (result.render) output.render = result.render;
+      if (result.results) {
+        output.results = result.results.map((r) => ({
+          ...(r.name !== undefined ? { name: r.name } : {}),
+          columns: r.table.columns.map((c) => ({ ...c })),
+          rows: toOutputRows(r.table, { timeAsText: options.timeAsText }),
+        }));
+      }
       return output;
     },
   };

@@ -235,6 +235,8 @@ export type TabularOperator =
   | ParseKvOp
   | PartitionOp
   | ScanOp
+  | ForkOp
+  | FacetOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -369,3 +371,7 @@ export interface ScanOp extends OpBase {
   declared: { name: string; type: KqlType; default?: Expr; span: Span }[];
   steps: ScanStep[];
 }
+/** fork [name =] (operators) ...: several result tables from one input. */
+export interface ForkOp extends OpBase { op: 'fork'; legs: { name?: string; ops: TabularOperator[]; span: Span }[] }
+/** facet by Col, ... [with (operators)]: a count table per column, and optionally the input through operators. */
+export interface FacetOp extends OpBase { op: 'facet'; columns: { name: string; span: Span }[]; with?: TabularOperator[] }

@@ -254,6 +254,8 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'parse-kv', ALT: () => this.SUBRULE(this.parseKvOp) },
       { GATE: () => this.LA(1).image === 'partition', ALT: () => this.SUBRULE(this.partitionOp) },
       { GATE: () => this.LA(1).image === 'scan', ALT: () => this.SUBRULE(this.scanOp) },
+      { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
+      { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -1003,6 +1005,39 @@ export class KqlParser extends EmbeddedActionsParser {
       return { op: 'scan' as const, matchId, declared, steps, keywordSpan: tokenSpan(kw), span: spanOf(kw, close) };
     });
   });
+  /** fork [name =] (operators) [name =] (operators) ... */
+  private forkOp = this.RULE('forkOp', (): A.ForkOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const legs: A.ForkOp['legs'] = [];
+    let last: IToken = kw;
+    this.AT_LEAST_ONE(() => {
+      let name: { name: string; span: Span } | undefined;
+      this.OPTION(() => { name = this.SUBRULE(this.identifier); this.CONSUME(T.Eq); });
+      const open = this.CONSUME(T.LParen);
+      const ops = this.SUBRULE(this.operatorChain);
+      last = this.CONSUME(T.RParen);
+      this.ACTION(() => legs.push({ name: name?.name, ops, span: spanOf(name?.span ?? open, last) }));
+    });
+    return this.ACTION(() => ({ op: 'fork' as const, legs, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
+  /** facet by Col, ... [with (operators)] */
+  private facetOp = this.RULE('facetOp', (): A.FacetOp => {
+    const kw = this.CONSUME(T.Identifier);
+    this.CONSUME(T.Kw.by);
+    const columns: A.FacetOp['columns'] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => columns.push(this.SUBRULE(this.identifier)) });
+    let withOps: A.TabularOperator[] | undefined;
+    let last: Span | IToken = columns[columns.length - 1]?.span ?? kw;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME(T.LParen);
+      withOps = this.SUBRULE(this.operatorChain);
+      last = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => ({ op: 'facet' as const, columns, with: withOps, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
   /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
   private scanCondition = 0;
 

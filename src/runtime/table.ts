@@ -13,6 +13,8 @@ export interface Table {
   owned?: boolean;
   /** Set by `render` (the last operator of a query): the chart kind and its `with (...)` properties. */
   render?: RenderInfo;
+  /** Set by operators with several result tables (fork, facet): all of them, this table's rows first. */
+  results?: { name?: string; table: Table }[];
 }
 
 /** What `render` asks the user agent to draw (render-operator.md); the rows are unchanged. */
