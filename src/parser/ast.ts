@@ -14,7 +14,14 @@ export interface Query extends Node {
   statements: Statement[];
 }
 
-export type Statement = LetStatement | ExpressionStatement | DeclareStatement;
+export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement;
+
+/** `set name [= value];`: a request property for the query (set-statement.md). */
+export interface SetStatement extends Node {
+  kind: 'Set';
+  name: string;
+  value?: Expr;
+}
 
 /** `declare query_parameters(name:type = default, ...);` */
 export interface DeclareStatement extends Node {

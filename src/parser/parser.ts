@@ -93,6 +93,7 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.letStatement) },
       { ALT: () => this.SUBRULE(this.declareStatement) },
+      { GATE: () => this.LA(1).image === 'set' && T.isIdentifierToken(this.LA(2)), ALT: () => this.SUBRULE(this.setStatement) },
       {
         ALT: () => {
           const expr = this.SUBRULE(this.pipeExpr);
@@ -131,6 +132,15 @@ export class KqlParser extends EmbeddedActionsParser {
     });
     const close = this.CONSUME(T.RParen);
     return this.ACTION(() => ({ kind: 'Declare' as const, params, span: spanOf(kw, close) }));
+  });
+
+  /** set name [= value] */
+  private setStatement = this.RULE('setStatement', (): A.SetStatement => {
+    const kw = this.CONSUME(T.Identifier);
+    const name = this.CONSUME2(T.Identifier);
+    let value: A.Expr | undefined;
+    this.OPTION(() => { this.CONSUME(T.Eq); value = this.SUBRULE(this.orExpr); });
+    return this.ACTION(() => ({ kind: 'Set' as const, name: name.image, value, span: joinSpans(tokenSpan(kw), value ? value.span : tokenSpan(name)) }));
   });
 
   /** `(` `)` `{` or `(` name `:` starts a function declaration; otherwise it is a parenthesised expression. */
