@@ -59,6 +59,10 @@ export interface KqlResult {
   rows: OutputRow[];
   /** Present when options.trace is true. */
   trace?: TraceEntry[];
+  /** Present when the query ends with `render`: the chart kind and its `with (...)` properties (column lists as arrays of names). */
+  render?: { kind: string; properties: Record<string, unknown> };
+  /** Present when the query ends with an operator that returns several tables (fork, facet): each of them, the first being `columns`/`rows`. */
+  results?: { name?: string; columns: KqlColumn[]; rows: OutputRow[] }[];
 }
 
 function has(obj: object, key: string): boolean {
@@ -144,6 +148,14 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       // columns from the data (evaluate bag_unpack without an output schema).
       const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result, { timeAsText: options.timeAsText }) };
       if (trace) output.trace = trace.entriesInQueryOrder();
+      if (result.render) output.render = result.render;
+      if (result.results) {
+        output.results = result.results.map((r) => ({
+          ...(r.name !== undefined ? { name: r.name } : {}),
+          columns: r.table.columns.map((c) => ({ ...c })),
+          rows: toOutputRows(r.table, { timeAsText: options.timeAsText }),
+        }));
+      }
       return output;
     },
   };

@@ -13,6 +13,7 @@ import { negTime } from '../runtime/ticks.js';
 import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js';
 import type { Env, RowScope } from './scope.js';
 import { derivedName } from './naming.js';
+import { binAutoCall } from './set-options.js';
 import { callUserFunction, functionReturnsTable } from './user-functions.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
@@ -211,6 +212,7 @@ const SPECIAL_FUNCTIONS: Record<string, (expr: A.CallExpr, cx: ExprContext) => C
   column_ifexists: bindColumnIfExists,
   columnifexists: bindColumnIfExists,
   pack_all: bindPackAll,
+  bin_auto: (expr, cx) => bindExpr(binAutoCall(expr, cx.env, () => bindExpr(expr.args[0], cx).type), cx),
 };
 
 /**

@@ -6,6 +6,7 @@ import type { Env } from './scope.js';
 import { bindTabular } from './bind-tabular.js';
 import { bindLet } from './user-functions.js';
 import { bindDeclare } from './declare.js';
+import { bindSet } from './set-options.js';
 
 export function bindQuery(query: A.Query, env: Env): TabularPlan {
   try {
@@ -27,6 +28,8 @@ function bindStatements(query: A.Query, env: Env): TabularPlan {
       current = current.withLet(statement.name, bindLet(statement, current, bindTabular));
     } else if (statement.kind === 'Declare') {
       current = bindDeclare(statement, current);
+    } else if (statement.kind === 'Set') {
+      current = bindSet(statement, current);
     } else {
       result = bindTabular(statement.expr, current);
     }

@@ -53,7 +53,7 @@ function quote(text: string): string {
 }
 
 /** Text -> value of the column type; undefined when it does not convert (string never fails). */
-function convertText(text: string, type: KqlType): unknown {
+export function convertText(text: string, type: KqlType): unknown {
   let v: unknown;
   switch (type) {
     case 'string': return text;

@@ -23,11 +23,24 @@ import { evaluate } from './evaluate.js';
 import { makeSeries } from './make-series.js';
 import { getschema } from './getschema.js';
 import { as } from './as.js';
+import { render } from './render.js';
+import { sample, sampleDistinct } from './sample.js';
+import { topHitters } from './top-hitters.js';
+import { projectByNames } from './project-by-names.js';
+import { consume } from './consume.js';
+import { invoke } from './invoke.js';
+import { topNested } from './top-nested.js';
+import { parseKv } from './parse-kv.js';
+import { partition } from './partition.js';
+import { scan } from './scan.js';
+import { fork, facet } from './fork-facet.js';
 
 const OPERATORS = [
   where, extend, project, projectAway, projectKeep, projectReorder, projectRename, summarize, join,
   mvApply, mvExpand, distinct, take, sort, top, count, union,
   parse, parseWhere, lookup, serialize, evaluate, makeSeries, getschema, as,
+  render, sample, sampleDistinct, topHitters, projectByNames, consume, invoke,
+  topNested, parseKv, partition, scan, fork, facet,
 ] as OperatorDef[];
 
 const BY_NAME = new Map<string, OperatorDef>(OPERATORS.map((o) => [o.op, o]));

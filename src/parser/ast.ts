@@ -14,7 +14,14 @@ export interface Query extends Node {
   statements: Statement[];
 }
 
-export type Statement = LetStatement | ExpressionStatement | DeclareStatement;
+export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement;
+
+/** `set name [= value];`: a request property for the query (set-statement.md). */
+export interface SetStatement extends Node {
+  kind: 'Set';
+  name: string;
+  value?: Expr;
+}
 
 /** `declare query_parameters(name:type = default, ...);` */
 export interface DeclareStatement extends Node {
@@ -224,6 +231,19 @@ export type TabularOperator =
   | MakeSeriesOp
   | GetSchemaOp
   | AsOp
+  | RenderOp
+  | SampleOp
+  | SampleDistinctOp
+  | TopHittersOp
+  | ProjectByNamesOp
+  | ConsumeOp
+  | InvokeOp
+  | TopNestedOp
+  | ParseKvOp
+  | PartitionOp
+  | ScanOp
+  | ForkOp
+  | FacetOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -317,3 +337,48 @@ export interface MakeSeriesOp extends OpBase {
 }
 export interface GetSchemaOp extends OpBase { op: 'getschema' }
 export interface AsOp extends OpBase { op: 'as'; params: OperatorParam[]; name: string }
+/** `render kind [with (name = value[, value...], ...)]`: a property's values are expressions (column names for xcolumn, ycolumns, ...). */
+export interface RenderOp extends OpBase {
+  op: 'render';
+  visualization: string;
+  properties: { name: string; values: Expr[]; span: Span }[];
+}
+export interface SampleOp extends OpBase { op: 'sample'; count: Expr }
+export interface SampleDistinctOp extends OpBase { op: 'sample-distinct'; count: Expr; column: Expr }
+export interface TopHittersOp extends OpBase { op: 'top-hitters'; count: Expr; of: Expr; by?: Expr }
+export interface ProjectByNamesOp extends OpBase { op: 'project-by-names'; items: Expr[] }
+export interface ConsumeOp extends OpBase { op: 'consume'; params: OperatorParam[] }
+export interface InvokeOp extends OpBase { op: 'invoke'; call: CallExpr }
+export interface TopNestedClause extends Node {
+  count?: Expr;
+  of: Assignment;
+  others?: Expr;
+  by: Assignment;
+  descending: boolean;
+}
+export interface TopNestedOp extends OpBase { op: 'top-nested'; clauses: TopNestedClause[] }
+/** parse-kv Expr as (Key:type, ...) [with (pair_delimiter=..., kv_delimiter=..., quote=..., escape=..., greedy=..., regex=...)] */
+export interface ParseKvOp extends OpBase {
+  op: 'parse-kv';
+  source: Expr;
+  keys: { name: string; type: KqlType; span: Span }[];
+  options: { name: string; value: string | boolean; span: Span }[];
+}
+/** partition [hints] by Column (subquery over each partition) */
+export interface PartitionOp extends OpBase { op: 'partition'; params: OperatorParam[]; by: { name: string; span: Span }; subquery: TabularOperator[] }
+export interface ScanStep extends Node {
+  name: string;
+  output: 'all' | 'last' | 'none';
+  condition: Expr;
+  assignments: Assignment[];
+}
+export interface ScanOp extends OpBase {
+  op: 'scan';
+  matchId?: string;
+  declared: { name: string; type: KqlType; default?: Expr; span: Span }[];
+  steps: ScanStep[];
+}
+/** fork [name =] (operators) ...: several result tables from one input. */
+export interface ForkOp extends OpBase { op: 'fork'; legs: { name?: string; ops: TabularOperator[]; span: Span }[] }
+/** facet by Col, ... [with (operators)]: a count table per column, and optionally the input through operators. */
+export interface FacetOp extends OpBase { op: 'facet'; columns: { name: string; span: Span }[]; with?: TabularOperator[] }

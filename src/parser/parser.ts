@@ -12,6 +12,7 @@ import { joinSpans, type Span } from '../errors/span.js';
 import { parseTypeName, type KqlType } from '../runtime/types.js';
 import { parseLiteralToken, parseTypedLiteral, negateLiteral } from './literals.js';
 import { INT64_MAX } from '../runtime/int64.js';
+import { toDynamic } from '../runtime/values.js';
 import { KqlSyntaxError, ErrorCodes } from '../errors/index.js';
 
 export function tokenSpan(t: IToken): Span {
@@ -31,6 +32,15 @@ export function bracketName(image: string): string {
 }
 
 const COMPARE_TOKENS: TokenType[] = [T.EqEq, T.NotEq, T.EqTilde, T.NotTilde, T.LtEq, T.GtEq, T.Lt, T.Gt];
+/** The visualizations `render` accepts (the analyzer's list). */
+const RENDER_KINDS = new Set([
+  'table', 'list', 'barchart', 'piechart', 'ladderchart', 'timechart', 'linechart', 'anomalychart', 'pivotchart', 'areachart',
+  'stackedareachart', 'scatterchart', 'timepivot', 'columnchart', 'timeline', '3Dchart', 'card', 'treemap', 'plotly', 'graph', 'sankey',
+]);
+/** The properties of `render ... with (...)` (render-operator.md). */
+const RENDER_PROPERTIES = new Set([
+  'accumulate', 'kind', 'legend', 'series', 'ymin', 'ymax', 'title', 'xaxis', 'xcolumn', 'xtitle', 'yaxis', 'ycolumns', 'ysplit', 'ytitle', 'anomalycolumns',
+]);
 const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
 /** Chevrotain's LL(k) depth for the whole grammar (gates resolve the few places that need more). */
@@ -83,6 +93,7 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.letStatement) },
       { ALT: () => this.SUBRULE(this.declareStatement) },
+      { GATE: () => this.LA(1).image === 'set' && T.isIdentifierToken(this.LA(2)), ALT: () => this.SUBRULE(this.setStatement) },
       {
         ALT: () => {
           const expr = this.SUBRULE(this.pipeExpr);
@@ -121,6 +132,15 @@ export class KqlParser extends EmbeddedActionsParser {
     });
     const close = this.CONSUME(T.RParen);
     return this.ACTION(() => ({ kind: 'Declare' as const, params, span: spanOf(kw, close) }));
+  });
+
+  /** set name [= value] */
+  private setStatement = this.RULE('setStatement', (): A.SetStatement => {
+    const kw = this.CONSUME(T.Identifier);
+    const name = this.CONSUME2(T.Identifier);
+    let value: A.Expr | undefined;
+    this.OPTION(() => { this.CONSUME(T.Eq); value = this.SUBRULE(this.orExpr); });
+    return this.ACTION(() => ({ kind: 'Set' as const, name: name.image, value, span: joinSpans(tokenSpan(kw), value ? value.span : tokenSpan(name)) }));
   });
 
   /** `(` `)` `{` or `(` name `:` starts a function declaration; otherwise it is a parenthesised expression. */
@@ -234,6 +254,18 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'make-series', ALT: () => this.SUBRULE(this.makeSeriesOp) },
       { GATE: () => this.LA(1).image === 'getschema', ALT: () => this.SUBRULE(this.getSchemaOp) },
       { GATE: () => this.LA(1).image === 'as', ALT: () => this.SUBRULE(this.asOp) },
+      { GATE: () => this.LA(1).image === 'render', ALT: () => this.SUBRULE(this.renderOp) },
+      { GATE: () => this.LA(1).image === 'sample' || this.LA(1).image === 'sample-distinct', ALT: () => this.SUBRULE(this.sampleOp) },
+      { GATE: () => this.LA(1).image === 'top-hitters', ALT: () => this.SUBRULE(this.topHittersOp) },
+      { GATE: () => this.LA(1).image === 'project-by-names', ALT: () => this.SUBRULE(this.projectByNamesOp) },
+      { GATE: () => this.LA(1).image === 'consume', ALT: () => this.SUBRULE(this.consumeOp) },
+      { GATE: () => this.LA(1).image === 'invoke', ALT: () => this.SUBRULE(this.invokeOp) },
+      { GATE: () => this.LA(1).image === 'top-nested', ALT: () => this.SUBRULE(this.topNestedOp) },
+      { GATE: () => this.LA(1).image === 'parse-kv', ALT: () => this.SUBRULE(this.parseKvOp) },
+      { GATE: () => this.LA(1).image === 'partition', ALT: () => this.SUBRULE(this.partitionOp) },
+      { GATE: () => this.LA(1).image === 'scan', ALT: () => this.SUBRULE(this.scanOp) },
+      { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
+      { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -705,6 +737,320 @@ export class KqlParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ op: 'as' as const, params, name: name.name, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), name.span) }));
   });
 
+  /** render visualization [with (name = value, ...)]; a column-list property takes several comma-separated names. */
+  private renderOp = this.RULE('renderOp', (): A.RenderOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const vis = this.CONSUME2(T.Identifier);
+    const properties: A.RenderOp['properties'] = [];
+    let last: IToken = vis;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME(T.LParen);
+      const property = () => {
+        const name = this.CONSUME3(T.Identifier);
+        this.CONSUME(T.Eq);
+        const value = this.SUBRULE(this.orExpr);
+        this.ACTION(() => properties.push({ name: name.image, values: [value], span: joinSpans(tokenSpan(name), value.span) }));
+      };
+      this.OPTION2(() => {
+        property();
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.OR([
+            {
+              GATE: () => this.LA(2).tokenType === T.Eq,
+              ALT: () => {
+                const name = this.CONSUME4(T.Identifier);
+                this.CONSUME2(T.Eq);
+                const value = this.SUBRULE2(this.orExpr);
+                this.ACTION(() => properties.push({ name: name.image, values: [value], span: joinSpans(tokenSpan(name), value.span) }));
+              },
+            },
+            {
+              ALT: () => {
+                const value = this.SUBRULE3(this.orExpr);
+                this.ACTION(() => properties[properties.length - 1].values.push(value));
+              },
+            },
+          ]);
+        });
+      });
+      last = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => {
+      if (!RENDER_KINDS.has(vis.image)) {
+        throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${vis.image}' is not a render visualization (expected one of ${[...RENDER_KINDS].join(', ')})`, tokenSpan(vis));
+      }
+      for (const p of properties) {
+        if (!RENDER_PROPERTIES.has(p.name)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${p.name}' is not a render property`, p.span);
+      }
+      return { op: 'render' as const, visualization: vis.image, properties, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) };
+    });
+  });
+
+  /** sample N; sample-distinct N of Column */
+  private sampleOp = this.RULE('sampleOp', (): A.SampleOp | A.SampleDistinctOp => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Hyphenated.other) }]);
+    const count = this.SUBRULE(this.additiveExpr);
+    let column: A.Expr | undefined;
+    this.OPTION({
+      GATE: () => kw.image === 'sample-distinct',
+      DEF: () => {
+        this.SUBRULE(this.ofWord);
+        column = this.SUBRULE2(this.additiveExpr);
+      },
+    });
+    return this.ACTION(() => {
+      if (kw.image === 'sample') return { op: 'sample' as const, count, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), count.span) };
+      return { op: 'sample-distinct' as const, count, column: column!, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), column!.span) };
+    });
+  });
+
+  /** The word `of` (top-hitters, sample-distinct, top-nested). */
+  private ofWord = this.RULE('ofWord', (): IToken => {
+    const t = this.CONSUME(T.Identifier);
+    this.ACTION(() => {
+      if (t.image !== 'of') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'of', not '${t.image}'`, tokenSpan(t));
+    });
+    return t;
+  });
+
+  /** top-hitters N of Expr [by Expr] */
+  private topHittersOp = this.RULE('topHittersOp', (): A.TopHittersOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const count = this.SUBRULE(this.additiveExpr);
+    this.SUBRULE(this.ofWord);
+    const of = this.SUBRULE2(this.additiveExpr);
+    let by: A.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.by);
+      by = this.SUBRULE3(this.additiveExpr);
+    });
+    return this.ACTION(() => ({ op: 'top-hitters' as const, count, of, by, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), (by ?? of).span) }));
+  });
+
+  /** project-by-names "Name", dynamic(["A", "B"]), "C*", column_names_of(T) */
+  private projectByNamesOp = this.RULE('projectByNamesOp', (): A.ProjectByNamesOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const items: A.Expr[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.orExpr)) });
+    return this.ACTION(() => ({ op: 'project-by-names' as const, items, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), items[items.length - 1].span) }));
+  });
+
+  /** consume [decodeblocks=true] */
+  private consumeOp = this.RULE('consumeOp', (): A.ConsumeOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    return this.ACTION(() => ({ op: 'consume' as const, params, keywordSpan: tokenSpan(kw), span: params.length ? joinSpans(tokenSpan(kw), params[params.length - 1].span) : tokenSpan(kw) }));
+  });
+
+  /** invoke function(args): the pipe input is the function's first (tabular) argument. */
+  private invokeOp = this.RULE('invokeOp', (): A.InvokeOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const call = this.SUBRULE(this.nameOrCall);
+    return this.ACTION(() => {
+      if (call.kind !== 'Call') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, 'invoke expects a function call such as f()', call.span);
+      return { op: 'invoke' as const, call, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), call.span) };
+    });
+  });
+
+  /** top-nested [N] of [Name =] Expr [with others = Expr] by [Name =] Aggregation [asc|desc], top-nested ... */
+  private topNestedOp = this.RULE('topNestedOp', (): A.TopNestedOp => {
+    const clauses: A.TopNestedClause[] = [];
+    let kw!: IToken;
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const k = this.CONSUME(T.Hyphenated.other);
+        let count: A.Expr | undefined;
+        this.OPTION({ GATE: () => this.LA(1).image !== 'of', DEF: () => { count = this.SUBRULE(this.additiveExpr); } });
+        this.SUBRULE(this.ofWord);
+        const of = this.SUBRULE(this.assignment);
+        let others: A.Expr | undefined;
+        this.OPTION2(() => {
+          this.CONSUME(T.Kw.with);
+          const o = this.CONSUME(T.Identifier);
+          this.CONSUME(T.Eq);
+          others = this.SUBRULE2(this.additiveExpr);
+          this.ACTION(() => { if (o.image !== 'others') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'others', not '${o.image}'`, tokenSpan(o)); });
+        });
+        this.CONSUME(T.Kw.by);
+        const by = this.SUBRULE2(this.assignment);
+        let descending = true;
+        let last: Span | undefined;
+        this.OPTION3(() => {
+          this.OR([
+            { ALT: () => { last = tokenSpan(this.CONSUME(T.Kw.asc)); descending = false; } },
+            { ALT: () => { last = tokenSpan(this.CONSUME(T.Kw.desc)); descending = true; } },
+          ]);
+        });
+        this.ACTION(() => {
+          if (k.image !== 'top-nested') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'top-nested', not '${k.image}'`, tokenSpan(k));
+          kw ??= k;
+          clauses.push({ count, of, others, by, descending, span: joinSpans(tokenSpan(k), last ?? by.span) });
+        });
+      },
+    });
+    return this.ACTION(() => ({ op: 'top-nested' as const, clauses, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), clauses[clauses.length - 1].span) }));
+  });
+
+  /** parse-kv Expr as (Key:type, ...) [with (name = value, ...)] */
+  private parseKvOp = this.RULE('parseKvOp', (): A.ParseKvOp => {
+    const kw = this.CONSUME(T.Hyphenated.other);
+    const source = this.SUBRULE(this.additiveExpr);
+    const as = this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    const keys: A.ParseKvOp['keys'] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const name = this.SUBRULE(this.identifier);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeName);
+        this.ACTION(() => keys.push({ name: name.name, type, span: name.span }));
+      },
+    });
+    let last = this.CONSUME(T.RParen);
+    const options: A.ParseKvOp['options'] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME2(T.LParen);
+      this.MANY_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.CONSUME2(T.Identifier);
+          this.CONSUME(T.Eq);
+          const value = this.SUBRULE(this.literal);
+          this.ACTION(() => options.push({ name: name.image, value: value.value as string | boolean, span: joinSpans(tokenSpan(name), value.span) }));
+        },
+      });
+      last = this.CONSUME2(T.RParen);
+    });
+    return this.ACTION(() => {
+      if (as.image !== 'as') throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `Expected 'as', not '${as.image}'`, tokenSpan(as));
+      for (const o of options) {
+        const ok = ['pair_delimiter', 'kv_delimiter', 'quote', 'escape', 'regex'].includes(o.name) ? typeof o.value === 'string' : o.name === 'greedy' && typeof o.value === 'boolean';
+        if (!ok) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `'${o.name}' is not a parse-kv option of this type`, o.span);
+      }
+      return { op: 'parse-kv' as const, source, keys, options, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) };
+    });
+  });
+
+  /** partition [hint.strategy=...] by Column (operators over each partition) */
+  private partitionOp = this.RULE('partitionOp', (): A.PartitionOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    this.CONSUME(T.Kw.by);
+    const by = this.SUBRULE(this.identifier);
+    this.CONSUME(T.LParen);
+    const subquery = this.SUBRULE(this.operatorChain);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ op: 'partition' as const, params, by, subquery, keywordSpan: tokenSpan(kw), span: spanOf(kw, close) }));
+  });
+
+  /** scan [with_match_id = Name] [declare (Col:type [= default], ...)] with (step Name [output = all|last|none]: Condition [=> Col = Expr, ...]; ...) */
+  private scanOp = this.RULE('scanOp', (): A.ScanOp => {
+    const kw = this.CONSUME(T.Identifier);
+    let matchId: string | undefined;
+    this.OPTION({
+      GATE: () => this.LA(1).image === 'with_match_id',
+      DEF: () => { this.CONSUME2(T.Identifier); this.CONSUME(T.Eq); matchId = this.SUBRULE(this.identifier).name; },
+    });
+    const declared: A.ScanOp['declared'] = [];
+    this.OPTION2(() => {
+      this.CONSUME(T.Kw.declare);
+      this.CONSUME(T.LParen);
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.SUBRULE2(this.identifier);
+          this.CONSUME(T.Colon);
+          const type = this.SUBRULE(this.typeName);
+          let def: A.Expr | undefined;
+          this.OPTION3(() => { this.CONSUME2(T.Eq); def = this.SUBRULE(this.additiveExpr); });
+          this.ACTION(() => declared.push({ name: name.name, type, default: def, span: name.span }));
+        },
+      });
+      this.CONSUME(T.RParen);
+    });
+    this.CONSUME(T.Kw.with);
+    this.CONSUME2(T.LParen);
+    const steps: A.ScanStep[] = [];
+    this.AT_LEAST_ONE(() => {
+      const stepKw = this.CONSUME(T.Kw.step);
+      const name = this.SUBRULE3(this.identifier);
+      let output: A.ScanStep['output'] = 'all';
+      this.OPTION4(() => {
+        const o = this.CONSUME3(T.Identifier);
+        this.CONSUME3(T.Eq);
+        const v = this.CONSUME4(T.Identifier);
+        this.ACTION(() => {
+          if (o.image !== 'output' || !['all', 'last', 'none'].includes(v.image)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "A scan step takes 'output = all | last | none'", tokenSpan(o));
+          output = v.image as A.ScanStep['output'];
+        });
+      });
+      this.CONSUME2(T.Colon);
+      this.scanCondition++;
+      let condition!: A.Expr;
+      try {
+        condition = this.SUBRULE(this.orExpr);
+      } finally {
+        this.scanCondition--;
+      }
+      let assignments: A.Assignment[] = [];
+      this.OPTION5(() => {
+        this.CONSUME(T.GtEq); // `=>`
+        assignments = this.SUBRULE(this.assignmentList);
+      });
+      const semi = this.CONSUME(T.Semicolon);
+      this.ACTION(() => steps.push({ name: name.name, output, condition, assignments, span: spanOf(stepKw, semi) }));
+    });
+    const close = this.CONSUME3(T.RParen);
+    return this.ACTION(() => {
+      const names = new Set<string>();
+      for (const s of steps) {
+        if (names.has(s.name)) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, `The scan step name '${s.name}' is used twice`, s.span);
+        names.add(s.name);
+      }
+      return { op: 'scan' as const, matchId, declared, steps, keywordSpan: tokenSpan(kw), span: spanOf(kw, close) };
+    });
+  });
+  /** fork [name =] (operators) [name =] (operators) ... */
+  private forkOp = this.RULE('forkOp', (): A.ForkOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const legs: A.ForkOp['legs'] = [];
+    let last: IToken = kw;
+    this.AT_LEAST_ONE(() => {
+      let name: { name: string; span: Span } | undefined;
+      this.OPTION(() => { name = this.SUBRULE(this.identifier); this.CONSUME(T.Eq); });
+      const open = this.CONSUME(T.LParen);
+      const ops = this.SUBRULE(this.operatorChain);
+      last = this.CONSUME(T.RParen);
+      this.ACTION(() => legs.push({ name: name?.name, ops, span: spanOf(name?.span ?? open, last) }));
+    });
+    return this.ACTION(() => ({ op: 'fork' as const, legs, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
+  /** facet by Col, ... [with (operators)] */
+  private facetOp = this.RULE('facetOp', (): A.FacetOp => {
+    const kw = this.CONSUME(T.Identifier);
+    this.CONSUME(T.Kw.by);
+    const columns: A.FacetOp['columns'] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => columns.push(this.SUBRULE(this.identifier)) });
+    let withOps: A.TabularOperator[] | undefined;
+    let last: Span | IToken = columns[columns.length - 1]?.span ?? kw;
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.CONSUME(T.LParen);
+      withOps = this.SUBRULE(this.operatorChain);
+      last = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => ({ op: 'facet' as const, columns, with: withOps, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
+  /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
+  private scanCondition = 0;
+
   /**
    * Any other word after a pipe: an operator mini-kql does not model. Its arguments are skipped up to the
    * next pipe at the same nesting depth, and the binder reports it as unsupported (a semantic error).
@@ -823,7 +1169,7 @@ export class KqlParser extends EmbeddedActionsParser {
 
   private compareExpr = this.RULE('compareExpr', (): A.Expr => {
     let left = this.SUBRULE(this.additiveExpr);
-    this.MANY(() => {
+    this.MANY({ GATE: () => this.scanCondition === 0 || this.LA(1).image !== '=>', DEF: () => {
       this.OR([
         {
           // ==, !=, =~, <, ...
@@ -875,7 +1221,7 @@ export class KqlParser extends EmbeddedActionsParser {
           },
         },
       ]);
-    });
+    } });
     return left;
   });
 
@@ -1174,17 +1520,26 @@ export class KqlParser extends EmbeddedActionsParser {
           const minus = this.OPTION(() => this.CONSUME(T.Minus));
           const lit = this.SUBRULE(this.literal);
           return this.ACTION(() => {
+            let value = lit.value;
             if (minus) {
               const negated = negateLiteral(lit);
-              if (negated) return negated.value;
-              return typeof lit.value === 'number' ? -lit.value : lit.value;
-            }
-            if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
+              value = negated ? negated.value : typeof lit.value === 'number' ? -lit.value : lit.value;
+            } else if (typeof lit.value === 'bigint' && lit.value > INT64_MAX) {
               throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `'${lit.value}' is not a valid long literal (outside -9223372036854775808 .. 9223372036854775807)`, lit.span);
             }
-            return lit.value;
+            // Typed literals inside a dynamic literal: Kusto refuses int(...) and decimal(...) there; a datetime or
+            // timespan becomes its text (datetime(2020-01-01) -> "2020-01-01T00:00:00.0000000Z"), as in any dynamic.
+            if (lit.type === 'int' || lit.type === 'decimal') {
+              throw new KqlSyntaxError(ErrorCodes.SYN_BAD_LITERAL, `${lit.type} values are not supported in dynamic literals`, lit.span);
+            }
+            return toDynamic(value, lit.type);
           });
         },
+      },
+      {
+        // A dynamic literal nested in another: dynamic([dynamic({"a": 1})]).
+        GATE: () => this.LA(2).tokenType === T.LParen,
+        ALT: () => this.SUBRULE(this.dynamicLiteral).value,
       },
       {
         ALT: () => {

@@ -45,6 +45,18 @@ export const RealLiteral = createToken({
   start_chars_hint: [...DIGITS, '.'],
   line_breaks: false,
 });
+/**
+ * A name that starts with digits (`5h_MovingAvg`, `1a1`, `0x1g`): Kusto takes digits followed by a letter or `_`
+ * as a name when the text is not a timespan, real or hex literal (the analyzer accepts `extend 5h_MovingAvg = 1`).
+ * Lexed before the numeric literals, which it must never shadow (the lookaheads exclude them).
+ */
+export const DigitIdentifier = createToken({
+  name: 'DigitIdentifier',
+  pattern: /(?!0[xX][0-9a-fA-F]+(?![A-Za-z0-9_]))(?!\d+[eE][+-]?\d+(?![A-Za-z_]))\d+[A-Za-z_][A-Za-z0-9_]*/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
+  categories: [Identifier],
+});
 export const HexLiteral = createToken({ name: 'HexLiteral', pattern: /0[xX][0-9a-fA-F]+/, start_chars_hint: ['0'], line_breaks: false });
 export const LongLiteral = createToken({ name: 'LongLiteral', pattern: /\d+/, start_chars_hint: DIGITS, line_breaks: false });
 export const StringLiteral = createToken({
@@ -114,8 +126,8 @@ export const Hyphenated = {
   projectReorder: hyphenated('project-reorder'),
   other: createToken({
     name: 'HyphenatedOperator',
-    pattern: /(?:project-smart|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|as-of)(?![A-Za-z0-9_-])/,
-    start_chars_hint: ['p', 'm', 't', 'a'],
+    pattern: /(?:project-smart|project-by-names|make-series|parse-where|parse-kv|partition-by|top-nested|top-hitters|sample-distinct|as-of)(?![A-Za-z0-9_-])/,
+    start_chars_hint: ['p', 'm', 't', 'a', 's'],
     line_breaks: false,
   }),
 };
@@ -211,6 +223,7 @@ export const allTokens: TokenType[] = [
   StringLiteral,
   BracketIdentifier,
   TimespanLiteral,
+  DigitIdentifier,
   HexLiteral,
   RealLiteral,
   LongLiteral,

@@ -11,6 +11,16 @@ export interface Table {
    * next operator may write into them instead of copying. Unset (not owned) for cached and shared tables.
    */
   owned?: boolean;
+  /** Set by `render` (the last operator of a query): the chart kind and its `with (...)` properties. */
+  render?: RenderInfo;
+  /** Set by operators with several result tables (fork, facet): all of them, this table's rows first. */
+  results?: { name?: string; table: Table }[];
+}
+
+/** What `render` asks the user agent to draw (render-operator.md); the rows are unchanged. */
+export interface RenderInfo {
+  kind: string;
+  properties: Record<string, unknown>;
 }
 
 /**

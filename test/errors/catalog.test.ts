@@ -46,7 +46,7 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   SEM_NOT_TABULAR: q('let x = 1;\nx | take 1'),
   SEM_NOT_SCALAR: q('print x = 1 | extend y = (print 1)'),
   SEM_AGGREGATE_CONTEXT: q('print count()'),
-  SEM_UNSUPPORTED: q('print 1 | render timechart'),
+  SEM_UNSUPPORTED: q('print a = 1 | project-smart a'),
   RUN_INVALID_TABLE: q('T | take 1', { T: [5] }),
   RUN_INVALID_OPTION: q('print 1', {}, { now: 'not a date' }),
   RUN_LIMIT_EXCEEDED: q('range x from 1 to 3 step 1 | make-series count() on x from 0 to 100000000 step 1'),

@@ -76,8 +76,8 @@ describe('syntax errors', () => {
     const e = syntaxError('T $ x');
     expect([e.line, e.column]).toEqual([1, 3]);
   });
-  it('print x = 1d2 -> syntax error (oracle: 1d2 is not a literal)', () => {
-    const e = syntaxError('print x = 1d2');
-    expect(e.line).toBe(1);
+  it('print x = 1d2 -> unknown name, not a literal (oracle: KS142, 1d2 is a name; `print 1d2 = 3` is valid)', () => {
+    expect(() => analyzeKql('print x = 1d2')).toThrow(/Unknown column or variable '1d2'/);
+    expect(analyzeKql('print 1d2 = 3').columns).toEqual([{ name: '1d2', type: 'long' }]);
   });
 });
