@@ -321,12 +321,17 @@ export class KqlParser extends EmbeddedActionsParser {
   /** A column name or a wildcard pattern such as `Col*`, `*Id`, `*`. */
   private namePattern = this.RULE('namePattern', (): { pattern: string; span: Span } => {
     const parts: IToken[] = [];
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        { ALT: () => parts.push(this.CONSUME(T.Identifier)) },
-        { ALT: () => parts.push(this.CONSUME(T.BracketIdentifier)) },
-        { ALT: () => parts.push(this.CONSUME(T.Star)) },
-      ]);
+    this.AT_LEAST_ONE({
+      // A pattern is written without spaces (`a*b`): a word after a space is the next item, as in
+      // `project-reorder a* asc`.
+      GATE: () => parts.length === 0 || this.LA(1).startOffset === (parts[parts.length - 1].endOffset ?? -2) + 1,
+      DEF: () => {
+        this.OR([
+          { ALT: () => parts.push(this.CONSUME(T.Identifier)) },
+          { ALT: () => parts.push(this.CONSUME(T.BracketIdentifier)) },
+          { ALT: () => parts.push(this.CONSUME(T.Star)) },
+        ]);
+      },
     });
     return this.ACTION(() => ({
       pattern: parts.map((p) => (p.tokenType === T.BracketIdentifier ? bracketName(p.image) : p.image)).join(''),

@@ -42,6 +42,13 @@ describe('project-keep', () => {
 });
 
 describe('project-reorder', () => {
+  it('a pattern then asc/desc (project-reorder-operator.md): the word after a space is the order, not part of the pattern', () => {
+    expect(rows("print b = 'b', a2='a2', a3='a3', a1='a1' | project-reorder a* asc", {})).toEqual([{ a1: 'a1', a2: 'a2', a3: 'a3', b: 'b' }]);
+    expect(cols("print b = 'b', a2='a2', a3='a3', a1='a1' | project-reorder a* desc", {})).toBe('a3:string, a2:string, a1:string, b:string');
+    expect(cols("print a='a', b='b', c='c' | project-reorder b", {})).toBe('b:string, a:string, c:string');
+    // Without spaces the words are one pattern.
+    expect(cols("print xay = 1, b = 2 | project-reorder x*y", {})).toBe('xay:long, b:long');
+  });
   it('moves the named columns to the front and keeps the others after them', () => {
     expect(schemaOf('P | project-reorder Tags, Age', S)).toBe('Tags:dynamic, Age:long, Name:string, City:string, Joined:datetime');
     expect(rows('P | take 1 | project-reorder City, Name', { P: PEOPLE })).toEqual([
