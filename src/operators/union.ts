@@ -9,6 +9,7 @@ import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import { emptyValue, newRow, type Row, type Table } from '../runtime/table.js';
 import type { TabularPlan } from '../binder/compiled.js';
+import type { AsyncTabularPlan } from '../binder/bind-tabular.js';
 import type { BindTools, OperatorDef } from './operator-def.js';
 import { patternRegex } from './column-patterns.js';
 import { asName } from './as.js';
@@ -137,7 +138,8 @@ export function bindUnionSources(
       return;
     }
     try {
-      const plan = tools.bindTabular(t, tools.env);
+      const bound = tools.bindTabular(t, tools.env);
+      const plan = fuzzy ? fuzzyLeg(bound) : bound;
       sources.push({ plan, columns: plan.columns, label: sourceLabel(t) ?? `union_arg${firstArg + i}` });
     } catch (err) {
       if (!(fuzzy && err instanceof KqlSemanticError && FUZZY_SKIPPED.has(err.code))) throw err;
@@ -147,6 +149,30 @@ export function bindUnionSources(
     throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, 'None of the tables in this union exist', tables[0]?.span);
   }
   return sources;
+}
+
+/**
+ * A leg of a fuzzy union that, run, gives no rows instead of failing on a name that does not exist then:
+ * operators after `evaluate bag_unpack` / `pivot` are bound again to the columns the data produced, and a
+ * column the data did not produce is only found missing at run time (docs/differences-from-kusto.md).
+ */
+function fuzzyLeg(plan: AsyncTabularPlan): AsyncTabularPlan {
+  const skipped = (err: unknown): Table => {
+    if (err instanceof KqlSemanticError && FUZZY_SKIPPED.has(err.code)) return { columns: plan.columns, rows: [] };
+    throw err;
+  };
+  return {
+    ...plan,
+    execute: (ctx) => {
+      try {
+        return plan.execute(ctx);
+      } catch (err) {
+        return skipped(err);
+      }
+    },
+    ...(plan.executeAsync ? { executeAsync: (ctx) => plan.executeAsync!(ctx).catch(skipped) } : {}),
+    ...(plan.prune ? { prune: (needed) => fuzzyLeg(plan.prune!(needed) as AsyncTabularPlan) } : {}),
+  };
 }
 
 /** The name withsource= reports for a union leg: a table name, or the name given by a final `| as Name`. */

@@ -121,3 +121,25 @@ describe('union: issue 11 fidelity (withsource with as, a name_type that is also
     expect(() => runKql(q, { A, B })).toThrow(KqlSemanticError);
   });
 });
+
+describe('union isfuzzy=true: a leg that names a column its data did not produce', () => {
+  // After `evaluate bag_unpack`, later operators are bound again to the columns the data produced.
+  const E: TableInput = { schema: [{ name: 'id', type: 'long' }, { name: 'd', type: 'dynamic' }], rows: [] };
+  const q = (fuzzy: string) =>
+    `union ${fuzzy} (E | evaluate bag_unpack(d) | extend Key = tostring(['@Name'])), (A | project k)`;
+
+  it('gives no rows from that leg, and the other legs still run', () => {
+    const result = runKql(q('isfuzzy=true'), { E, A });
+    expect(result.rows.map((r) => r.k)).toEqual(['a']);
+  });
+
+  it('still fails without isfuzzy', () => {
+    expect(() => runKql(q(''), { E, A })).toThrow(KqlSemanticError);
+  });
+
+  it('runs the leg when its data has the column', () => {
+    const withData: TableInput = { ...E, rows: [{ id: 1, d: { '@Name': 'ProcessId', '#text': '42' } }] };
+    const result = runKql(q('isfuzzy=true'), { E: withData, A });
+    expect(result.rows.map((r) => [r.Key, r.k])).toEqual([['ProcessId', ''], ['', 'a']]);
+  });
+});
