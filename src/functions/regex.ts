@@ -44,6 +44,18 @@ export function compileRegex(pattern: string, flags = 0): RE2JS | null {
   return 're' in compiled ? compiled.re : null;
 }
 
+/**
+ * Compiles a trusted built-in pattern (parse_user_agent's rule set) outside the shared cache, so a large fixed
+ * set neither evicts user patterns nor is evicted; the caller keeps the result. Null when it does not compile.
+ */
+export function compileBuiltinRegex(pattern: string): RE2JS | null {
+  try {
+    return RE2JS.compile(pattern);
+  } catch {
+    return null;
+  }
+}
+
 /** Bind-time check of a constant pattern: an error text when it is not valid RE2 or too long. */
 export function regexError(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string') return undefined;
