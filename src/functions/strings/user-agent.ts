@@ -10,7 +10,7 @@
  * brand = replacement only, model = group 1). Every field is trimmed; a missing one is ''.
  *
  * Only the first MAX_USER_AGENT_LENGTH characters are examined: every call may run all 1,175 regexes over the
- * text (linear time each, but about 20 ms per kilobyte in all), and real user agents are far shorter.
+ * text (linear time each, but tens of milliseconds per kilobyte in all), and real user agents are far shorter.
  *
  * Start-up: the JSON is parsed on the first call, and each regex is compiled (re2js) the first time the list
  * reaches it, once. Results are memoised per text (bounded), since logs repeat the same few user agents.
