@@ -244,6 +244,7 @@ export type TabularOperator =
   | ScanOp
   | ForkOp
   | FacetOp
+  | ReduceOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -382,3 +383,10 @@ export interface ScanOp extends OpBase {
 export interface ForkOp extends OpBase { op: 'fork'; legs: { name?: string; ops: TabularOperator[]; span: Span }[] }
 /** facet by Col, ... [with (operators)]: a count table per column, and optionally the input through operators. */
 export interface FacetOp extends OpBase { op: 'facet'; columns: { name: string; span: Span }[]; with?: TabularOperator[] }
+/** reduce [kind=source] by Expr [with threshold=R, characters="..."]: options are `name = expr` (literals, checked when bound). */
+export interface ReduceOp extends OpBase {
+  op: 'reduce';
+  params: OperatorParam[];
+  by: Expr;
+  options: { name: string; value: Expr; span: Span }[];
+}

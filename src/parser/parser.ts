@@ -266,6 +266,7 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'scan', ALT: () => this.SUBRULE(this.scanOp) },
       { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
       { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
+      { GATE: () => this.LA(1).image === 'reduce', ALT: () => this.SUBRULE(this.reduceOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -1051,6 +1052,31 @@ export class KqlParser extends EmbeddedActionsParser {
       last = this.CONSUME(T.RParen);
     });
     return this.ACTION(() => ({ op: 'facet' as const, columns, with: withOps, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
+  /** reduce [kind=source] by Expr [with [threshold=R] [, characters="..."]]; the options' values are checked by the binder. */
+  private reduceOp = this.RULE('reduceOp', (): A.ReduceOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    this.CONSUME(T.Kw.by);
+    const by = this.SUBRULE(this.orExpr);
+    const options: A.ReduceOp['options'] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.CONSUME2(T.Identifier);
+          this.CONSUME(T.Eq);
+          const value = this.SUBRULE(this.additiveExpr);
+          this.ACTION(() => { options.push({ name: name.image, value, span: joinSpans(tokenSpan(name), value.span) }); });
+        },
+      });
+    });
+    return this.ACTION(() => ({
+      op: 'reduce' as const, params, by, options, keywordSpan: tokenSpan(kw),
+      span: joinSpans(tokenSpan(kw), options.length ? options[options.length - 1].span : by.span),
+    }));
   });
 
   /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
