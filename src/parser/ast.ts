@@ -14,7 +14,7 @@ export interface Query extends Node {
   statements: Statement[];
 }
 
-export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement;
+export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement | PatternStatement;
 
 /** `set name [= value];`: a request property for the query (set-statement.md). */
 export interface SetStatement extends Node {
@@ -389,4 +389,16 @@ export interface ReduceOp extends OpBase {
   params: OperatorParam[];
   by: Expr;
   options: { name: string; value: Expr; span: Span }[];
+}
+/**
+ * `declare pattern Name [= (Arg:type, ...) [[Path:type]] { ("v", ...).["p"] = { query }; ... }]`
+ * (pattern-statement.md). `params` is undefined for a declaration without a definition.
+ */
+export interface PatternStatement extends Node {
+  kind: 'Pattern';
+  name: string;
+  nameSpan: Span;
+  params?: { name: string; type: KqlType; span: Span }[];
+  path?: { name: string; type: KqlType; span: Span };
+  mappings: { args: Expr[]; path?: { name: string; span: Span }; body: Query; span: Span }[];
 }
