@@ -22,6 +22,7 @@ import { isBindFailure, type ArgInfo, type ScalarImpl } from '../functions/regis
 import type { ExecContext } from '../runtime/exec-context.js';
 import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
+import { isPatternInvocation } from './patterns.js';
 
 /** Binds tabular sub-expressions (`in (T | project x)`, toscalar); provided by the tabular binder. */
 export type TabularBinder = (expr: A.Expr, env: Env) => TabularPlan;
@@ -339,6 +340,7 @@ const TABULAR_FUNCTIONS = new Set(['materialize', 'table', 'view', '_GetWatchlis
 
 /** True when an expression is (syntactically or by name) a table rather than a scalar. */
 export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
+  if (isPatternInvocation(expr, env)) return true;
   switch (expr.kind) {
     case 'Pipe':
     case 'Datatable':

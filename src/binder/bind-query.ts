@@ -7,6 +7,7 @@ import { bindTabular } from './bind-tabular.js';
 import { bindLet } from './user-functions.js';
 import { bindDeclare } from './declare.js';
 import { bindSet } from './set-options.js';
+import { bindPatternStatement } from './patterns.js';
 
 export function bindQuery(query: A.Query, env: Env): TabularPlan {
   try {
@@ -30,6 +31,8 @@ function bindStatements(query: A.Query, env: Env): TabularPlan {
       current = bindDeclare(statement, current);
     } else if (statement.kind === 'Set') {
       current = bindSet(statement, current);
+    } else if (statement.kind === 'Pattern') {
+      current = bindPatternStatement(statement, current);
     } else {
       result = bindTabular(statement.expr, current);
     }

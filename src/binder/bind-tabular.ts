@@ -26,6 +26,7 @@ import type { InputReads } from '../operators/operator-def.js';
 import type { ScanFilter } from '../runtime/scan.js';
 import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
+import { bindPatternInvocation } from './patterns.js';
 
 /**
  * runKqlAsync's view of a plan: pipelines and unions also have `executeAsync`, which gives the event loop
@@ -41,6 +42,8 @@ export function executeAsync(plan: AsyncTabularPlan, ctx: ExecContext): Promise<
 }
 
 export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
+  const pattern = bindPatternInvocation(expr, env, bindTabular); // p("a").b of a declare pattern
+  if (pattern) return pattern;
   switch (expr.kind) {
     case 'Paren':
       return bindTabular(expr.inner, env);

@@ -4,7 +4,7 @@
  */
 import type { ColumnSchema } from '../runtime/types.js';
 import type { CompiledExpr, TabularPlan } from './compiled.js';
-import type { FunctionDecl } from '../parser/ast.js';
+import type { FunctionDecl, PatternStatement, Query } from '../parser/ast.js';
 
 export class RowScope {
   private readonly index = new Map<string, number>();
@@ -37,7 +37,9 @@ export type LetValue =
   /** rowDependent: a function's scalar parameter (or a let computed from one) whose value depends on the caller's row. */
   | { kind: 'scalar'; expr: CompiledExpr; rowDependent?: boolean }
   | { kind: 'tabular'; plan: TabularPlan }
-  | { kind: 'function'; decl: FunctionDecl; env: Env };
+  | { kind: 'function'; decl: FunctionDecl; env: Env }
+  /** `declare pattern` (src/binder/patterns.ts): its mapped queries by argument values. */
+  | { kind: 'pattern'; decl: PatternStatement; mappings: Map<string, Query>; env: Env };
 
 export interface Env {
   /** The schema of a database table by name, or undefined when there is no such table. */

@@ -14,7 +14,7 @@ export interface Query extends Node {
   statements: Statement[];
 }
 
-export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement;
+export type Statement = LetStatement | ExpressionStatement | DeclareStatement | SetStatement | PatternStatement;
 
 /** `set name [= value];`: a request property for the query (set-statement.md). */
 export interface SetStatement extends Node {
@@ -244,6 +244,7 @@ export type TabularOperator =
   | ScanOp
   | ForkOp
   | FacetOp
+  | ReduceOp
   | GenericOp;
 
 interface OpBase extends Node {
@@ -382,3 +383,22 @@ export interface ScanOp extends OpBase {
 export interface ForkOp extends OpBase { op: 'fork'; legs: { name?: string; ops: TabularOperator[]; span: Span }[] }
 /** facet by Col, ... [with (operators)]: a count table per column, and optionally the input through operators. */
 export interface FacetOp extends OpBase { op: 'facet'; columns: { name: string; span: Span }[]; with?: TabularOperator[] }
+/** reduce [kind=source] by Expr [with threshold=R, characters="..."]: options are `name = expr` (literals, checked when bound). */
+export interface ReduceOp extends OpBase {
+  op: 'reduce';
+  params: OperatorParam[];
+  by: Expr;
+  options: { name: string; value: Expr; span: Span }[];
+}
+/**
+ * `declare pattern Name [= (Arg:type, ...) [[Path:type]] { ("v", ...).["p"] = { query }; ... }]`
+ * (pattern-statement.md). `params` is undefined for a declaration without a definition.
+ */
+export interface PatternStatement extends Node {
+  kind: 'Pattern';
+  name: string;
+  nameSpan: Span;
+  params?: { name: string; type: KqlType; span: Span }[];
+  path?: { name: string; type: KqlType; span: Span };
+  mappings: { args: Expr[]; path?: { name: string; span: Span }; body: Query; span: Span }[];
+}

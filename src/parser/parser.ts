@@ -92,6 +92,7 @@ export class KqlParser extends EmbeddedActionsParser {
   private statement = this.RULE('statement', (): A.Statement => {
     return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.letStatement) },
+      { GATE: () => this.LA(2).image === 'pattern', ALT: () => this.SUBRULE(this.patternStatement) },
       { ALT: () => this.SUBRULE(this.declareStatement) },
       { GATE: () => this.LA(1).image === 'set' && T.isIdentifierToken(this.LA(2)), ALT: () => this.SUBRULE(this.setStatement) },
       {
@@ -132,6 +133,64 @@ export class KqlParser extends EmbeddedActionsParser {
     });
     const close = this.CONSUME(T.RParen);
     return this.ACTION(() => ({ kind: 'Declare' as const, params, span: spanOf(kw, close) }));
+  });
+
+  /**
+   * declare pattern Name [= (Arg:type, ...) [[Path:type]] { (values) [.[path]] = { query }; ... }]
+   * (pattern-statement.md); the argument values and types are checked by the binder.
+   */
+  private patternStatement = this.RULE('patternStatement', (): A.PatternStatement => {
+    const kw = this.CONSUME(T.Kw.declare);
+    this.CONSUME(T.Identifier); // pattern
+    const name = this.SUBRULE(this.identifier);
+    let params: A.PatternStatement['params'];
+    let path: A.PatternStatement['path'];
+    const mappings: A.PatternStatement['mappings'] = [];
+    let last: Span = name.span;
+    this.OPTION(() => {
+      this.CONSUME(T.Eq);
+      this.CONSUME(T.LParen);
+      const declared: NonNullable<A.PatternStatement['params']> = [];
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const p = this.SUBRULE2(this.identifier);
+          this.CONSUME(T.Colon);
+          const type = this.SUBRULE(this.typeName);
+          this.ACTION(() => declared.push({ name: p.name, type, span: p.span }));
+        },
+      });
+      this.CONSUME(T.RParen);
+      this.OPTION2(() => {
+        this.CONSUME(T.LBracket);
+        const p = this.SUBRULE3(this.identifier);
+        this.CONSUME2(T.Colon);
+        const type = this.SUBRULE2(this.typeName);
+        this.CONSUME(T.RBracket);
+        this.ACTION(() => { path = { name: p.name, type, span: p.span }; });
+      });
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        const open = this.CONSUME2(T.LParen);
+        const args: A.Expr[] = [];
+        this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.orExpr)) });
+        this.CONSUME2(T.RParen);
+        let pathValue: { name: string; span: Span } | undefined;
+        this.OPTION3(() => {
+          this.CONSUME(T.Dot);
+          pathValue = this.SUBRULE4(this.identifier);
+        });
+        this.CONSUME2(T.Eq);
+        this.CONSUME2(T.LBrace);
+        const body = this.SUBRULE(this.query);
+        const close = this.CONSUME2(T.RBrace);
+        this.CONSUME(T.Semicolon);
+        this.ACTION(() => mappings.push({ args, path: pathValue, body, span: spanOf(open, close) }));
+      });
+      const end = this.CONSUME3(T.RBrace);
+      this.ACTION(() => { params = declared; last = tokenSpan(end); });
+    });
+    return this.ACTION(() => ({ kind: 'Pattern' as const, name: name.name, nameSpan: name.span, params, path, mappings, span: joinSpans(tokenSpan(kw), last) }));
   });
 
   /** set name [= value] */
@@ -266,6 +325,7 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'scan', ALT: () => this.SUBRULE(this.scanOp) },
       { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
       { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
+      { GATE: () => this.LA(1).image === 'reduce', ALT: () => this.SUBRULE(this.reduceOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -560,6 +620,7 @@ export class KqlParser extends EmbeddedActionsParser {
       SEP: T.Comma,
       DEF: () => {
         this.OR([
+          { GATE: () => this.LA(2).tokenType === T.LParen, ALT: () => { const call = this.SUBRULE(this.postfixExpr); this.ACTION(() => tables.push(call)); } }, // f(x), p("a").b
           {
             ALT: () => {
               const open = this.CONSUME(T.LParen);
@@ -1051,6 +1112,31 @@ export class KqlParser extends EmbeddedActionsParser {
       last = this.CONSUME(T.RParen);
     });
     return this.ACTION(() => ({ op: 'facet' as const, columns, with: withOps, keywordSpan: tokenSpan(kw), span: spanOf(kw, last) }));
+  });
+
+  /** reduce [kind=source] by Expr [with [threshold=R] [, characters="..."]]; the options' values are checked by the binder. */
+  private reduceOp = this.RULE('reduceOp', (): A.ReduceOp => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    this.CONSUME(T.Kw.by);
+    const by = this.SUBRULE(this.orExpr);
+    const options: A.ReduceOp['options'] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Kw.with);
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = this.CONSUME2(T.Identifier);
+          this.CONSUME(T.Eq);
+          const value = this.SUBRULE(this.additiveExpr);
+          this.ACTION(() => { options.push({ name: name.image, value, span: joinSpans(tokenSpan(name), value.span) }); });
+        },
+      });
+    });
+    return this.ACTION(() => ({
+      op: 'reduce' as const, params, by, options, keywordSpan: tokenSpan(kw),
+      span: joinSpans(tokenSpan(kw), options.length ? options[options.length - 1].span : by.span),
+    }));
   });
 
   /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
