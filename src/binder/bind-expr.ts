@@ -451,6 +451,7 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
   });
   const impl = op.bind(argInfo(left, expr.left.span), items.map((i) => argInfo(i, i.span)));
   if (isBindFailure(impl)) failAt([expr.left.span, ...expr.items.map((i) => i.span)], expr.opSpan, impl);
+  if (MEMBERSHIP.has(expr.op)) warnMixedList(expr.op, left.type, items, cx);
   const l = left.evaluate;
   if (items.every((i) => i.constant)) {
     const test = impl.prepare(items.map((i) => i.constant!.value));
@@ -475,6 +476,42 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
   }
   const evals = items.map((i) => i.evaluate);
   return { type: impl.type, span: expr.span, evaluate: (row, ctx) => impl.prepare(evals.map((e) => e(row, ctx)))(l(row, ctx)) };
+}
+
+const MEMBERSHIP = new Set(['in', '!in', 'in~', '!in~']);
+
+/** The type a constant dynamic array element compares as (undefined for null, arrays and bags). */
+function elementKind(v: unknown): KqlType | undefined {
+  if (typeof v === 'number' || typeof v === 'bigint') return 'long';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return undefined;
+}
+
+/**
+ * `EventID in ("4624")` with EventID an int: the items are converted to the left side's type
+ * (list-ops.ts). It binds, like in Kusto, but is worth a warning: the first item of another kind.
+ */
+function warnMixedList(op: string, leftType: KqlType, items: CompiledExpr[], cx: ExprContext): void {
+  if (leftType === 'dynamic') return;
+  const differs = (t: KqlType) => t !== leftType && !(isNumericType(t) && isNumericType(leftType));
+  for (const item of items) {
+    if (!item.constant || item.constant.value === null) continue;
+    let t: KqlType | undefined = item.type;
+    if (t === 'dynamic') {
+      const v = item.constant.value;
+      t = Array.isArray(v) ? v.map(elementKind).find((k) => k !== undefined && differs(k)) : undefined;
+      if (t === undefined) continue;
+    }
+    if (!differs(t)) continue;
+    const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+    cx.env.warn(
+      `The '${op}' list mixes types: ${a(t)} item against ${a(leftType)} left side. Kusto converts the items to ${leftType} ` +
+        '(an item that does not convert matches nothing); write the items as ' + leftType + ' values.',
+      item.span,
+    );
+    return;
+  }
 }
 
 /** `x between (a .. b)` is `x >= a and x <= b`; `!between` its negation. */
