@@ -19,6 +19,7 @@ import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
 import { isBindFailure, type ArgInfo, type ScalarImpl } from '../functions/registry-types.js';
+import { castValue } from '../functions/convert.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
@@ -232,7 +233,12 @@ function bindPackAll(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   return { type: 'dynamic', span: expr.span, evaluate: (row, ctx) => packRow(row, columns, ignore ? ignore(row, ctx) === true : false) };
 }
 
-/** column_ifexists('Name', default): the column when the input has it, otherwise the default. */
+/**
+ * column_ifexists('Name', default): the column when the input has it, otherwise the default. Typed by the
+ * default, as the analyzer types it: a column of another type is converted as to<type>() converts it
+ * (an int column with a "" default gives its numbers as text), except a dynamic column, which gives the
+ * default (column-ifexists-function.md; differences-from-kusto.md, UNCERTAIN).
+ */
 function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const [nameArg, fallback] = expr.args;
   if (expr.args.length !== 2 || nameArg.kind !== 'Literal' || typeof nameArg.value !== 'string') {
@@ -241,8 +247,11 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const fallbackExpr = bindExpr(fallback, cx);
   const index = cx.scope.read(nameArg.value);
   if (index === undefined) return { ...fallbackExpr, span: expr.span };
-  const type = cx.scope.columns[index].type;
-  return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+  const type = fallbackExpr.type;
+  const columnType = cx.scope.columns[index].type;
+  if (columnType === type) return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+  if (columnType === 'dynamic') return { ...fallbackExpr, span: expr.span, derivedName: nameArg.value, isColumn: undefined };
+  return { type, evaluate: (row) => castValue(row[index], columnType, type), span: expr.span, derivedName: nameArg.value };
 }
 
 function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
