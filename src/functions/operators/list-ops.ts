@@ -9,8 +9,8 @@
  * `prepare`, once for constant lists.
  */
 import type { KqlType } from '../../runtime/types.js';
-import { isNumericType } from '../../runtime/types.js';
-import { castValue } from '../convert.js';
+import { isIntegerType, isNumericType } from '../../runtime/types.js';
+import { castValue, toRealValue } from '../convert.js';
 import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '../../runtime/values.js';
 import type { ArgInfo } from '../registry-types.js';
 import type { ListOperator } from '../registry-types-operators.js';
@@ -43,6 +43,8 @@ function convertsTo(t: KqlType, lt: KqlType): boolean {
   return !(isNumericType(t) && isNumericType(lt));
 }
 
+const isWhole = (n: number | null) => n !== null && Number.isInteger(n);
+
 /** Item values flattened: a dynamic array item contributes each element (typed dynamic, or its subquery column's type). */
 function flatten(values: unknown[], items: ArgInfo[]): [unknown, KqlType][] {
   const out: [unknown, KqlType][] = [];
@@ -70,6 +72,8 @@ function membership(op: string, fold: boolean, negate: boolean): ListOperator {
             if (item === null || item === undefined) continue;
             let v: unknown = item, t = itemType;
             if (convertsTo(t, lt)) {
+              // "4624.5" is not an int: an integer left side takes only items whose number is whole (toint would truncate).
+              if (isIntegerType(lt) && t !== 'bool' && !isWhole(toRealValue(v, t))) continue;
               v = castValue(v, t, lt);
               t = lt;
             }
