@@ -124,6 +124,14 @@ describe('union legs naming unknown tables', () => {
     expect(analyzeWithOracle(q, schemas).diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['KS205:Warning']);
     expect(both(q)).toEqual([{ n: 4 }]);
   });
+  it("the docs' isfuzzy example: View_3 does not exist, the count is 2", () => {
+    const q = 'let View_1 = view () { print x=1 };\nlet View_2 = view () { print x=1 };\nlet OtherView_1 = view () { print x=1 };\n' +
+      'union isfuzzy=true\n(View_1 | where x > 0),\n(View_2 | where x > 0),\n(View_3 | where x > 0)\n| count';
+    expect(both(q)).toEqual([{ Count: 2 }]);
+  });
+  it('with isfuzzy=true and no leg that resolves, the query is an error (union-operator.md)', () => {
+    expect(() => runKql('union isfuzzy=true Nope1, Nope2 | count', { T })).toThrow(KqlSemanticError);
+  });
 });
 
 describe('datetime literals with spaces (the analyzer accepts datetime(2017 - 08 - 01))', () => {
