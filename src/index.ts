@@ -1,5 +1,5 @@
 export { runKql, analyzeKql } from './run-kql.js';
-export type { RunKqlOptions, AnalyzeKqlOptions, KqlResult, TableInput, KqlColumn } from './run-kql.js';
+export type { RunKqlOptions, AnalyzeKqlOptions, KqlResult, TableInput, KqlColumn, KqlAnalysis, KqlWarning } from './run-kql.js';
 export { KqlError, KqlSyntaxError, KqlSemanticError, KqlRuntimeError, ErrorCodes, ErrorCatalog, errorCodeInfo } from './errors/index.js';
 export type { Span, ErrorCode } from './errors/index.js';
 export type { KqlType, ColumnSchema } from './runtime/types.js';

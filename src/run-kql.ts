@@ -6,6 +6,7 @@ import type { TabularPlan } from './binder/compiled.js';
 import { KqlError, KqlRuntimeError, KqlSemanticError, ErrorCodes } from './errors/index.js';
 import type { ColumnSchema } from './runtime/types.js';
 import type { Table } from './runtime/table.js';
+import type { Span } from './errors/span.js';
 import { runNow, runRandom, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
 import { RunGuard, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
@@ -76,7 +77,19 @@ function bind(query: string, db: Database): TabularPlan {
 }
 
 /** Parse and bind a query without data: its result columns, or a KqlError (nothing else is thrown). */
-export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { columns: KqlColumn[] } {
+/** A warning of analyzeKql: the query binds but probably does not do what was meant. `span` points at the cause. */
+export interface KqlWarning {
+  message: string;
+  span: Span;
+}
+
+/** analyzeKql's result: the result columns, and `warnings` when there are any. */
+export interface KqlAnalysis {
+  columns: KqlColumn[];
+  warnings?: KqlWarning[];
+}
+
+export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): KqlAnalysis {
   try {
     return analyze(query, options);
   } catch (err) {
@@ -84,16 +97,19 @@ export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): { co
   }
 }
 
-function analyze(query: string, options: AnalyzeKqlOptions): { columns: KqlColumn[] } {
+function analyze(query: string, options: AnalyzeKqlOptions): KqlAnalysis {
   const schemas = options.schemas ?? {};
   const watchlists = new TableSource(options.watchlists ?? {});
+  const warnings: KqlWarning[] = [];
   const plan = bind(query, {
+    warnings,
     tableSchema: (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)),
     tableNames: () => [...new Set([...Object.keys(schemas), ...builtinTableNames()])],
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
-  return { columns: plan.columns.map((c) => ({ ...c })) };
+  const columns = plan.columns.map((c) => ({ ...c }));
+  return warnings.length ? { columns, warnings: [...warnings].sort((a, b) => a.span.offset - b.span.offset) } : { columns };
 }
 
 /** A bound query ready to execute, with its per-run context (shared by runKql and runKqlAsync). */

@@ -19,6 +19,7 @@ import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
 import { isBindFailure, type ArgInfo, type ScalarImpl } from '../functions/registry-types.js';
+import { castValue } from '../functions/convert.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
@@ -233,7 +234,12 @@ function bindPackAll(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   return { type: 'dynamic', span: expr.span, evaluate: (row, ctx) => packRow(row, columns, ignore ? ignore(row, ctx) === true : false) };
 }
 
-/** column_ifexists('Name', default): the column when the input has it, otherwise the default. */
+/**
+ * column_ifexists('Name', default): the column when the input has it, otherwise the default. Typed by the
+ * default, as the analyzer types it: a column of another type is converted as to<type>() converts it
+ * (an int column with a "" default gives its numbers as text), except a dynamic column, which gives the
+ * default (column-ifexists-function.md; differences-from-kusto.md, UNCERTAIN).
+ */
 function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const [nameArg, fallback] = expr.args;
   if (expr.args.length !== 2 || nameArg.kind !== 'Literal' || typeof nameArg.value !== 'string') {
@@ -242,8 +248,11 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const fallbackExpr = bindExpr(fallback, cx);
   const index = cx.scope.read(nameArg.value);
   if (index === undefined) return { ...fallbackExpr, span: expr.span };
-  const type = cx.scope.columns[index].type;
-  return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+  const type = fallbackExpr.type;
+  const columnType = cx.scope.columns[index].type;
+  if (columnType === type) return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
+  if (columnType === 'dynamic') return { ...fallbackExpr, span: expr.span, derivedName: nameArg.value, isColumn: undefined };
+  return { type, evaluate: (row) => castValue(row[index], columnType, type), span: expr.span, derivedName: nameArg.value };
 }
 
 function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
@@ -453,6 +462,7 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
   });
   const impl = op.bind(argInfo(left, expr.left.span), items.map((i) => argInfo(i, i.span)));
   if (isBindFailure(impl)) failAt([expr.left.span, ...expr.items.map((i) => i.span)], expr.opSpan, impl);
+  if (MEMBERSHIP.has(expr.op)) warnMixedList(expr.op, left.type, items, cx);
   const l = left.evaluate;
   if (items.every((i) => i.constant)) {
     const test = impl.prepare(items.map((i) => i.constant!.value));
@@ -477,6 +487,42 @@ function bindList(expr: A.ListExpr, cx: ExprContext): CompiledExpr {
   }
   const evals = items.map((i) => i.evaluate);
   return { type: impl.type, span: expr.span, evaluate: (row, ctx) => impl.prepare(evals.map((e) => e(row, ctx)))(l(row, ctx)) };
+}
+
+const MEMBERSHIP = new Set(['in', '!in', 'in~', '!in~']);
+
+/** The type a constant dynamic array element compares as (undefined for null, arrays and bags). */
+function elementKind(v: unknown): KqlType | undefined {
+  if (typeof v === 'number' || typeof v === 'bigint') return 'long';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return undefined;
+}
+
+/**
+ * `EventID in ("4624")` with EventID an int: the items are converted to the left side's type
+ * (list-ops.ts). It binds, like in Kusto, but is worth a warning: the first item of another kind.
+ */
+function warnMixedList(op: string, leftType: KqlType, items: CompiledExpr[], cx: ExprContext): void {
+  if (leftType === 'dynamic') return;
+  const differs = (t: KqlType) => t !== leftType && !(isNumericType(t) && isNumericType(leftType));
+  for (const item of items) {
+    if (!item.constant || item.constant.value === null) continue;
+    let t: KqlType | undefined = item.type;
+    if (t === 'dynamic') {
+      const v = item.constant.value;
+      t = Array.isArray(v) ? v.map(elementKind).find((k) => k !== undefined && differs(k)) : undefined;
+      if (t === undefined) continue;
+    }
+    if (!differs(t)) continue;
+    const a = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+    cx.env.warn(
+      `The '${op}' list mixes types: ${a(t)} item against ${a(leftType)} left side. Kusto converts the items to ${leftType} ` +
+        '(an item that does not convert matches nothing); write the items as ' + leftType + ' values.',
+      item.span,
+    );
+    return;
+  }
 }
 
 /** `x between (a .. b)` is `x >= a and x <= b`; `!between` its negation. */

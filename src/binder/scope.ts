@@ -3,6 +3,7 @@
  * and the schemas of the database tables. Columns shadow let-bound scalars, as in Kusto.
  */
 import type { ColumnSchema } from '../runtime/types.js';
+import type { Span } from '../errors/span.js';
 import type { CompiledExpr, TabularPlan } from './compiled.js';
 import type { FunctionDecl, PatternStatement, Query } from '../parser/ast.js';
 
@@ -55,6 +56,14 @@ export interface Env {
   withLet(name: string, value: LetValue): Env;
   /** How many parentheses enclose this offset of the query text (subquery depth, for traces). */
   depthAt(offset: number): number;
+  /** Records a warning about the query (analyzeKql returns them; a run ignores them). */
+  warn(message: string, span: Span): void;
+}
+
+/** Something that binds but is probably not what the author meant (`mini-kql check` prints them). */
+export interface BindWarning {
+  message: string;
+  span: Span;
 }
 
 export interface Database {
@@ -64,6 +73,8 @@ export interface Database {
   watchlistSchema?(alias: string): ColumnSchema[] | undefined;
   /** The query text, to report the nesting depth of operators in traces. */
   queryText?: string;
+  /** Where warnings go; without it they are dropped. */
+  warnings?: BindWarning[];
 }
 
 export function createEnv(db: Database): Env {
@@ -94,6 +105,9 @@ function makeEnv(db: Database, lets: LetFrame | undefined): Env {
     },
     depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
     withLet: (name, value) => makeEnv(db, { name, value, parent: lets }),
+    warn: (message, span) => {
+      if (db.warnings && !db.warnings.some((w) => w.span.offset === span.offset && w.message === message)) db.warnings.push({ message, span });
+    },
   };
 }
 

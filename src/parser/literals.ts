@@ -80,7 +80,9 @@ export function parseTypedLiteral(image: string, span: Span): ParsedLiteral {
   if (body === 'null') return { type, value: null };
   switch (type) {
     case 'datetime': {
-      const v = parseDateTime(body);
+      // `datetime(2017 - 08 - 01)`: the analyzer accepts spaces around the separators; they are dropped
+      // (only when the text does not parse as written, so `2017-08-01 10:00` keeps its date/time space).
+      const v = parseDateTime(body) ?? parseDateTime(body.replace(/\s*([-/:.])\s*/g, '$1'));
       return v === null ? fail() : { type, value: v };
     }
     case 'timespan': {

@@ -1,7 +1,7 @@
 /** `mini-kql check <file | dir> ...`: parse and bind only, no data. */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { analyzeKql } from '../../run-kql.js';
+import { analyzeKql, type KqlWarning } from '../../run-kql.js';
 import { KqlError } from '../../errors/kql-error.js';
 import type { ColumnSchema } from '../../runtime/types.js';
 import { parseArgs, single, type OptionSpec } from '../args.js';
@@ -16,7 +16,8 @@ export const checkSpec: OptionSpec = { values: { schema: {} } };
 export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema file]
 
 Parses and binds queries without running them: reports syntax errors, unknown tables, columns and
-functions, and type errors, each as  file:line:col  CODE  message  with the source line and a caret.
+functions, and type errors, each as  file:line:col  CODE  message  with the source line and a caret,
+and warnings (an in/!in list whose items have another type than its left side) as  file:line:col  warning  message.
 When a file is clean, prints the columns its result would have. On a directory, checks every .kql
 file and every .yaml/.yml rule file (one with a query field) below it and ends with a summary.
 Exit code 0 only when everything is clean.
@@ -53,6 +54,11 @@ function oneLineSchema(columns: ColumnSchema[]): string {
   return `(${text.slice(0, text.lastIndexOf(', ', 100))}, … ${columns.length} columns)`;
 }
 
+/** `file:line:col  warning  message`, at the warning's place in the file (a rule's query is inside the YAML). */
+function formatWarning(src: QuerySource, w: KqlWarning): string {
+  return `${src.file}:${w.span.line + src.lineOffset}:${w.span.column + src.columnOffset}  warning  ${w.message}`;
+}
+
 export function checkCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, checkSpec);
   if (args.flags.has('help')) {
@@ -75,7 +81,8 @@ export function checkCommand(argv: string[], io: Io): number {
     let src: QuerySource | undefined;
     try {
       src = readQuerySource(file);
-      const { columns } = analyzeKql(src.query, { schemas });
+      const { columns, warnings = [] } = analyzeKql(src.query, { schemas });
+      for (const w of warnings) io.out(formatWarning(src, w));
       if (summary) io.out(`ok  ${file}  ${oneLineSchema(columns)}`);
       else io.out([`${file}: ok, the result has ${columns.length} column${columns.length === 1 ? '' : 's'}:`, ...schemaLines(columns)].join('\n'));
     } catch (err) {

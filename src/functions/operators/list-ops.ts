@@ -2,11 +2,15 @@
  * in, !in, in~, !in~, has_any, has_all.
  * Items that are dynamic arrays are flattened. `in` is an OR of == and `!in` an AND of != (null-values.md),
  * so a null left operand gives false for in and true for !in; null items never match.
- * Values are keyed by kind, so 1 (long) and 1.0 (real) match but "1" and 1 do not; dynamic values are keyed
- * by their underlying JSON kind (dynamic "ip" matches "ip").
+ * Values are keyed by kind, so 1 (long) and 1.0 (real) match; dynamic values are keyed by their underlying
+ * JSON kind (dynamic "ip" matches "ip"). An item of another kind than a typed left side is first converted
+ * to the left side's type, as to<type>() converts it (`EventID in ("4624")` with EventID int matches 4624;
+ * an item that does not convert matches nothing; differences-from-kusto.md, UNCERTAIN). This happens in
+ * `prepare`, once for constant lists.
  */
 import type { KqlType } from '../../runtime/types.js';
-import { isNumericType } from '../../runtime/types.js';
+import { isIntegerType, isNumericType } from '../../runtime/types.js';
+import { castValue, toRealValue } from '../convert.js';
 import { dynamicKey, dynamicToString, valueToString, type DynamicValue } from '../../runtime/values.js';
 import type { ArgInfo } from '../registry-types.js';
 import type { ListOperator } from '../registry-types-operators.js';
@@ -32,6 +36,15 @@ function keyOf(v: unknown, t: KqlType, fold: boolean): string | undefined {
   return t[0] + (typeof v === 'bigint' ? 'x:' : ':') + v;
 }
 
+/** Whether an item of type t is converted before it is compared with a left side of type lt. */
+function convertsTo(t: KqlType, lt: KqlType): boolean {
+  if (t === lt || lt === 'dynamic') return false;
+  // Numbers compare by value across int/long/real/decimal (2.5 never equals an int; it is not truncated).
+  return !(isNumericType(t) && isNumericType(lt));
+}
+
+const isWhole = (n: number | null) => n !== null && Number.isInteger(n);
+
 /** Item values flattened: a dynamic array item contributes each element (typed dynamic, or its subquery column's type). */
 function flatten(values: unknown[], items: ArgInfo[]): [unknown, KqlType][] {
   const out: [unknown, KqlType][] = [];
@@ -55,7 +68,15 @@ function membership(op: string, fold: boolean, negate: boolean): ListOperator {
         type: 'bool',
         prepare(values) {
           const set = new Set<string>();
-          for (const [v, t] of flatten(values, items)) {
+          for (const [item, itemType] of flatten(values, items)) {
+            if (item === null || item === undefined) continue;
+            let v: unknown = item, t = itemType;
+            if (convertsTo(t, lt)) {
+              // "4624.5" is not an int: an integer left side takes only items whose number is whole (toint would truncate).
+              if (isIntegerType(lt) && t !== 'bool' && !isWhole(toRealValue(v, t))) continue;
+              v = castValue(v, t, lt);
+              t = lt;
+            }
             const k = keyOf(v, t, fold);
             if (k !== undefined) set.add(k);
           }
