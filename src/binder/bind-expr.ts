@@ -237,8 +237,9 @@ function bindPackAll(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
 /**
  * column_ifexists('Name', default): the column when the input has it, otherwise the default. Typed by the
  * default, as the analyzer types it: a column of another type is converted as to<type>() converts it
- * (an int column with a "" default gives its numbers as text), except a dynamic column, which gives the
- * default (column-ifexists-function.md; differences-from-kusto.md, UNCERTAIN).
+ * (an int column with a "" default gives its numbers as text), except a dynamic column, which stays the
+ * dynamic column: deployed Sentinel rules read it through column_ifexists("X_dynamic", "") and would not
+ * bind otherwise (differences-from-kusto.md, UNCERTAIN).
  */
 function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const [nameArg, fallback] = expr.args;
@@ -251,7 +252,7 @@ function bindColumnIfExists(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
   const type = fallbackExpr.type;
   const columnType = cx.scope.columns[index].type;
   if (columnType === type) return { type, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
-  if (columnType === 'dynamic') return { ...fallbackExpr, span: expr.span, derivedName: nameArg.value, isColumn: undefined };
+  if (columnType === 'dynamic') return { type: columnType, evaluate: (row) => row[index], span: expr.span, derivedName: nameArg.value, isColumn: true };
   return { type, evaluate: (row) => castValue(row[index], columnType, type), span: expr.span, derivedName: nameArg.value };
 }
 
