@@ -90,6 +90,7 @@ function analyze(query: string, options: AnalyzeKqlOptions): { columns: KqlColum
   const plan = bind(query, {
     tableSchema: (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)),
     tableNames: () => [...new Set([...Object.keys(schemas), ...builtinTableNames()])],
+    searchTableNames: () => Object.keys(schemas),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });
