@@ -26,6 +26,20 @@ import { toDynamic } from '../runtime/values.js';
 import { bindUnionSources } from './union.js';
 import { everyTable, rewriteSearchPredicate } from './search.js';
 
+import type { OperatorDef } from './operator-def.js';
+
+/**
+ * find's entry in the operator registry (and so in reference.md). find only starts a query (bindFind, from
+ * bind-tabular.ts); the parser never produces it after a pipe, where it is an unsupported operator.
+ */
+export const find: OperatorDef<A.FindOp> = {
+  op: 'find',
+  description: 'Starts a query: rows of several tables where a predicate holds, with a source_ column and project-smart, project or pack_all() columns.',
+  bind(node) {
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, "'find' can only start a query", node.keywordSpan);
+  },
+};
+
 type Binder = (e: A.Expr, env: Env) => TabularPlan;
 
 /** The column names an expression reads (names, `Col: "x"` terms); function names are not included. */

@@ -249,6 +249,7 @@ export type TabularOperator =
   | CountOp
   | UnionOp
   | SearchOp
+  | FindOp
   | ParseOp
   | LookupOp
   | SerializeOp
@@ -329,6 +330,8 @@ export interface CountOp extends OpBase { op: 'count' }
 export interface UnionOp extends OpBase { op: 'union'; params: OperatorParam[]; tables: Expr[] }
 /** `T | search [kind=..] Predicate`. */
 export interface SearchOp extends OpBase { op: 'search'; params: OperatorParam[]; predicate: Expr }
+/** Never produced by the parser (find starts a query, as FindExpr); it names find's entry in the operator registry. */
+export interface FindOp extends OpBase { op: 'find' }
 /** An operator the parser recognises by name but whose syntax it does not model: reported by the binder. */
 export interface GenericOp extends OpBase { op: 'unsupported'; name: string }
 
