@@ -245,6 +245,11 @@ function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
       source = { kind: 'Search', params: op.params, tables: [source.source], predicate: op.predicate, span: source.span };
       break;
     }
+    if (op.op === 'find') {
+      // `T | find ...` is a find of its own: as the analyzer types it, the input is not read (docs/differences-from-kusto.md).
+      source = { kind: 'Find', params: op.params, tables: op.tables, predicate: op.predicate, project: op.project, span: op.span };
+      break;
+    }
     ops.push(op);
     source = source.source;
   }

@@ -21,7 +21,7 @@ import type { Env } from '../binder/scope.js';
 import { RowScope } from '../binder/scope.js';
 import { bindExpr } from '../binder/bind-expr.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { convertTo } from '../functions/convert.js';
+import { castValue } from '../functions/convert.js';
 import { toDynamic } from '../runtime/values.js';
 import { bindUnionSources } from './union.js';
 import { everyTable, rewriteSearchPredicate } from './search.js';
@@ -29,14 +29,14 @@ import { everyTable, rewriteSearchPredicate } from './search.js';
 import type { OperatorDef } from './operator-def.js';
 
 /**
- * find's entry in the operator registry (and so in reference.md). find only starts a query (bindFind, from
- * bind-tabular.ts); the parser never produces it after a pipe, where it is an unsupported operator.
+ * find's entry in the operator registry (and so in reference.md). `find ...` and `T | find ...` are bound by
+ * bindFind (bind-tabular.ts); inside an operator chain without a written source (mv-apply, fork) it is refused.
  */
 export const find: OperatorDef<A.FindOp> = {
   op: 'find',
   description: 'Starts a query: rows of several tables where a predicate holds, with a source_ column and project-smart, project or pack_all() columns.',
   bind(node) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, "'find' can only start a query", node.keywordSpan);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED, "'find' must start a query or follow a table", node.keywordSpan);
   },
 };
 
@@ -196,7 +196,7 @@ export function bindFind(expr: A.FindExpr, env: Env, bindTabular: Binder): Tabul
           const test = nulls ? [...row, ...nulls] : row;
           if (leg.predicate.evaluate(test, ctx) !== true) continue;
           const out: Row = [leg.label];
-          for (const f of from) out.push(f.index < 0 ? emptyValue(f.to) : convertTo(row[f.index], f.type, f.to));
+          for (const f of from) out.push(f.index < 0 ? emptyValue(f.to) : castValue(row[f.index], f.type, f.to));
           if (pack === 'others') {
             const bag: Record<string, unknown> = {};
             for (const p of packed) bag[p.name] = toDynamic(row[p.index], p.type);

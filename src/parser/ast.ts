@@ -330,8 +330,14 @@ export interface CountOp extends OpBase { op: 'count' }
 export interface UnionOp extends OpBase { op: 'union'; params: OperatorParam[]; tables: Expr[] }
 /** `T | search [kind=..] Predicate`. */
 export interface SearchOp extends OpBase { op: 'search'; params: OperatorParam[]; predicate: Expr }
-/** Never produced by the parser (find starts a query, as FindExpr); it names find's entry in the operator registry. */
-export interface FindOp extends OpBase { op: 'find' }
+/** `T | find [withsource=X] [in (...)] [where] Predicate [project ...]`: as the analyzer has it, a find of its own (T is not read). */
+export interface FindOp extends OpBase {
+  op: 'find';
+  params: OperatorParam[];
+  tables?: Expr[];
+  predicate: Expr;
+  project?: FindProjectItem[];
+}
 /** An operator the parser recognises by name but whose syntax it does not model: reported by the binder. */
 export interface GenericOp extends OpBase { op: 'unsupported'; name: string }
 

@@ -267,6 +267,7 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
       { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
       { GATE: () => this.LA(1).image === 'search', ALT: () => this.SUBRULE(this.searchOp) },
+      { GATE: () => this.LA(1).image === 'find', ALT: () => this.SUBRULE(this.findOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -628,7 +629,7 @@ export class KqlParser extends EmbeddedActionsParser {
   });
 
   /** `find [withsource=X] [in (T1, T2)] [where] Predicate [project-smart | project Col[:type], ..., pack_all()]`. */
-  private findExpr = this.RULE('findExpr', (): A.Expr => {
+  private findBody = this.RULE('findBody', () => {
     const kw = this.CONSUME(T.Identifier);
     const params = this.SUBRULE(this.operatorParams);
     let tables: A.Expr[] | undefined;
@@ -681,10 +682,21 @@ export class KqlParser extends EmbeddedActionsParser {
         },
       ]);
     });
-    return this.ACTION((): A.Expr => {
+    return this.ACTION(() => {
       if (tables && !hasWhere) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "'find in (...)' needs 'where' before its predicate", predicate.span);
-      return { kind: 'Find', params, tables, predicate, project, span: joinSpans(tokenSpan(kw), end) };
+      return { params, tables, predicate, project, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), end) };
     });
+  });
+
+  private findExpr = this.RULE('findExpr', (): A.Expr => {
+    const b = this.SUBRULE(this.findBody);
+    return this.ACTION((): A.Expr => ({ kind: 'Find', params: b.params, tables: b.tables, predicate: b.predicate, project: b.project, span: b.span }));
+  });
+
+  /** `T | find ...`: a find of its own (the analyzer does not read T). */
+  private findOp = this.RULE('findOp', (): A.FindOp => {
+    const b = this.SUBRULE(this.findBody);
+    return this.ACTION(() => ({ op: 'find' as const, params: b.params, tables: b.tables, predicate: b.predicate, project: b.project, keywordSpan: b.keywordSpan, span: b.span }));
   });
 
   // ---------- parse, lookup, serialize, evaluate, make-series, getschema, as ----------
