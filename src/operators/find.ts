@@ -5,8 +5,8 @@
  *  - tables that have none of the columns the predicate names are left out;
  *  - the predicate runs on each table's own rows; a column it names that the table lacks is null there;
  *  - project-smart (the default): the columns common to every table read plus those the predicate names,
- *    in the order of the first table that has them; a column with one type keeps it, int and long give long,
- *    other mixes give dynamic. The other columns of a row go into a dynamic bag `pack_` (only when some table
+ *    in the order of the first table that has them; a column with one type keeps it, numeric types give the
+ *    widest (int < long < real < decimal), other mixes give dynamic. The other columns of a row go into a dynamic bag `pack_` (only when some table
  *    has such columns). With one table: all its columns, and no pack_.
  *  - project Col[:type], ..., [pack_all()]: just those columns (a type given converts the values), and with
  *    pack_all() a `pack_` bag of the row's other columns.
@@ -21,7 +21,7 @@ import type { Env } from '../binder/scope.js';
 import { RowScope } from '../binder/scope.js';
 import { bindExpr } from '../binder/bind-expr.js';
 import { emptyValue, type Row } from '../runtime/table.js';
-import { castValue } from '../functions/convert.js';
+import { castValue, strictCommonType } from '../functions/convert.js';
 import { toDynamic } from '../runtime/values.js';
 import { bindUnionSources } from './union.js';
 import { everyTable, rewriteSearchPredicate } from './search.js';
@@ -83,12 +83,9 @@ function namesIn(expr: A.Expr, out: Set<string>): Set<string> {
   return out;
 }
 
-/** One result type for a column that several tables have: the same type, long for int and long, else dynamic. */
+/** One result type for a column that several tables have: the same type, the widest of numeric types, else dynamic. */
 function mergedType(types: KqlType[]): KqlType {
-  const distinct = [...new Set(types)];
-  if (distinct.length === 1) return distinct[0];
-  if (distinct.every((t) => t === 'int' || t === 'long')) return 'long';
-  return 'dynamic';
+  return strictCommonType(types) ?? 'dynamic';
 }
 
 interface Leg {

@@ -114,6 +114,9 @@ export function rewriteSearchPredicate(expr: A.Expr, columns: ColumnSchema[], ca
           const name = (e.left as A.NameRef).name;
           const column = columns.find((c) => c.name === name);
           if (column === undefined) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}'`, e.left.span);
+          if (column.type !== 'string' && column.type !== 'dynamic') {
+            throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `A column term needs a string column, but '${name}' is ${column.type}`, e.left.span);
+          }
           return termOver(String((e.right as A.Literal).value), [column], caseSensitive, e.span);
         }
         return scalar(e);

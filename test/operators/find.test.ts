@@ -122,6 +122,27 @@ describe('find: output schema (as the analyzer gives it)', () => {
   });
 });
 
+describe('find: result types of a column several tables have', () => {
+  const num = {
+    P: [{ name: 'n', type: 'int' }, { name: 'm', type: 'long' }, { name: 'g', type: 'guid' }],
+    Q: [{ name: 'n', type: 'real' }, { name: 'm', type: 'int' }, { name: 'g', type: 'string' }],
+    R: [{ name: 'n', type: 'decimal' }, { name: 'm', type: 'long' }, { name: 'g', type: 'guid' }],
+  } satisfies Record<string, ColumnSchema[]>;
+  it('numeric types widen (int < long < real < decimal); other mixes are dynamic', () => {
+    for (const q of ['find in (P, Q) where isnotnull(n)', 'find in (P, R) where isnotnull(n)', 'find in (Q, R) where isnotnull(n)', 'find in (P, Q) where m > 0 project n, g']) {
+      expectOracleSchema(q, num);
+    }
+    const tables = {
+      P: { schema: num.P, rows: [{ n: 1, m: 2, g: '00000000-0000-0000-0000-000000000001' }] },
+      Q: { schema: num.Q, rows: [{ n: 1.5, m: 3, g: 'text' }] },
+    } as Record<string, TableInput>;
+    expect(rows('find in (P, Q) where m > 0 project n, g', tables)).toEqual([
+      { source_: 'P', n: 1, g: '00000000-0000-0000-0000-000000000001' },
+      { source_: 'Q', n: 1.5, g: 'text' },
+    ]);
+  });
+});
+
 describe('find: values', () => {
   it('project-smart over two tables: common columns converted to the result type, the rest in pack_', () => {
     expect(rows("find in (A, B) where x has 'k'", MIXED)).toEqual([

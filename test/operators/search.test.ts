@@ -155,6 +155,7 @@ describe('search: errors', () => {
   it('a column term on an unknown column, or a column with several types across the tables', () => {
     expectBothReject('search in (Customers) Nope: "x"', schema);
     expectBothReject('search CustomerKey == 3', schema);
+    expectBothReject('search in (Customers) CustomerKey: "3"', schema);
     const e = expectKqlError(() => rows('search in (Customers) Nope: "x"', DB));
     expect(e).toBeInstanceOf(KqlSemanticError);
   });
