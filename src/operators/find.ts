@@ -166,6 +166,8 @@ export function bindFind(expr: A.FindExpr, env: Env, bindTabular: Binder): Tabul
       outputs.push({ name: item.name, type: item.type ?? mergedType(types) });
     }
   }
+  // A column named like the source column is left out (as the analyzer's schema has it).
+  outputs = outputs.filter((o) => o.name !== sourceColumn);
   const columns: ColumnSchema[] = [
     { name: sourceColumn, type: 'string' },
     ...outputs,
@@ -179,7 +181,7 @@ export function bindFind(expr: A.FindExpr, env: Env, bindTabular: Binder): Tabul
       return { index: i, type: i >= 0 ? l.columns[i].type : o.type, to: o.type };
     });
     const outputNames = new Set(outputs.map((o) => o.name));
-    const packed = l.columns.flatMap((c, i) => (outputNames.has(c.name) ? [] : [{ name: c.name, type: c.type, index: i }]));
+    const packed = l.columns.flatMap((c, i) => (outputNames.has(c.name) || c.name === sourceColumn ? [] : [{ name: c.name, type: c.type, index: i }]));
     return { from, packed };
   });
   return {

@@ -141,9 +141,12 @@ export function everyTable(env: Env, span: Span): A.Expr[] {
 /** `search [kind=..] [in (...)] Predicate` as a plan: a union of the tables with withsource=$table, then a where. */
 export function bindSearch(expr: A.SearchExpr, env: Env, bindTabular: (e: A.Expr, env: Env) => TabularPlan): TabularPlan {
   const caseSensitive = searchCaseSensitive(expr.params);
+  // withsource= is accepted and ignored, as the analyzer does: the first column is always $table.
+  for (const p of expr.params) {
+    if (p.name !== 'kind' && p.name !== 'withsource') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, `search has no parameter '${p.name}'`, p.span);
+  }
   const tables = expr.tables ?? everyTable(env, expr.span);
   const params: A.OperatorParam[] = [
-    ...expr.params.filter((p) => p.name !== 'kind' && p.name !== 'withsource'),
     { name: 'withsource', value: SEARCH_TABLE_COLUMN, span: expr.span },
   ];
   const source: A.Expr = { kind: 'Union', params, tables, span: expr.span };

@@ -118,6 +118,7 @@ describe('find: output schema (as the analyzer gives it)', () => {
       "A | find 'k'",
       "A | find where x has 'k'",
       "A | find x has 'k' project x",
+      'find withsource=x in (A, B) where a > 1',
     ]) expectOracleSchema(q, mixed);
   });
 });
@@ -182,6 +183,7 @@ describe('find: errors', () => {
     expectBothReject('find in (A) where zz == 1', mixed);
     expectBothReject("find in (A, B) where x == 'k' project a, zz", mixed);
     expectBothReject("find in (A, B) 'k'", mixed);
+    expectBothReject("find in (A, B) where x has 'k' project-away a", mixed);
     expect(expectKqlError(() => rows("find in (A, B) where x == 'k' project zz", MIXED)).code).toBe('SEM_UNKNOWN_COLUMN');
   });
 });

@@ -74,6 +74,7 @@ describe('search: schema (as the analyzer gives it)', () => {
       'let V = Customers | where CustomerKey > 1; search in (V, Products) "green"',
       'search kind=case_sensitive "blue"',
       'search FirstName:"Aaron" or LastName:"Hughes"',
+      'search withsource=Src in (Products) "x"',
     ]) expectOracleSchema(q, schema);
   });
 });
@@ -162,6 +163,7 @@ describe('search: errors', () => {
   it('in (...) after a piped input is not allowed; kind= takes only the documented values', () => {
     expectBothReject('Customers | search in (Products) "x"', schema);
     expect(expectKqlError(() => rows('search kind=fuzzy "x"', DB)).code).toBe('SEM_INVALID_ARGUMENT');
+    expectBothReject('search isfuzzy=true in (Customers, Nope) "x"', schema);
   });
   it('with no tables at all, an unqualified search has nothing to read', () => {
     expect(expectKqlError(() => rows('search "x"', {})).code).toBe('SEM_UNKNOWN_TABLE');
