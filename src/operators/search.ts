@@ -65,14 +65,18 @@ function termOver(term: string, columns: ColumnSchema[], caseSensitive: boolean,
 
 /** `* op right`: `Col op right` for every column (non-string columns through tostring), or-ed; false without columns. */
 function overColumns(op: string, right: A.Expr, columns: ColumnSchema[], span: Span): A.Expr {
-  let out: A.Expr | undefined;
-  for (const c of columns) {
+  const tests: A.Expr[] = columns.map((c) => {
     const name: A.Expr = { kind: 'Name', name: c.name, span };
     const left: A.Expr = c.type === 'string' ? name : { kind: 'Call', name: 'tostring', nameSpan: span, args: [name], span };
-    const test: A.Expr = { kind: 'Binary', op, opSpan: span, left, right, span };
-    out = out === undefined ? test : { kind: 'Binary', op: 'or', opSpan: span, left: out, right: test, span };
-  }
-  return out ?? { kind: 'Literal', type: 'bool', value: false, span };
+    return { kind: 'Binary', op, opSpan: span, left, right, span };
+  });
+  // A balanced tree of `or`s, so that a table of thousands of columns does not nest thousands deep.
+  const join = (from: number, to: number): A.Expr => {
+    if (to - from === 1) return tests[from];
+    const mid = (from + to) >> 1;
+    return { kind: 'Binary', op: 'or', opSpan: span, left: join(from, mid), right: join(mid, to), span };
+  };
+  return tests.length === 0 ? { kind: 'Literal', type: 'bool', value: false, span } : join(0, tests.length);
 }
 
 /**
