@@ -141,6 +141,12 @@ describe('search: values (the docs examples on small tables)', () => {
     ]);
     expect(tagged('let V = Customers | where CustomerKey > 1; search in (V) "green"', 'FirstName')).toEqual(['V:Sara']);
   });
+  it('in let statements, functions and fork legs', () => {
+    expect(tagged('let R = search in (Customers) "green"; R | where CustomerKey > 1', 'FirstName')).toEqual(['Customers:Sara']);
+    expect(tagged('let f = () { search in (Customers) "hughes" }; f()', 'FirstName')).toEqual(['Customers:Riley']);
+    // In an operator chain with no written source, $table is the input's `as` name.
+    expect(tagged('Customers | as C | fork (search "green")', 'FirstName')).toEqual(['C:Mason', 'C:Sara']);
+  });
   it('terms match non-string columns through their text', () => {
     expect(tagged('search in (Customers) "3"', 'FirstName')).toEqual(['Customers:Riley']);
   });
