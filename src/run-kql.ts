@@ -105,6 +105,7 @@ function analyze(query: string, options: AnalyzeKqlOptions): KqlAnalysis {
     warnings,
     tableSchema: (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)),
     tableNames: () => [...new Set([...Object.keys(schemas), ...builtinTableNames()])],
+    searchTableNames: () => Object.keys(schemas),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
   });

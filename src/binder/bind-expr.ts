@@ -356,6 +356,8 @@ export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
     case 'Datatable':
     case 'Print':
     case 'Union':
+    case 'Search':
+    case 'Find':
     case 'Range':
     case 'ExternalData':
       return true;

@@ -19,6 +19,8 @@ import { RowScope } from './scope.js';
 import { makeTools, type BindTools } from '../operators/operator-def.js';
 import { bindUnionSources, unionShape } from '../operators/union.js';
 import { unionScan } from '../operators/union-scan.js';
+import { bindSearch } from '../operators/search.js';
+import { bindFind } from '../operators/find.js';
 import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
@@ -90,6 +92,10 @@ export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
     }
     case 'Call':
       return bindTabularCall(expr, env);
+    case 'Search':
+      return bindSearch(expr, env, bindTabular);
+    case 'Find':
+      return bindFind(expr, env, bindTabular);
     default:
       throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, 'A table was expected here, but this is a scalar expression', expr.span);
   }
@@ -236,7 +242,18 @@ function bindPipe(expr: A.PipeExpr, env: Env): AsyncTabularPlan {
   const ops: A.TabularOperator[] = [];
   let source: A.Expr = expr;
   while (source.kind === 'Pipe') {
-    ops.push(source.operator);
+    const op = source.operator;
+    if (op.op === 'search') {
+      // `T | search ...` reads T as `search in (T)` does, so $table holds T's name (src/operators/search.ts).
+      source = { kind: 'Search', params: op.params, tables: [source.source], predicate: op.predicate, span: source.span };
+      break;
+    }
+    if (op.op === 'find') {
+      // `T | find ...` is a find of its own: as the analyzer types it, the input is not read (docs/differences-from-kusto.md).
+      source = { kind: 'Find', params: op.params, tables: op.tables, predicate: op.predicate, project: op.project, span: op.span };
+      break;
+    }
+    ops.push(op);
     source = source.source;
   }
   ops.reverse();

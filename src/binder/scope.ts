@@ -47,6 +47,8 @@ export interface Env {
   tableSchema(name: string): ColumnSchema[] | undefined;
   /** Names of the tables a wildcard (`union Security*`) can match. */
   tableNames(): string[];
+  /** The tables an unqualified `search` / `find` reads: the caller's (runKql) or the given schemas (analyzeKql). */
+  searchTableNames(): string[];
   /** The caller's value for a declared query parameter, if given. */
   queryParameter(name: string): unknown;
   /** The own columns of a watchlist the caller supplied, for _GetWatchlist('alias'). */
@@ -69,6 +71,8 @@ export interface BindWarning {
 export interface Database {
   tableSchema(name: string): ColumnSchema[] | undefined;
   tableNames(): string[];
+  /** The tables an unqualified `search` / `find` reads; tableNames() when not given. */
+  searchTableNames?(): string[];
   queryParameters?: Record<string, unknown>;
   watchlistSchema?(alias: string): ColumnSchema[] | undefined;
   /** The query text, to report the nesting depth of operators in traces. */
@@ -97,6 +101,7 @@ function makeEnv(db: Database, lets: LetFrame | undefined): Env {
   return {
     tableSchema: (name) => db.tableSchema(name),
     tableNames: () => db.tableNames(),
+    searchTableNames: () => (db.searchTableNames ?? db.tableNames)(),
     watchlistSchema: (alias) => db.watchlistSchema?.(alias),
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet(name) {

@@ -35,13 +35,15 @@ import { partition } from './partition.js';
 import { scan } from './scan.js';
 import { fork, facet } from './fork-facet.js';
 import { reduce } from './reduce.js';
+import { search } from './search.js';
+import { find } from './find.js';
 
 const OPERATORS = [
   where, extend, project, projectAway, projectKeep, projectReorder, projectRename, summarize, join,
   mvApply, mvExpand, distinct, take, sort, top, count, union,
   parse, parseWhere, lookup, serialize, evaluate, makeSeries, getschema, as,
   render, sample, sampleDistinct, topHitters, projectByNames, consume, invoke,
-  topNested, parseKv, partition, scan, fork, facet, reduce,
+  topNested, parseKv, partition, scan, fork, facet, reduce, search, find,
 ] as OperatorDef[];
 
 const BY_NAME = new Map<string, OperatorDef>(OPERATORS.map((o) => [o.op, o]));

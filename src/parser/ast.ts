@@ -63,6 +63,8 @@ export type Expr =
   | DatatableExpr
   | PrintExpr
   | UnionExpr
+  | SearchExpr
+  | FindExpr
   | RangeExpr
   | ExternalDataExpr
   | ParenExpr
@@ -175,6 +177,28 @@ export interface UnionExpr extends Node {
   tables: Expr[];
 }
 
+/** `search [kind=..] [in (T1, T2)] Predicate` at the start of a query (src/operators/search.ts). */
+export interface SearchExpr extends Node {
+  kind: 'Search';
+  params: OperatorParam[];
+  /** The tables of `in (...)`; undefined: every table of the database. */
+  tables?: Expr[];
+  predicate: Expr;
+}
+
+/** One item of find's `project` clause: `Name[:type]`, or `pack_all()`. */
+export type FindProjectItem = { kind: 'column'; name: string; type?: KqlType; span: Span } | { kind: 'pack_all'; span: Span };
+
+/** `find [withsource=X] [in (T1, T2)] [where] Predicate [project-smart | project ...]` (src/operators/find.ts). */
+export interface FindExpr extends Node {
+  kind: 'Find';
+  params: OperatorParam[];
+  tables?: Expr[];
+  predicate: Expr;
+  /** undefined: project-smart. */
+  project?: FindProjectItem[];
+}
+
 export interface RangeExpr extends Node {
   kind: 'Range';
   column: string;
@@ -224,6 +248,8 @@ export type TabularOperator =
   | TopOp
   | CountOp
   | UnionOp
+  | SearchOp
+  | FindOp
   | ParseOp
   | LookupOp
   | SerializeOp
@@ -303,6 +329,16 @@ export interface SortOp extends OpBase { op: 'sort'; keys: SortKey[] }
 export interface TopOp extends OpBase { op: 'top'; count: Expr; key: SortKey }
 export interface CountOp extends OpBase { op: 'count' }
 export interface UnionOp extends OpBase { op: 'union'; params: OperatorParam[]; tables: Expr[] }
+/** `T | search [kind=..] Predicate`. */
+export interface SearchOp extends OpBase { op: 'search'; params: OperatorParam[]; predicate: Expr }
+/** `T | find [withsource=X] [in (...)] [where] Predicate [project ...]`: as the analyzer has it, a find of its own (T is not read). */
+export interface FindOp extends OpBase {
+  op: 'find';
+  params: OperatorParam[];
+  tables?: Expr[];
+  predicate: Expr;
+  project?: FindProjectItem[];
+}
 /** An operator the parser recognises by name but whose syntax it does not model: reported by the binder. */
 export interface GenericOp extends OpBase { op: 'unsupported'; name: string }
 

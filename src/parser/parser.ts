@@ -326,6 +326,9 @@ export class KqlParser extends EmbeddedActionsParser {
       { GATE: () => this.LA(1).image === 'fork', ALT: () => this.SUBRULE(this.forkOp) },
       { GATE: () => this.LA(1).image === 'facet', ALT: () => this.SUBRULE(this.facetOp) },
       { GATE: () => this.LA(1).image === 'reduce', ALT: () => this.SUBRULE(this.reduceOp) },
+
+      { GATE: () => this.LA(1).image === 'search', ALT: () => this.SUBRULE(this.searchOp) },
+      { GATE: () => this.LA(1).image === 'find', ALT: () => this.SUBRULE(this.findOp) },
       { ALT: () => this.SUBRULE(this.unknownOp) },
     ] });
   });
@@ -615,6 +618,12 @@ export class KqlParser extends EmbeddedActionsParser {
   private unionBody = this.RULE('unionBody', () => {
     const kw = this.CONSUME(T.Kw.union);
     const params = this.SUBRULE(this.operatorParams);
+    const tables = this.SUBRULE(this.tableSources);
+    return this.ACTION(() => ({ params, tables, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), tables[tables.length - 1].span) }));
+  });
+
+  /** The tables of a union, or of search/find `in (...)`: names, wildcard patterns, `(subquery)`. */
+  private tableSources = this.RULE('tableSources', (): A.Expr[] => {
     const tables: A.Expr[] = [];
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
@@ -638,7 +647,118 @@ export class KqlParser extends EmbeddedActionsParser {
         ]);
       },
     });
-    return this.ACTION(() => ({ params, tables, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), tables[tables.length - 1].span) }));
+    return tables;
+  });
+
+  /** `in (T1, T2*, (subquery))` of search and find. */
+  private inTables = this.RULE('inTables', (): A.Expr[] => {
+    this.CONSUME(T.WordOp.in);
+    this.CONSUME(T.LParen);
+    const tables = this.SUBRULE(this.tableSources);
+    this.CONSUME(T.RParen);
+    return tables;
+  });
+
+  /** A search predicate: a scalar expression where a bare string is a term and `Col: "x"` a column term. */
+  private searchPredicate = this.RULE('searchPredicate', (): A.Expr => {
+    this.ACTION(() => { this.searchDepth++; });
+    try {
+      return this.SUBRULE(this.orExpr);
+    } finally {
+      this.ACTION(() => { this.searchDepth--; });
+    }
+  });
+
+  /** Inside a search predicate, `Col: "term"` is a column term. */
+  private searchDepth = 0;
+
+  private searchBody = this.RULE('searchBody', () => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    let tables: A.Expr[] | undefined;
+    this.OPTION(() => { tables = this.SUBRULE(this.inTables); });
+    const predicate = this.SUBRULE(this.searchPredicate);
+    return this.ACTION(() => ({ params, tables, predicate, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), predicate.span) }));
+  });
+
+  /** `T | search [kind=..] Predicate`. */
+  private searchOp = this.RULE('searchOp', (): A.SearchOp => {
+    const b = this.SUBRULE(this.searchBody);
+    return this.ACTION(() => {
+      if (b.tables) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "A piped 'search' cannot also name tables with 'in (...)'", b.tables[0].span);
+      return { op: 'search' as const, params: b.params, predicate: b.predicate, keywordSpan: b.keywordSpan, span: b.span };
+    });
+  });
+
+  /** `find [withsource=X] [in (T1, T2)] [where] Predicate [project-smart | project Col[:type], ..., pack_all()]`. */
+  private findBody = this.RULE('findBody', () => {
+    const kw = this.CONSUME(T.Identifier);
+    const params = this.SUBRULE(this.operatorParams);
+    let tables: A.Expr[] | undefined;
+    this.OPTION(() => { tables = this.SUBRULE(this.inTables); });
+    // With `in (...)` the `where` is required (as the analyzer has it); without it, optional.
+    let hasWhere = false;
+    this.OPTION2(() => { this.CONSUME(T.Kw.where); hasWhere = true; });
+    const predicate = this.SUBRULE(this.searchPredicate);
+    let project: A.FindProjectItem[] | undefined;
+    let end: Span = predicate.span;
+    this.OPTION3(() => {
+      this.OR([
+        {
+          GATE: () => this.LA(1).image === 'project-smart',
+          ALT: () => { const t = this.CONSUME(T.Hyphenated.other); this.ACTION(() => { end = tokenSpan(t); }); },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Kw.project);
+            const items: A.FindProjectItem[] = [];
+            this.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () => {
+                this.OR2([
+                  {
+                    GATE: () => this.LA(1).image === 'pack_all' && this.LA(2).tokenType === T.LParen,
+                    ALT: () => {
+                      const t = this.CONSUME2(T.Identifier);
+                      this.CONSUME(T.LParen);
+                      const close = this.CONSUME(T.RParen);
+                      this.ACTION(() => items.push({ kind: 'pack_all', span: spanOf(t, close) }));
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      const id = this.SUBRULE(this.identifier);
+                      let type: KqlType | undefined;
+                      this.OPTION4(() => {
+                        this.CONSUME(T.Colon);
+                        type = this.SUBRULE(this.typeName);
+                      });
+                      this.ACTION(() => items.push({ kind: 'column', name: id.name, type, span: id.span }));
+                    },
+                  },
+                ]);
+              },
+            });
+            this.ACTION(() => { project = items; end = items[items.length - 1].span; });
+          },
+        },
+      ]);
+    });
+    return this.ACTION(() => {
+      if (tables && !hasWhere) throw new KqlSyntaxError(ErrorCodes.SYN_UNEXPECTED_TOKEN, "'find in (...)' needs 'where' before its predicate", predicate.span);
+      return { params, tables, predicate, project, keywordSpan: tokenSpan(kw), span: joinSpans(tokenSpan(kw), end) };
+    });
+  });
+
+  private findExpr = this.RULE('findExpr', (): A.Expr => {
+    const b = this.SUBRULE(this.findBody);
+    return this.ACTION((): A.Expr => ({ kind: 'Find', params: b.params, tables: b.tables, predicate: b.predicate, project: b.project, span: b.span }));
+  });
+
+  /** `T | find ...`: a find of its own (the analyzer does not read T). */
+  private findOp = this.RULE('findOp', (): A.FindOp => {
+    const b = this.SUBRULE(this.findBody);
+    return this.ACTION(() => ({ op: 'find' as const, params: b.params, tables: b.tables, predicate: b.predicate, project: b.project, keywordSpan: b.keywordSpan, span: b.span }));
   });
 
   // ---------- parse, lookup, serialize, evaluate, make-series, getschema, as ----------
@@ -1139,6 +1259,13 @@ export class KqlParser extends EmbeddedActionsParser {
     }));
   });
 
+  /** After `search` / `find`: the next token can start the operator (so `search` alone is still a name). */
+  private startsSourceOperator(): boolean {
+    const t = this.LA(2).tokenType;
+    return !(t.name === 'EOF' || t === T.Pipe || t === T.Semicolon || t === T.RParen || t === T.RBracket || t === T.RBrace
+      || t === T.Comma || t === T.Dot || t === T.LBracket || t === T.Eq);
+  }
+
   /** Inside a scan step's condition, `=>` starts the assignments instead of comparing. */
   private scanCondition = 0;
 
@@ -1456,6 +1583,26 @@ export class KqlParser extends EmbeddedActionsParser {
           ALT: () => {
             const u = this.SUBRULE(this.unionBody);
             return this.ACTION((): A.Expr => ({ kind: 'Union', params: u.params, tables: u.tables, span: u.span }));
+          },
+        },
+        {
+          GATE: () => this.LA(1).image === 'search' && this.startsSourceOperator(),
+          ALT: () => {
+            const b = this.SUBRULE(this.searchBody);
+            return this.ACTION((): A.Expr => ({ kind: 'Search', params: b.params, tables: b.tables, predicate: b.predicate, span: b.span }));
+          },
+        },
+        { GATE: () => this.LA(1).image === 'find' && this.startsSourceOperator(), ALT: () => this.SUBRULE(this.findExpr) },
+        {
+          // `Col: "term"` inside a search predicate: a Binary ':' that src/operators/search.ts turns into a term.
+          GATE: () => this.searchDepth > 0 && this.LA(2).tokenType === T.Colon,
+          ALT: () => {
+            const id = this.SUBRULE2(this.identifier);
+            const colon = this.CONSUME2(T.Colon);
+            const term = this.SUBRULE2(this.stringLiterals);
+            return this.ACTION((): A.Expr => ({
+              kind: 'Binary', op: ':', opSpan: tokenSpan(colon), left: { kind: 'Name', name: id.name, span: id.span }, right: term, span: joinSpans(id.span, term.span),
+            }));
           },
         },
         {

@@ -77,7 +77,6 @@ describe('column_ifexists', () => {
     expect(runKql(`${q}\n| project c = tostring(a.city)`).rows).toEqual([{ c: 'Oslo' }]);
   });
 });
-});
 
 describe('summarize with aggregates inside expressions', () => {
   const E = { schema: [{ name: 'a', type: 'string' as const }, { name: 't', type: 'datetime' as const }], rows: [
