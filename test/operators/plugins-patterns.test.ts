@@ -233,9 +233,17 @@ describe('evaluate rows_near, narrow, preview', () => {
       { Row: 1, Column: 'a', Value: '2' }, { Row: 1, Column: 'b', Value: '' }, { Row: 1, Column: 'c', Value: '' },
     ]);
   });
-  it('preview gives the first rows (its second table, the count, is not returned)', () => {
+  it('preview: the first rows, and a second table with the input\'s row count (Count:long)', () => {
     expect(rows('range i from 1 to 10 step 1 | evaluate preview(3)')).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
     expect(cols('range i from 1 to 10 step 1 | evaluate preview(3)')).toBe('i:long');
+    const r = runKql('range i from 1 to 10 step 1 | evaluate preview(3)');
+    expect(r.results?.map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.type}`).join(', '), t.rows])).toEqual([
+      [undefined, 'i:long', [{ i: 1 }, { i: 2 }, { i: 3 }]],
+      [undefined, 'Count:long', [{ Count: 10 }]],
+    ]);
+    // More rows asked than there are, and an empty input.
+    expect(runKql('range i from 1 to 2 step 1 | evaluate preview(5)').results?.map((t) => t.rows)).toEqual([[{ i: 1 }, { i: 2 }], [{ Count: 2 }]]);
+    expect(runKql('range i from 1 to 0 step 1 | evaluate preview(0)').results?.map((t) => t.rows)).toEqual([[], [{ Count: 0 }]]);
   });
   it('schemas match the analyzer; bad arguments fail to bind', () => {
     sameSchemaAsOracle('T | evaluate narrow()');

@@ -321,6 +321,61 @@ describe('funnel_sequence / funnel_sequence_completion', () => {
       { Ts: day('2020-01-02'), prev: '', next: 'Hail', dcount: 1, samples: [4] },
     ]);
   });
+  it('funnel_sequence: tables 2 and 3 count distinct ids by prev only and by next only', () => {
+    const q = `${data} | evaluate funnel_sequence(Id, Ts, datetime(2020-01-01), datetime(2020-01-10), 1d, 365d, Ev, dynamic(['Tornado']))`;
+    const r = runKql(q);
+    expect(r.results?.length).toBe(3);
+    expect(r.results?.[0].rows).toEqual(r.rows);
+    expect(r.results?.map((t) => formatColumns(t.columns))).toEqual([
+      'Ts:datetime, prev:string, next:string, dcount:long, samples:dynamic',
+      'Ts:datetime, prev:string, Dcount:long, samples:dynamic',
+      'Ts:datetime, next:string, Dcount:long, samples:dynamic',
+    ]);
+    expect(iso(r.results![1].rows)).toEqual([
+      { Ts: day('2020-01-01'), prev: 'Hail', Dcount: 2, samples: [1, 4] },
+      { Ts: day('2020-01-01'), prev: '', Dcount: 1, samples: [2] },
+      { Ts: day('2020-01-01'), prev: 'Wind', Dcount: 1, samples: [3] },
+    ]);
+    expect(iso(r.results![2].rows)).toEqual([
+      { Ts: day('2020-01-01'), next: 'Hail', Dcount: 3, samples: [1, 3, 4] },
+      { Ts: day('2020-01-01'), next: '', Dcount: 1, samples: [2] },
+    ]);
+  });
+  it('funnel_sequence: the docs example query (StormEvents is not given: hand-worked events)', () => {
+    // Episode 10 has two Tornado occurrences (Hail -> Tornado -> Hail, Hail -> Tornado -> Thunderstorm Wind):
+    // two rows of table 1, one Hail row of table 2 (distinct ids, as the docs' Table #2 counts fewer than the
+    // sum of Table #1's rows). Episode 40's Tornado is before the analysis start.
+    const storm = `datatable(StartTime:datetime, EpisodeId:int, EventType:string) [
+      datetime(2007-03-01 10:00), 10, 'Hail', datetime(2007-03-01 11:00), 10, 'Tornado', datetime(2007-03-01 12:00), 10, 'Hail',
+      datetime(2007-03-01 13:00), 10, 'Tornado', datetime(2007-03-01 14:00), 10, 'Thunderstorm Wind',
+      datetime(2007-05-01 10:00), 20, 'Tornado',
+      datetime(2007-06-01 10:00), 30, 'Thunderstorm Wind', datetime(2007-06-01 11:00), 30, 'Tornado', datetime(2007-06-01 12:00), 30, 'Hail',
+      datetime(2006-12-31 23:00), 40, 'Tornado']`;
+    const r = runKql(`${storm}
+| evaluate funnel_sequence(EpisodeId, StartTime, datetime(2007-01-01), datetime(2008-01-01), 1d,365d, EventType, dynamic(['Tornado']))`);
+    const y = day('2007-01-01');
+    expect(r.results?.map((t) => iso(t.rows))).toEqual([
+      [
+        { StartTime: y, prev: 'Hail', next: 'Hail', dcount: 1, samples: [10] },
+        { StartTime: y, prev: 'Hail', next: 'Thunderstorm Wind', dcount: 1, samples: [10] },
+        { StartTime: y, prev: '', next: '', dcount: 1, samples: [20] },
+        { StartTime: y, prev: 'Thunderstorm Wind', next: 'Hail', dcount: 1, samples: [30] },
+      ],
+      [
+        { StartTime: y, prev: 'Hail', Dcount: 1, samples: [10] },
+        { StartTime: y, prev: '', Dcount: 1, samples: [20] },
+        { StartTime: y, prev: 'Thunderstorm Wind', Dcount: 1, samples: [30] },
+      ],
+      [
+        { StartTime: y, next: 'Hail', Dcount: 2, samples: [10, 30] },
+        { StartTime: y, next: 'Thunderstorm Wind', Dcount: 1, samples: [10] },
+        { StartTime: y, next: '', Dcount: 1, samples: [20] },
+      ],
+    ]);
+    expect(r.results?.map((t) => t.columns.map((c) => c.name).join(','))).toEqual([
+      'StartTime,prev,next,dcount,samples', 'StartTime,prev,Dcount,samples', 'StartTime,next,Dcount,samples',
+    ]);
+  });
   it('funnel_sequence: a numeric timeline and a long state; completion gives the state as a string', () => {
     const t = `datatable(U:string, T:long, S:long)['a',1,5,'a',2,6,'a',3,7]`;
     expect(rows(`${t} | evaluate funnel_sequence(U, T, 0, 10, 1, 100, S, dynamic([6]))`)).toEqual([{ T: 0, prev: 5, next: 7, dcount: 1, samples: ['a'] }]);

@@ -1,7 +1,7 @@
 /**
  * evaluate preview(NumberOfRows) (docs: preview-plugin.md). Kusto returns two tables: the first
- * NumberOfRows rows, and the input's row count. mini-kql queries have one result table, so this gives
- * the first one only (the same as `take NumberOfRows`).
+ * NumberOfRows rows (`take NumberOfRows`, the operator's own rows) and the input's row count (`count`: one
+ * long column `Count`). Both are in `results` (runKql's `result.results`), as fork/facet give theirs.
  */
 import type { EvaluateOp } from '../../../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../../../errors/index.js';
@@ -9,11 +9,14 @@ import type { ColumnSchema } from '../../../runtime/types.js';
 import { isIntegerType } from '../../../runtime/types.js';
 import type { BoundOperator } from '../../../binder/compiled.js';
 import type { BindTools } from '../../operator-def.js';
+import type { Table } from '../../../runtime/table.js';
 import type { PluginDef } from '../plugin-def.js';
+
+const COUNT_COLUMNS: ColumnSchema[] = [{ name: 'Count', type: 'long' }];
 
 export const preview: PluginDef = {
   name: 'preview',
-  description: 'The first rows of the input (Kusto also returns the row count as a second table, which mini-kql does not).',
+  description: 'The first rows of the input, and a second table with the input\'s row count.',
   bind(node: EvaluateOp, input: ColumnSchema[], tools: BindTools): BoundOperator {
     const args = node.plugin.args;
     if (args.length !== 1) {
@@ -28,7 +31,11 @@ export const preview: PluginDef = {
     return {
       columns: input,
       flow: 'passthrough',
-      run: (table) => ({ columns: input, rows: table.rows.slice(0, n) }),
+      run: (table) => {
+        const first: Table = { columns: input, rows: table.rows.slice(0, n) };
+        const count: Table = { columns: COUNT_COLUMNS, rows: [[table.rows.length]] };
+        return { ...first, results: [{ table: first }, { table: count }] };
+      },
     };
   },
 };
