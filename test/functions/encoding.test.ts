@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync, zlibSync } from 'fflate';
 import fc from 'fast-check';
-import { runKql, KqlError } from '../../src/index.js';
+import { runKql } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
-import { call } from './helpers.js';
+import { call, failCode } from './helpers.js';
 import { MAX_DECOMPRESSED_BYTES } from '../../src/functions/encoding/compression.js';
 import { MAX_PUNYCODE_LENGTH } from '../../src/functions/encoding/punycode_functions.js';
 
@@ -17,15 +17,6 @@ function rows(q: string): Record<string, unknown>[] {
 }
 function one(q: string): Record<string, unknown> {
   return rows(q)[0]!;
-}
-function failCode(q: string): string {
-  try {
-    runKql(q);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KqlError);
-    return (e as KqlError).code;
-  }
-  throw new Error(`expected an error from: ${q}`);
 }
 const b64 = (u: Uint8Array) => btoa(String.fromCharCode(...u));
 const S = ['string'] as const;

@@ -4,6 +4,7 @@ import type { ArgInfo, ScalarImpl } from '../../src/functions/registry-types.js'
 import { isBindFailure } from '../../src/functions/registry-types.js';
 import { lookupScalarFunction } from '../../src/functions/scalar-registry.js';
 import { parseDateTime, parseTimespan } from '../../src/runtime/datetime.js';
+import { runKql, KqlError } from '../../src/index.js';
 import type { TimeValue } from '../../src/runtime/ticks.js';
 
 export const SPAN = { offset: 0, length: 0, line: 1, column: 1 };
@@ -50,3 +51,14 @@ export const ts = (s: string): TimeValue => {
 
 /** One scalar case: [function, arg types, arg values, expected]. */
 export type Case = [string, A[], unknown[], unknown];
+
+/** The error code of a query that must fail (a semantic error at bind time, or any KqlError). */
+export function failCode(q: string): string {
+  try {
+    runKql(q);
+  } catch (e) {
+    expect(e).toBeInstanceOf(KqlError);
+    return (e as KqlError).code;
+  }
+  throw new Error(`expected an error from: ${q}`);
+}

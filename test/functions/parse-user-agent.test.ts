@@ -4,23 +4,15 @@
  * is '' here), and the argument handling. Result types from the official analyzer.
  */
 import { describe, expect, it } from 'vitest';
-import { runKql, KqlError } from '../../src/index.js';
+import { runKql } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
+import { failCode } from './helpers.js';
 import { MAX_USER_AGENT_LENGTH, parseBrowser, parseDevice, parseOs } from '../../src/functions/strings/user-agent.js';
 import { USER_AGENT_RULES_JSON } from '../../src/functions/strings/user-agent-rules.generated.js';
 
 const kql = (s: string): string => JSON.stringify(s);
 function x(ua: string, lookFor: string): unknown {
   return runKql(`print x = parse_user_agent(${kql(ua)}, ${lookFor})`).rows[0]!.x;
-}
-function failCode(q: string): string {
-  try {
-    runKql(q);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KqlError);
-    return (e as KqlError).code;
-  }
-  throw new Error(`expected an error from: ${q}`);
 }
 
 describe('parse_user_agent', () => {

@@ -4,9 +4,9 @@
  * (data-explorer/kusto/query/<name>-function.md) or worked by hand; result types from the official analyzer.
  */
 import { describe, expect, it } from 'vitest';
-import { runKql, KqlError } from '../../src/index.js';
+import { runKql } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
-import { call } from './helpers.js';
+import { call, failCode } from './helpers.js';
 import { csvFields } from '../../src/functions/strings/parse_csv.js';
 import { MAX_STRREP_LENGTH } from '../../src/functions/strings/strrep.js';
 import { RE2JS } from 're2js';
@@ -17,16 +17,6 @@ function rows(q: string): Record<string, unknown>[] {
 }
 function one(q: string): Record<string, unknown> {
   return rows(q)[0]!;
-}
-/** The error code of a query that must fail (a semantic error at bind time). */
-function failCode(q: string): string {
-  try {
-    runKql(q);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KqlError);
-    return (e as KqlError).code;
-  }
-  throw new Error(`expected an error from: ${q}`);
 }
 
 describe('strings family: result types match the analyzer', () => {
