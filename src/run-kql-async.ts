@@ -14,7 +14,7 @@ import type { TableInput } from './runtime/load-table.js';
 import { executeAsync } from './binder/bind-tabular.js';
 import { cancelledError } from './runtime/limits.js';
 
-export { DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS } from './runtime/limits.js';
+export { DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES } from './runtime/limits.js';
 
 export interface RunKqlAsyncOptions extends RunKqlOptions {
   /** Aborting it rejects the run with a KqlRuntimeError RUN_CANCELLED (the signal's reason as `cause`). */

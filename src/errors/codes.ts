@@ -182,7 +182,7 @@ export const ErrorCatalog = {
     message: 'options.now is not a valid date: <value>',
     explanation:
       'Fix the option named in the message: `now` must be a `Date`, a number of milliseconds or an ISO 8601 string; ' +
-      'the limits (`maxRows`, `maxResultRows`, `timeoutMs`) must be non-negative numbers.',
+      'the limits (`maxRows`, `maxResultRows`, `maxMemoryBytes`, `maxResultBytes`, `timeoutMs`) must be non-negative numbers.',
   },
   RUN_LIMIT_EXCEEDED: {
     phase: 'runtime',
@@ -275,6 +275,16 @@ export const ErrorCatalog = {
     explanation:
       'The message names the scenario and the problem: a missing `tables` or `expect`, a table that is not a list ' +
       'of rows or `{ file }`, an unknown expectation, or a run time that is not a date. See docs/rule-testing.md.',
+  },
+  RUN_MEMORY_LIMIT: {
+    phase: 'runtime',
+    summary: 'The query would hold more memory than options.maxMemoryBytes allows.',
+    message: 'join needed an estimated <size>, more than the maxMemoryBytes limit of 1 GiB; filter its inputs first or raise options.maxMemoryBytes',
+    explanation:
+      'Operators that build rows, groups, hash tables, long strings or arrays (join, lookup, summarize, make-series, ' +
+      'mv-expand, sort, distinct, union, range, the conversion of the caller\'s tables, strcat, ...) charge an estimate ' +
+      'of their size to a per-run budget as they grow, and the run stops as soon as it is over. The error points at the ' +
+      'operator. Filter or summarize its inputs first, or raise `maxMemoryBytes` (default 1 GiB). See docs/reliability.md.',
   },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

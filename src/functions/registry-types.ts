@@ -31,7 +31,7 @@ export interface EvalContext {
    * The run's limits, for functions that build large values from small arguments (range(), repeat()):
    * `generated(n, fn)` counts the values they create against the run's maxRows.
    */
-  readonly guard?: { generated(count: number, fn: string): void };
+  readonly guard?: { generated(count: number, fn: string): void; allocated(bytes: number, fn: string): void };
 }
 
 export interface ScalarImpl {

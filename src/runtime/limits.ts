@@ -1,6 +1,7 @@
 /**
  * Limits of one run: the most rows an operator may produce (`maxRows`), the most rows the result may
- * have (`maxResultRows`), a deadline (`timeoutMs`) and cancellation (an AbortSignal, runKqlAsync only).
+ * have (`maxResultRows`), the estimated bytes the run may hold (`maxMemoryBytes`) and the result may have
+ * (`maxResultBytes`), a deadline (`timeoutMs`) and cancellation (an AbortSignal, runKqlAsync only).
  *
  * Besides resolveNow (exec-context.ts), this is the only module that reads the wall clock. Operators
  * call `guard.tick(units)` in their long loops: a counter, with the clock and the signal read only once
@@ -13,6 +14,29 @@ import type { Span } from '../errors/span.js';
 export const DEFAULT_MAX_ROWS = 10_000_000;
 /** The default of `maxResultRows`: rows the query's result may have (Kusto truncates at 500,000). */
 export const DEFAULT_MAX_RESULT_ROWS = 500_000;
+/** The default of `maxMemoryBytes`: the estimated bytes one run may hold (1 GiB, well under Node's default heap). */
+export const DEFAULT_MAX_MEMORY_BYTES = 1024 * 1024 * 1024;
+/** The default of `maxResultBytes`: the estimated size of the result (64 MiB, Kusto's truncation size). */
+export const DEFAULT_MAX_RESULT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The size model of the memory budget (docs/reliability.md, "Memory budget"): cheap estimates, never a
+ * walk over a value per row. A row is an array: ROW_BYTES plus CELL_BYTES per cell (a pointer each; the
+ * values it points to are counted where they are built). A string is STRING_BYTES plus 2 bytes per char.
+ */
+export const ROW_BYTES = 48;
+export const CELL_BYTES = 8;
+export const STRING_BYTES = 16;
+/** One entry of a hash table or set (join's index, distinct's keys, a summarize group's slot): a Map entry and its key. */
+export const INDEX_ENTRY_BYTES = 48;
+/** A built string or array shorter than this is not charged on its own (its row's cell covers the pointer). */
+export const BIG_VALUE = 1024;
+
+/** The estimated bytes of one row of `width` cells. */
+export function rowBytes(width: number): number {
+  return ROW_BYTES + CELL_BYTES * width;
+}
+
 /** Work units between two reads of the clock (and of the abort signal). */
 export const CHECK_EVERY = 1024;
 /** runKqlAsync gives the event loop a turn at least this often (ms of work between yields). */
@@ -23,6 +47,13 @@ export interface RunLimitOptions {
   maxRows?: number;
   /** The most rows the result may have (default 500,000); more is a RUN_LIMIT_EXCEEDED error, never a silent truncation. */
   maxResultRows?: number;
+  /**
+   * The most bytes (estimated) the run may hold in the rows, groups, hash tables, strings and arrays its
+   * operators build (default 1 GiB); more is a RUN_MEMORY_LIMIT error naming the operator.
+   */
+  maxMemoryBytes?: number;
+  /** The largest estimated size of the result in bytes (default 64 MiB); more is a RUN_LIMIT_EXCEEDED error, never a silent truncation. */
+  maxResultBytes?: number;
   /** Stop with RUN_TIMEOUT once the run has taken this many milliseconds (default: no deadline). */
   timeoutMs?: number;
 }
@@ -33,6 +64,17 @@ function clock(): number {
 
 function fmt(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** Bytes in binary units: 1 GiB, 1.5 MiB, 900 bytes. */
+export function fmtBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let u = 0;
+  let v = n;
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  if (u === 0) return `${fmt(Math.round(n))} bytes`;
+  const text = Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1);
+  return `${text} ${units[u]}`;
 }
 
 function positiveOption(name: string, value: unknown, fallback: number): number {
@@ -54,6 +96,14 @@ export class RunGuard {
   readonly maxRows: number;
   readonly maxResultRows: number;
   readonly timeoutMs: number | undefined;
+  readonly maxMemoryBytes: number;
+  readonly maxResultBytes: number;
+  /**
+   * The run's estimated bytes held (a plain field: `charge` adds to it). Charges are credited back only
+   * where an operator's own temporary structures die with its run (join's hash index); everything else
+   * stays charged for the rest of the run, an overestimate that can only make the error come earlier.
+   */
+  memory = 0;
   /** Set by the pipeline around each operator run (a plain field: one assignment per operator run). */
   current: RunningOperator | undefined;
   private readonly deadline: number;
@@ -65,6 +115,8 @@ export class RunGuard {
   constructor(options: RunLimitOptions = {}, signal?: AbortSignal) {
     this.maxRows = positiveOption('maxRows', options.maxRows, DEFAULT_MAX_ROWS);
     this.maxResultRows = positiveOption('maxResultRows', options.maxResultRows, DEFAULT_MAX_RESULT_ROWS);
+    this.maxMemoryBytes = positiveOption('maxMemoryBytes', options.maxMemoryBytes, DEFAULT_MAX_MEMORY_BYTES);
+    this.maxResultBytes = positiveOption('maxResultBytes', options.maxResultBytes, DEFAULT_MAX_RESULT_BYTES);
     const timeout = options.timeoutMs === undefined ? undefined : positiveOption('timeoutMs', options.timeoutMs, 0);
     this.timeoutMs = timeout;
     const start = clock();
@@ -91,11 +143,50 @@ export class RunGuard {
   generated(count: number, fn: string): void {
     this.generatedValues += count;
     this.tick(count);
+    this.charge(ROW_BYTES + CELL_BYTES * count, fn);
     if (this.generatedValues > this.maxRows) {
       throw new KqlRuntimeError(
         ErrorCodes.RUN_LIMIT_EXCEEDED,
         `${fn} created more than ${fmt(this.maxRows)} values in this run (the maxRows limit); use smaller ranges or fewer rows, or raise options.maxRows`,
         this.current?.span,
+      );
+    }
+  }
+
+  /**
+   * `bytes` more (estimated) held by the run, built by `operator` (default: the operator running now, at
+   * its span): one addition and one comparison, cheap enough for once per row. Throws RUN_MEMORY_LIMIT
+   * once the run's estimate passes maxMemoryBytes.
+   */
+  charge(bytes: number, operator?: string, span?: Span): void {
+    if ((this.memory += bytes) > this.maxMemoryBytes) this.overMemory(operator, span);
+  }
+
+  /** `bytes` charged earlier are no longer held (an operator's temporary structure, after its run). */
+  release(bytes: number): void {
+    this.memory = Math.max(0, this.memory - bytes);
+  }
+
+  /** A string or array of `bytes` built by a function (strcat, strrep, ...): charged like any other value. */
+  allocated(bytes: number, fn: string): void {
+    this.charge(bytes, this.current ? `${fn} in ${this.current.name}` : fn);
+  }
+
+  private overMemory(operator: string | undefined, span: Span | undefined): never {
+    const name = operator ?? this.current?.name ?? 'the query';
+    throw new KqlRuntimeError(
+      ErrorCodes.RUN_MEMORY_LIMIT,
+      `${name} needed an estimated ${fmtBytes(this.memory)} (${fmt(this.memory)} bytes), more than the maxMemoryBytes limit of ${fmtBytes(this.maxMemoryBytes)}; filter its inputs first or raise options.maxMemoryBytes`,
+      span ?? this.current?.span,
+    );
+  }
+
+  /** Throws RUN_LIMIT_EXCEEDED when the result's estimated size passes maxResultBytes. */
+  resultBytes(bytes: number): void {
+    if (bytes > this.maxResultBytes) {
+      throw new KqlRuntimeError(
+        ErrorCodes.RUN_LIMIT_EXCEEDED,
+        `The result's estimated size is more than ${fmtBytes(bytes)}, over the maxResultBytes limit of ${fmtBytes(this.maxResultBytes)}; add take/summarize/project to the query, or raise options.maxResultBytes`,
       );
     }
   }

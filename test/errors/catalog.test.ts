@@ -64,6 +64,7 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RULE_BAD_FIELD: { text: RULE_BAD_PERIOD, run: () => runRule(parseRule(RULE_BAD_PERIOD), {}, { now: new Date(0) }) },
   RULE_FILE_NOT_FOUND: { text: '/nonexistent/dir/rule.yaml', run: () => loadRule('/nonexistent/dir/rule.yaml') },
   RULE_BAD_SCENARIO: { text: SCENARIO_EMPTY, run: () => parseScenarioDoc(SCENARIO_EMPTY) },
+  RUN_MEMORY_LIMIT: q('range x from 1 to 1000 step 1\n| join kind=inner (range x from 1 to 1000 step 1) on x', {}, { maxMemoryBytes: 10_000 }),
 };
 
 async function provoke(p: Provocation): Promise<unknown> {
