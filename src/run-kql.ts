@@ -9,7 +9,7 @@ import type { Table } from './runtime/table.js';
 import type { Span } from './errors/span.js';
 import { runNow, runRandom, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
-import { RunGuard, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
+import { RunGuard, rowBytes, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -125,6 +125,14 @@ export interface PreparedRun {
 export function prepareRun(query: string, tables: Record<string, TableInput>, options: RunKqlOptions, signal?: AbortSignal): PreparedRun {
   const guard = new RunGuard(options, signal);
   const onRow = () => guard.tick(1);
+  /** Converting a caller's rows: a tick (deadline, abort) and the new row's bytes (memory budget) per row. */
+  const converting = (what: string, width: number | undefined) => {
+    const bytes = rowBytes(width ?? 0);
+    return () => {
+      guard.tick(1);
+      guard.charge(bytes, what);
+    };
+  };
   const schemas = options.schemas ?? {};
   const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
   const watchlists = new TableSource(options.watchlists ?? {});
@@ -143,9 +151,9 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     trace,
     guard,
     // Converting a caller's table on its first read ticks per row, so a deadline or abort stops it too.
-    table: (name) => source.load(name, onRow),
-    scan: (name, needed, filters, capacity) => source.scan(name, needed, filters, capacity, ctx, onRow),
-    watchlist: (alias) => watchlists.load(alias, onRow),
+    table: (name) => source.load(name, converting(`reading table ${name}`, source.schemaOf(name)?.length)),
+    scan: (name, needed, filters, capacity) => source.scan(name, needed, filters, capacity, ctx, converting(`reading table ${name}`, capacity)),
+    watchlist: (alias) => watchlists.load(alias, converting(`reading watchlist ${alias}`, watchlists.schemaOf(alias)?.length)),
     externalTable(url, columns) {
       if (!has(externalData, url)) {
         throw new KqlRuntimeError(

@@ -134,6 +134,9 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
     const sink = sinkStage?.sink!(ctx);
     let sinkIn = 0;
     const collected: Row[] = [];
+    // The memory charged for a batch (its scanned rows, what the streamed operators built) is credited
+    // back once a sink has consumed it: those rows are garbage then. Collected rows stay charged.
+    let mark = guard.memory;
     for (let batch = batches.next(); batch !== undefined; batch = batches.next()) {
       let table: Table = { columns: scanColumns, rows: batch, owned: true };
       for (let i = 0; i < streamed.length; i++) {
@@ -146,12 +149,15 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
         sinkIn += table.rows.length;
         const outer = guard.current;
         guard.current = sinkStage!.running;
+        const batchBytes = guard.memory - mark;
         sink.push(table.rows);
+        guard.release(batchBytes);
         guard.current = outer;
       } else {
         for (const row of table.rows) collected.push(row);
       }
       yield;
+      mark = guard.memory;
     }
     streamed.forEach((s, i) => s.record(ctx, rowsIn[i], rowsOut[i]));
     if (!sink) return { columns: streamedColumns, rows: collected, owned: true };

@@ -28,6 +28,10 @@ import type { InputReads } from '../operators/operator-def.js';
 import type { ScanFilter } from '../runtime/scan.js';
 import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
+import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
+
+/** A row of range: a one-cell row, its slot in the table, and a boxed number or tick value. */
+const RANGE_ROW_BYTES = rowBytes(1) + CELL_BYTES + 16;
 import { bindPatternInvocation } from './patterns.js';
 
 /**
@@ -61,6 +65,10 @@ export function bindTabular(expr: A.Expr, env: Env): AsyncTabularPlan {
       const sources = bindUnionSources(expr.tables, expr.params, { env, bindTabular });
       const shape = unionShape(sources, expr.params);
       const combine = (tables: Table[], ctx: ExecContext) => {
+        // Charged before the rows are combined: a row of the union's width per input row (at most).
+        let count = 0;
+        for (const t of tables) count += t.rows.length;
+        ctx.guard.charge(count * (rowBytes(shape.columns.length) + CELL_BYTES), 'union', expr.span);
         const out = shape.combine(tables);
         ctx.guard.rows(out.rows.length, 'union', expr.span);
         return out;
@@ -219,6 +227,8 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
           const batch = batches.next();
           guard.current = outer;
           if (batch !== undefined) {
+            // The batch's new rows (credited back by a pipeline whose sink consumes them: bind-chain.ts).
+            guard.charge(batch.length * rowBytes(capacity), `reading table ${name}`, expr.span);
             total += filters.length > 0 ? 0 : batch.length;
             return batch;
           }
@@ -369,6 +379,7 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
         for (let v = start; compareTime(v, end) !== sign; v = addTime(v, by)) {
           rows.push([v]);
           guard.tick();
+          guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
           if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
         }
         return { columns, rows };
@@ -389,6 +400,7 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
           for (let v = a; d > 0n ? v <= b : v >= b; v += d) {
             rows.push([canonical(v)]);
             guard.tick();
+            guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
             if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
           }
           return { columns, rows };
@@ -399,6 +411,7 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
       for (let v = start; by > 0 ? v <= end : v >= end; v += by) {
         rows.push([v]);
         guard.tick();
+        guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
         if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
       }
       return { columns, rows };

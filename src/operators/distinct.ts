@@ -4,6 +4,8 @@ import type { ColumnSchema } from '../runtime/types.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Row } from '../runtime/table.js';
 import { keyOfValues, timeColumns } from '../runtime/hash-key.js';
+import type { RunGuard } from '../runtime/limits.js';
+import { INDEX_ENTRY_BYTES, rowBytes } from '../runtime/limits.js';
 import type { OperatorDef } from './operator-def.js';
 import { columnNamer, singleName } from './assignments.js';
 
@@ -14,7 +16,7 @@ export const distinct: OperatorDef<DistinctOp> = {
     if (node.items.length === 1 && node.items[0].expr.kind === 'Star' && node.items[0].names.length === 0) {
       // Every column is part of the key: all are needed.
       const time = timeColumns(input.map((c) => c.type));
-      return { columns: input, run: (table) => ({ columns: input, rows: dedupe(table.rows, (r) => r, time), owned: table.owned }) };
+      return { columns: input, run: (table, ctx) => ({ columns: input, rows: dedupe(table.rows, (r) => r, time, ctx.guard), owned: table.owned }) };
     }
     const columns: ColumnSchema[] = [];
     const name = columnNamer((n) => columns.some((c) => c.name === n));
@@ -30,17 +32,23 @@ export const distinct: OperatorDef<DistinctOp> = {
     return {
       columns,
       flow: 'own',
-      run: (table, ctx) => ({ columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r, time), owned: true }),
+      run: (table, ctx) => {
+        // A new row per input row, before deduplication.
+        ctx.guard.charge(table.rows.length * rowBytes(columns.length), 'distinct', node.keywordSpan);
+        return { columns, rows: dedupe(table.rows.map((row) => evals.map((e) => e(row, ctx))), (r) => r, time, ctx.guard), owned: true };
+      },
     };
   },
 };
 
-function dedupe(rows: Row[], key: (r: Row) => unknown[], time: boolean[] | undefined): Row[] {
+/** The rows with distinct keys; each new key is charged to the run's memory budget (its set entry and its text). */
+function dedupe(rows: Row[], key: (r: Row) => unknown[], time: boolean[] | undefined, guard: RunGuard): Row[] {
   const seen = new Set<string>();
   const out: Row[] = [];
   for (const row of rows) {
     const k = keyOfValues(key(row), time);
     if (!seen.has(k)) {
+      guard.charge(INDEX_ENTRY_BYTES + 2 * k.length);
       seen.add(k);
       out.push(row);
     }

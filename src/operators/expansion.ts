@@ -3,6 +3,7 @@
  * Arrays expand to one row per element; property bags to one row per property ({key: value});
  * several columns expand in parallel (shorter ones padded with null); an empty array yields no rows.
  */
+import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
 import type { MvExpandItem, OperatorParam } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { Span } from '../errors/span.js';
@@ -189,6 +190,8 @@ export function expandTable(
     const elements = expansion.expand(row, ctx, into, keep, capacity, reuseRows);
     const kept = into.length - before;
     guard.tick(1 + kept);
+    // The new rows (one of the input row's width each) and their slots: charged as each input row expands.
+    if (kept > 0) guard.charge(kept * (rowBytes(row.length) + CELL_BYTES), operator, span);
     if (kept > guard.maxRows) guard.rows(kept, operator, span);
     // A row with no elements disappears; one whose elements were all filtered out still runs `each` (mv-apply's subquery).
     if (elements === 0) continue;

@@ -11,6 +11,7 @@ import type { LookupOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
 import { emptyValue, type Row } from '../runtime/table.js';
+import { CELL_BYTES, INDEX_ENTRY_BYTES, rowBytes } from '../runtime/limits.js';
 import { bindJoinKeys, indexRows, joinRows, rightSideColumns, rowKey } from './join-keys.js';
 import type { OperatorDef } from './operator-def.js';
 
@@ -36,14 +37,29 @@ export const lookup: OperatorDef<LookupOp> = {
     return {
       columns,
       run: (leftTable, ctx) => {
-        const index = indexRows(rightPlan.execute(ctx).rows, rightKeys, (row) => kept.map((i) => row[i]), textKey, time);
+        const rightRows = rightPlan.execute(ctx).rows;
+        const guard = ctx.guard;
+        const span = node.keywordSpan;
+        // The index (an entry and a row of the kept columns per right row) lives only during this run.
+        const temporary = rightRows.length * (INDEX_ENTRY_BYTES + rowBytes(kept.length));
+        guard.charge(temporary, 'lookup', span);
+        const index = indexRows(rightRows, rightKeys, (row) => kept.map((i) => row[i]), textKey, time);
         const out: Row[] = [];
+        const outBytes = rowBytes(columns.length) + CELL_BYTES;
         for (const row of leftTable.rows) {
           const key = rowKey(row, leftKeys, textKey, time);
           const matches = key === undefined ? undefined : index.get(key);
-          if (matches) for (const m of matches) out.push(joinRows(row, m));
-          else if (kind === 'leftouter') out.push(joinRows(row, rightNulls));
+          if (matches) {
+            for (const m of matches) {
+              guard.charge(outBytes, 'lookup', span);
+              out.push(joinRows(row, m));
+            }
+          } else if (kind === 'leftouter') {
+            guard.charge(outBytes, 'lookup', span);
+            out.push(joinRows(row, rightNulls));
+          }
         }
+        guard.release(temporary);
         return { columns, rows: out };
       },
     };

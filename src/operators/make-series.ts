@@ -11,6 +11,7 @@
  * - A datetime or timespan axis is binned exactly to the tick (src/runtime/ticks.ts); a numeric axis in doubles.
  * series_* functions (series_decompose_anomalies, ...) are not implemented.
  */
+import { ACCUMULATOR_BYTES, INDEX_ENTRY_BYTES, rowBytes } from '../runtime/limits.js';
 import type * as A from '../parser/ast.js';
 import { asDouble } from '../runtime/int64.js';
 import { addTime, compareTime, floorTime, mulTime, stepsBetween, type TimeValue } from '../runtime/ticks.js';
@@ -140,20 +141,34 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
         const { bins, binOf, axisAt } = timeAxis ? timeLayout(table.rows, ctx) : numericLayout(table.rows, ctx);
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
         const groups = new Map<string, { key: unknown[]; bins: Map<number, Accumulator[]> }>();
+        const groupKeyBytes = INDEX_ENTRY_BYTES + rowBytes(keys.length);
+        const binBytes = INDEX_ENTRY_BYTES + rowBytes(aggregates.length) + ACCUMULATOR_BYTES * aggregates.length;
         table.rows.forEach((row, r) => {
           const bin = binOf(r);
           if (bin === undefined) return;
           const key = keys.map((k) => k(row, ctx));
           const hash = keyOfValues(key, time);
           let group = groups.get(hash);
-          if (!group) groups.set(hash, (group = { key, bins: new Map() }));
+          if (!group) {
+            ctx.guard.charge(groupKeyBytes + 2 * hash.length, 'make-series', node.keywordSpan);
+            groups.set(hash, (group = { key, bins: new Map() }));
+          }
           let accs = group.bins.get(bin);
-          if (!accs) group.bins.set(bin, (accs = aggregates.map((a) => a.impl.create())));
+          if (!accs) {
+            ctx.guard.charge(binBytes, 'make-series', node.keywordSpan);
+            group.bins.set(bin, (accs = aggregates.map((a) => a.impl.create())));
+          }
           for (let i = 0; i < aggregates.length; i++) accs[i].add(aggregates[i].args.map((e) => e(row, ctx)));
         });
+        // The series: the axis once (a value of up to a datetime string each), then per key an array of
+        // bins per aggregate plus the axis copy, charged before each key's arrays are built.
+        const guard = ctx.guard;
+        guard.charge(rowBytes(bins) + AXIS_VALUE_BYTES * bins, 'make-series', node.keywordSpan);
+        const groupBytes = rowBytes(columns.length) + (aggregates.length + 1) * rowBytes(bins);
         const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(axisAt(k), axisType));
         const rows: Row[] = [];
         for (const group of groups.values()) {
+          guard.charge(groupBytes, 'make-series', node.keywordSpan);
           const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {
             const accs = group.bins.get(k);
             if (!accs) return a.fallback;
@@ -167,6 +182,9 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     };
   },
 };
+
+/** An axis value: a number, or the datetime/timespan text a dynamic holds (about 28 characters). */
+const AXIS_VALUE_BYTES = 72;
 
 /** Smallest and largest number among the values (a loop: spreading a large array into Math.min overflows the stack). */
 function numericRange(values: unknown[]): { min?: number; max?: number } {

@@ -2,6 +2,7 @@
  * sort / order by: stable multi-key sort. Kusto sorts descending by default; nulls come last when
  * descending and first when ascending, unless `nulls first|last` says otherwise.
  */
+import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
 import type { SortKey, SortOp } from '../parser/ast.js';
 import type { Row } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
@@ -31,6 +32,9 @@ export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTo
   return (rows, ctx) => {
     // Evaluate each key once per row, then sort indexes.
     const guard = ctx.guard;
+    // The keys of each row (an array each) and the order live during the sort; the sorted array stays.
+    const temporary = rows.length * (rowBytes(bound.length) + CELL_BYTES);
+    guard.charge(temporary + rows.length * CELL_BYTES);
     const values = rows.map((row) => {
       guard.tick();
       return bound.map((k) => k.evaluate(row, ctx));
@@ -50,6 +54,7 @@ export function bindSorter(keys: SortKey[], input: ColumnSchema[], tools: BindTo
       }
       return i - j;
     });
+    guard.release(temporary);
     return order.map((i) => rows[i]);
   };
 }

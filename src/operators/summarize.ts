@@ -10,6 +10,7 @@ import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { KeyIndex } from '../runtime/key-index.js';
 import { timeColumns } from '../runtime/hash-key.js';
+import { ACCUMULATOR_BYTES, CELL_BYTES, INDEX_ENTRY_BYTES, dynamicBytes, rowBytes } from '../runtime/limits.js';
 import type { CompiledExpr, RowSink } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
@@ -76,14 +77,20 @@ export const summarize: OperatorDef<SummarizeOp> = {
       }
     }
 
+    const dynamicOutputs = columns.map((c, i) => (c.type === 'dynamic' ? i : -1)).filter((i) => i >= 0);
     // Groups are built a batch of rows at a time (a sink), so a scan can feed them as it reads.
     const sink = (ctx: ExecContext): RowSink => {
       interface Group { key: unknown[]; accs: Accumulator[] }
       const groups = new KeyIndex<Group>((g) => g.key, undefined, time);
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
-      const newGroup = (key: unknown[]): Group => ({ key, accs: aggregates.map((a) => a.impl.create()) });
-      if (keys.length === 0) groups.getOrAdd([], newGroup);
       const guard = ctx.guard;
+      // A group: its entry in the index, its key row, and an accumulator object per aggregate.
+      const groupBytes = INDEX_ENTRY_BYTES + rowBytes(keys.length) + rowBytes(aggregates.length) + ACCUMULATOR_BYTES * aggregates.length;
+      const newGroup = (key: unknown[]): Group => {
+        guard.charge(groupBytes);
+        return { key, accs: aggregates.map((a) => a.impl.create()) };
+      };
+      if (keys.length === 0) groups.getOrAdd([], newGroup);
       // Per-row arrays are reused: a key is copied only when it starts a new group.
       const key: unknown[] = keys.map(() => null);
       const args = argEvals.map((evals) => evals.map(() => null as unknown));
@@ -102,11 +109,16 @@ export const summarize: OperatorDef<SummarizeOp> = {
         },
         finish() {
           const rows: Row[] = [];
+          const outBytes = rowBytes(columns.length) + CELL_BYTES;
           for (const group of groups.entries) {
             guard.tick();
             const results = group.accs.map((acc) => acc.result());
             const row: Row = [...group.key];
             for (const finish of finishers) row.push(...finish(results, ctx));
+            // Arrays and bags built by aggregates (make_list, make_set, make_bag), by their length: O(1) each.
+            let bytes = outBytes;
+            for (let i = 0; i < dynamicOutputs.length; i++) bytes += dynamicBytes(row[dynamicOutputs[i]]);
+            guard.charge(bytes);
             rows.push(row);
           }
           return { columns, rows, owned: true };

@@ -32,6 +32,30 @@ export const INDEX_ENTRY_BYTES = 48;
 /** A built string or array shorter than this is not charged on its own (its row's cell covers the pointer). */
 export const BIG_VALUE = 1024;
 
+/** An aggregate's accumulator object (its state beyond that is counted when its result is built). */
+export const ACCUMULATOR_BYTES = 64;
+
+/**
+ * The estimated bytes of a value held by a cell, without walking it: a string by its length, an array by
+ * its length (8 bytes per element, plus 16 per element for what it holds, unseen), an object by its number
+ * of keys (the same per entry, plus the key). Small values (a number, a short string) count as nothing
+ * beyond their cell.
+ */
+export function dynamicBytes(v: unknown): number {
+  if (typeof v === 'string') return v.length < BIG_VALUE ? 0 : STRING_BYTES + 2 * v.length;
+  if (v === null || typeof v !== 'object') return 0;
+  if (Array.isArray(v)) return ROW_BYTES + 24 * v.length;
+  let n = 0;
+  for (const _ in v) n++;
+  return ROW_BYTES + 48 * n;
+}
+
+/** A string built by a function (strcat, strrep, ...): charged to the run when it is big (O(1)), and returned. */
+export function builtString(s: string, ctx: { guard?: { allocated(bytes: number, fn: string): void } }, fn: string): string {
+  if (s.length >= BIG_VALUE) ctx.guard?.allocated(STRING_BYTES + 2 * s.length, fn);
+  return s;
+}
+
 /** The estimated bytes of one row of `width` cells. */
 export function rowBytes(width: number): number {
   return ROW_BYTES + CELL_BYTES * width;

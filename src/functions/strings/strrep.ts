@@ -1,4 +1,5 @@
 import { defineScalar } from '../define.js';
+import { builtString } from '../../runtime/limits.js';
 
 /** Largest multiplier Kusto accepts (strrep-function.md); larger ones are clamped to it. */
 const MAX_MULTIPLIER = 67_108_864;
@@ -18,14 +19,14 @@ export const strrep = defineScalar({
   description: 'A string repeated a number of times, optionally joined by a delimiter.',
   overloads: [{
     params: ['text', 'integer', 'text'], optional: 1, result: 'string', nulls: 'pass',
-    kernel: ([value, multiplier, delimiter]) => {
+    kernel: ([value, multiplier, delimiter], ctx) => {
       if (multiplier === null || multiplier === undefined) return '';
       const n = Math.min(Number(multiplier), MAX_MULTIPLIER);
       if (!(n >= 1)) return '';
       const s = value as string;
       const d = (delimiter as string | undefined) ?? '';
       if (s.length * n + d.length * (n - 1) > MAX_STRREP_LENGTH) return '';
-      return (s + d).repeat(n - 1) + s;
+      return builtString((s + d).repeat(n - 1) + s, ctx, 'strrep()');
     },
   }],
 });
