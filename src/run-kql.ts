@@ -9,7 +9,7 @@ import type { Table } from './runtime/table.js';
 import type { Span } from './errors/span.js';
 import { runNow, runRandom, type ExecContext } from './runtime/exec-context.js';
 import { TraceCollector, type TraceEntry } from './runtime/trace.js';
-import { RunGuard, rowBytes, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
+import { CELL_BYTES, ROW_BYTES, RunGuard, STRING_BYTES, dynamicBytes, rowBytes, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
@@ -152,7 +152,8 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     guard,
     // Converting a caller's table on its first read ticks per row, so a deadline or abort stops it too.
     table: (name) => source.load(name, converting(`reading table ${name}`, source.schemaOf(name)?.length)),
-    scan: (name, needed, filters, capacity) => source.scan(name, needed, filters, capacity, ctx, converting(`reading table ${name}`, capacity)),
+    // A scan's rows are charged by batch, after its filters (bind-tabular.ts).
+    scan: (name, needed, filters, capacity) => source.scan(name, needed, filters, capacity, ctx, onRow),
     watchlist: (alias) => watchlists.load(alias, converting(`reading watchlist ${alias}`, watchlists.schemaOf(alias)?.length)),
     externalTable(url, columns) {
       if (!has(externalData, url)) {
@@ -169,6 +170,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     ctx,
     finish(result) {
       guard.resultRows(result.rows.length);
+      guard.resultBytes(resultBytes([result, ...(result.results ?? []).map((r) => r.table)], guard.maxResultBytes));
       // The executed table's columns: equal to the planned ones, except where an operator discovers
       // columns from the data (evaluate bag_unpack without an output schema).
       const output: KqlResult = { columns: result.columns.map((c) => ({ ...c })), rows: toOutputRows(result, { timeAsText: options.timeAsText }) };
@@ -184,6 +186,41 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       return output;
     },
   };
+}
+
+/**
+ * The estimated size of the result's tables in bytes, in the memory budget's model (limits.ts), with
+ * strings at 2 bytes per character and dynamic values walked; the walk stops once past `cap`.
+ */
+function resultBytes(tables: Table[], cap: number): number {
+  let total = 0;
+  const budget = { left: MAX_WALK };
+  for (const t of tables) {
+    const width = t.columns.length;
+    total += t.rows.length * rowBytes(width);
+    for (const row of t.rows) {
+      if (total > cap) return total;
+      for (let c = 0; c < width; c++) total += valueBytes(row[c], budget);
+    }
+  }
+  return total;
+}
+
+/** Values visited per result when sizing dynamic values; past it, each further array element or bag entry counts 24 bytes unseen. */
+const MAX_WALK = 10_000_000;
+
+function valueBytes(v: unknown, budget: { left: number }): number {
+  if (typeof v === 'string') return STRING_BYTES + 2 * v.length;
+  if (v === null || typeof v !== 'object') return 0;
+  if (budget.left-- <= 0) return dynamicBytes(v);
+  if (Array.isArray(v)) {
+    let n = ROW_BYTES + CELL_BYTES * v.length;
+    for (const e of v) n += valueBytes(e, budget);
+    return n;
+  }
+  let n = ROW_BYTES;
+  for (const [k, e] of Object.entries(v)) n += CELL_BYTES * 2 + STRING_BYTES + 2 * k.length + valueBytes(e, budget);
+  return n;
 }
 
 /**
