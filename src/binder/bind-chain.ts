@@ -17,6 +17,7 @@ import { lookupOperator } from '../operators/registry.js';
 import type { BindTools, InputReads } from '../operators/operator-def.js';
 import { withRowSlice } from '../functions/scalar/row-window.js';
 import { chainNeeds, operatorNeeds, type NeedsFn } from './column-needs.js';
+import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
 
 /** A bound operator with an async path (runKqlAsync) next to its synchronous one. */
 export interface AsyncBoundOperator extends BoundOperator {
@@ -36,6 +37,12 @@ interface TracedOperator extends AsyncBoundOperator {
 
 /** Operators whose output over rows A ++ B is their output over A ++ their output over B: runKqlAsync runs them by slices. */
 const ROW_LOCAL = new Set(['where', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize', 'parse', 'parse-where', 'mv-expand', 'mv-apply']);
+/**
+ * Row-local operators that build a new row (or grow the row in place) for each input row: outside a batch
+ * pipeline, their output is charged to the memory budget before they run (in a batch, the scan's charge
+ * already covers the row's full width).
+ */
+const NEW_ROW_PER_ROW = new Set(['extend', 'project', 'project-away', 'project-keep', 'project-reorder', 'parse', 'parse-where', 'parse-kv', 'serialize']);
 /** Rows per slice of a row-local operator in runKqlAsync. */
 const SLICE_ROWS = 4096;
 
@@ -259,6 +266,8 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
   const depth = env.depthAt(op.keywordSpan.offset);
   const running = { name, span: op.keywordSpan };
   const rowLocal = ROW_LOCAL.has(name);
+  const rowPerRow = NEW_ROW_PER_ROW.has(name) && (name !== 'serialize' || b.columns.length !== inputWidth);
+  const newRowBytes = rowBytes(b.columns.length) + CELL_BYTES;
   const record = (ctx: ExecContext, rowsIn: number, rowsOut: number, runs = 1) => ctx.trace?.record(name, op.keywordSpan, depth, rowsIn, rowsOut, runs);
   const runBatch = (input: Table, ctx: ExecContext): Table => {
     const table = boundLayout(input, inputWidth);
@@ -270,6 +279,8 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
     return out;
   };
   const run = (input: Table, ctx: ExecContext): Table => {
+    // A whole table through an operator that makes a row per input row: charged before it runs.
+    if (rowPerRow) ctx.guard.charge(input.rows.length * newRowBytes, name, op.keywordSpan);
     const out = runBatch(input, ctx);
     ctx.guard.rows(out.rows.length, name, op.keywordSpan);
     record(ctx, input.rows.length, out.rows.length);

@@ -10,7 +10,7 @@ import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { KeyIndex } from '../runtime/key-index.js';
 import { timeColumns } from '../runtime/hash-key.js';
-import { ACCUMULATOR_BYTES, CELL_BYTES, INDEX_ENTRY_BYTES, dynamicBytes, rowBytes } from '../runtime/limits.js';
+import { GROUP_OBJECT_BYTES, ACCUMULATOR_BYTES, CELL_BYTES, INDEX_ENTRY_BYTES, dynamicBytes, rowBytes } from '../runtime/limits.js';
 import type { CompiledExpr, RowSink } from '../binder/compiled.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { isBindFailure, type Accumulator, type AggregateImpl, type ArgInfo } from '../functions/registry-types.js';
@@ -84,10 +84,13 @@ export const summarize: OperatorDef<SummarizeOp> = {
       const groups = new KeyIndex<Group>((g) => g.key, undefined, time);
       const argEvals = aggregates.map((a) => a.args.map((x) => x.evaluate));
       const guard = ctx.guard;
-      // A group: its entry in the index, its key row, and an accumulator object per aggregate.
-      const groupBytes = INDEX_ENTRY_BYTES + rowBytes(keys.length) + rowBytes(aggregates.length) + ACCUMULATOR_BYTES * aggregates.length;
+      // A group: its entry in the index, its object, its key row, and an accumulator object per aggregate.
+      const groupBytes = INDEX_ENTRY_BYTES + GROUP_OBJECT_BYTES + rowBytes(keys.length) + rowBytes(aggregates.length) + ACCUMULATOR_BYTES * aggregates.length;
       const newGroup = (key: unknown[]): Group => {
-        guard.charge(groupBytes);
+        // A long string key is kept by the group even after the row it came from is gone.
+        let bytes = groupBytes;
+        for (let k = 0; k < key.length; k++) bytes += dynamicBytes(key[k]);
+        guard.charge(bytes);
         return { key, accs: aggregates.map((a) => a.impl.create()) };
       };
       if (keys.length === 0) groups.getOrAdd([], newGroup);

@@ -27,13 +27,15 @@ export const DEFAULT_MAX_RESULT_BYTES = 64 * 1024 * 1024;
 export const ROW_BYTES = 48;
 export const CELL_BYTES = 8;
 export const STRING_BYTES = 16;
-/** One entry of a hash table or set (join's index, distinct's keys, a summarize group's slot): a Map entry and its key. */
-export const INDEX_ENTRY_BYTES = 48;
+/** One entry of a hash table or set (join's index, distinct's keys, a summarize group's slot): a Map entry, its key and the table's growth slack. */
+export const INDEX_ENTRY_BYTES = 64;
 /** A built string or array shorter than this is not charged on its own (its row's cell covers the pointer). */
 export const BIG_VALUE = 1024;
 
+/** A small object with a few fields (a summarize group). */
+export const GROUP_OBJECT_BYTES = 32;
 /** An aggregate's accumulator object (its state beyond that is counted when its result is built). */
-export const ACCUMULATOR_BYTES = 64;
+export const ACCUMULATOR_BYTES = 128;
 
 /**
  * The estimated bytes of a value held by a cell, without walking it: a string by its length, an array by

@@ -89,17 +89,23 @@ describe('maxMemoryBytes', () => {
 
   test('sort and top', () => {
     memoryError('range x from 1 to 20000 step 1\n| sort by x desc', {}, 2_500_000, 'sort', 2, 3);
-    memoryError('range x from 1 to 20000 step 1 | extend y = x\n| top 5 by y', {}, 2_500_000, 'top', 2, 3);
+    memoryError('range y from 1 to 20000 step 1\n| top 5 by y', {}, 2_500_000, 'top', 2, 3);
   });
 
   test('distinct', () => {
-    memoryError('range x from 1 to 20000 step 1 | extend y = x\n| distinct y', {}, 2_500_000, 'distinct', 2, 3);
+    memoryError('range y from 1 to 20000 step 1\n| distinct y', {}, 2_500_000, 'distinct', 2, 3);
   });
 
   test('union', () => {
     const err = caught(() => runKql('union (range x from 1 to 20000 step 1), (range x from 1 to 20000 step 1)', {}, { maxMemoryBytes: 3_000_000 }));
     expect(err.code).toBe('RUN_MEMORY_LIMIT');
     expect(err.message).toMatch(/^(union|range) needed/);
+  });
+
+  test('extend and project over a materialised table (a row each, charged before they run)', () => {
+    const q = 'range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a\n| extend s = strcat("row ", a)';
+    memoryError(q, {}, 1_200_000, 'extend', 2, 3);
+    memoryError('range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a\n| project a, b = a', {}, 1_200_000, 'project', 2, 3);
   });
 
   test('range', () => {
