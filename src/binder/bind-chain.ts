@@ -301,6 +301,7 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
       const guard = ctx.guard;
       const whole = table.rows;
       if (!rowLocal || whole.length <= SLICE_ROWS) return run(table, ctx);
+      if (rowPerRow) guard.charge(whole.length * newRowBytes, name, op.keywordSpan);
       const outer = guard.current;
       let columns = b.columns;
       const rows: Row[] = [];

@@ -132,6 +132,9 @@ describe('maxMemoryBytes', () => {
   test('runKqlAsync honours the budget too', async () => {
     await expect(runKqlAsync('range x from 1 to 100000 step 1 | summarize count() by x', {}, { maxMemoryBytes: 1_000_000 }))
       .rejects.toMatchObject({ code: 'RUN_MEMORY_LIMIT' });
+    // A row-local operator over a large table runs by slices there: charged all the same.
+    await expect(runKqlAsync('range x from 1 to 10000 step 1\n| extend y = x * 2', {}, { maxMemoryBytes: 1_200_000 }))
+      .rejects.toMatchObject({ code: 'RUN_MEMORY_LIMIT', line: 2, column: 3 });
   });
 
   test('ordinary queries under the default budget are unaffected', () => {
