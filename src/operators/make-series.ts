@@ -139,8 +139,10 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
       run: (table, ctx) => {
         const { bins, binOf, axisAt } = timeAxis ? timeLayout(table.rows, ctx) : numericLayout(table.rows, ctx);
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
+        const guard = ctx.guard;
         const groups = new Map<string, { key: unknown[]; bins: Map<number, Accumulator[]> }>();
         table.rows.forEach((row, r) => {
+          guard.tick(1);
           const bin = binOf(r);
           if (bin === undefined) return;
           const key = keys.map((k) => k(row, ctx));
@@ -151,9 +153,21 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
           if (!accs) group.bins.set(bin, (accs = aggregates.map((a) => a.impl.create())));
           for (let i = 0; i < aggregates.length; i++) accs[i].add(aggregates[i].args.map((e) => e(row, ctx)));
         });
+        // Every key gets a full series per aggregate plus its axis: keys x bins x columns values in all, checked
+        // against maxRows before any is built (60 keys over 950,400 one-second bins would be 114 million).
+        const values = groups.size * bins * (aggregates.length + 1);
+        if (values > guard.maxRows) {
+          throw new KqlRuntimeError(
+            ErrorCodes.RUN_LIMIT_EXCEEDED,
+            `make-series would create ${fmt(values)} series values (${fmt(groups.size)} keys x ${fmt(bins)} bins x ${aggregates.length + 1} columns), more than the maxRows limit of ${fmt(guard.maxRows)}; use a larger step, a shorter range or fewer keys, or raise options.maxRows`,
+            node.span,
+          );
+        }
+        guard.tick(bins);
         const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(axisAt(k), axisType));
         const rows: Row[] = [];
         for (const group of groups.values()) {
+          guard.tick(bins * aggregates.length);
           const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {
             const accs = group.bins.get(k);
             if (!accs) return a.fallback;
@@ -167,6 +181,10 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
     };
   },
 };
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Smallest and largest number among the values (a loop: spreading a large array into Math.min overflows the stack). */
 function numericRange(values: unknown[]): { min?: number; max?: number } {

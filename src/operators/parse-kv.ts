@@ -122,7 +122,7 @@ export const parseKv: OperatorDef<A.ParseKvOp> = {
         if (i !== undefined && found[i] === undefined) found[i] = value;
       };
       if (re) {
-        for (const m of allMatches(re, text)) offer((m.groups[1] ?? '').trim(), (m.groups[2] ?? '').trim());
+        for (const m of allMatches(re, text, { fn: 'parse-kv' })) offer((m.groups[1] ?? '').trim(), (m.groups[2] ?? '').trim());
       } else if (pairDelim !== undefined && kvDelim !== undefined) {
         let pairs = splitOutsideQuotes(text, pairDelim, quoting);
         if (greedy) {

@@ -27,7 +27,7 @@ import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import { valueToString, parseJsonLenient } from '../runtime/values.js';
 import { toBoolValue, toDateTimeValue, toIntegerValue, toRealValue, toTimespanValue } from '../functions/convert.js';
-import { compileRegex, regexError } from '../functions/regex.js';
+import { compileRegex, regexError, searchMatcher } from '../functions/regex.js';
 import type { OperatorDef } from './operator-def.js';
 import { literalMatcher } from './parse-literal.js';
 
@@ -174,7 +174,7 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
   const literal = mode === 'regex' ? undefined : literalMatcher(items, (type) => typeShape(type) === undefined);
   const captures = (text: string): string[] | undefined => {
     if (literal) return literal(text);
-    const m = re.matcher(text);
+    const m = searchMatcher(re, text, { fn: 'parse' });
     return m.find() ? targets.map((t) => m.group(t.group) ?? '') : undefined;
   };
 

@@ -185,19 +185,24 @@ export function inferType(values: unknown[]): KqlType {
   return type ?? 'string';
 }
 
-/** Schema inferred from the rows of a table given without one: columns in first-seen order. */
-export function inferSchema(rows: InputRow[]): ColumnSchema[] {
+/**
+ * Schema inferred from the rows of a table given without one: columns in first-seen order. `tick(units)`
+ * is called as the rows are read (a run's guard: its deadline holds while a large table is inferred).
+ */
+export function inferSchema(rows: InputRow[], tick?: (units: number) => void): ColumnSchema[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    for (const key of Object.keys(row)) {
+    const keys = Object.keys(row);
+    tick?.(1 + keys.length);
+    for (const key of keys) {
       if (!seen.has(key)) {
         seen.add(key);
         names.push(key);
       }
     }
   }
-  return names.map((name) => ({ name, type: inferType(rows.map((r) => r[name])) }));
+  return names.map((name) => ({ name, type: inferType(rows.map((r) => (tick?.(1), r[name]))) }));
 }
 
 /** `onRow` is called once per row converted, so a run's deadline and abort signal are checked while loading. */

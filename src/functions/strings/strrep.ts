@@ -1,4 +1,5 @@
 import { defineScalar } from '../define.js';
+import { chargeText } from '../work.js';
 
 /** Largest multiplier Kusto accepts (strrep-function.md); larger ones are clamped to it. */
 const MAX_MULTIPLIER = 67_108_864;
@@ -18,13 +19,15 @@ export const strrep = defineScalar({
   description: 'A string repeated a number of times, optionally joined by a delimiter.',
   overloads: [{
     params: ['text', 'integer', 'text'], optional: 1, result: 'string', nulls: 'pass',
-    kernel: ([value, multiplier, delimiter]) => {
+    kernel: ([value, multiplier, delimiter], ctx) => {
       if (multiplier === null || multiplier === undefined) return '';
       const n = Math.min(Number(multiplier), MAX_MULTIPLIER);
       if (!(n >= 1)) return '';
       const s = value as string;
       const d = (delimiter as string | undefined) ?? '';
-      if (s.length * n + d.length * (n - 1) > MAX_STRREP_LENGTH) return '';
+      const length = s.length * n + d.length * (n - 1);
+      if (length > MAX_STRREP_LENGTH) return '';
+      chargeText(ctx, length);
       return (s + d).repeat(n - 1) + s;
     },
   }],
