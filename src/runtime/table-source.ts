@@ -20,8 +20,8 @@ export function validateSchema(name: string, schema: unknown): ColumnSchema[] {
   return schema as ColumnSchema[];
 }
 
-/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it. `tick` is called per row checked. */
-function rowsOf(name: string, input: unknown, tick?: (units: number) => void): InputRow[] {
+/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it (a few ns a row: no ticks). */
+function rowsOf(name: string, input: unknown): InputRow[] {
   const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
   if (!Array.isArray(rows)) {
     throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
@@ -29,7 +29,6 @@ function rowsOf(name: string, input: unknown, tick?: (units: number) => void): I
   for (let i = 0; i < rows.length; i++) {
     const r: unknown = rows[i];
     if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${i} of table '${name}' is not an object`);
-    tick?.(1);
   }
   return rows as InputRow[];
 }
@@ -45,8 +44,8 @@ export class TableSource {
     /** The schema to use for a table given as plain rows, before inferring one. */
     private readonly knownSchema: (name: string) => ColumnSchema[] | undefined = () => undefined,
     /**
-     * Called with units of work while rows are checked and a schema is inferred (a run's `guard.tick`), so
-     * the run's deadline holds there too; converting rows ticks through load's and scan's `onRow`.
+     * Called with units of work while a schema is inferred from plain rows (a run's `guard.tick`), so the
+     * run's deadline holds there too; converting rows ticks through load's and scan's `onRow`.
      */
     private readonly tick?: (units: number) => void,
   ) {}
@@ -54,7 +53,7 @@ export class TableSource {
   private rows(name: string): InputRow[] {
     let rows = this.checked.get(name);
     if (!rows) {
-      rows = rowsOf(name, this.tables[name], this.tick);
+      rows = rowsOf(name, this.tables[name]);
       this.checked.set(name, rows);
     }
     return rows;
