@@ -163,17 +163,18 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
             node.span,
           );
         }
-        guard.tick(bins);
-        const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(axisAt(k), axisType));
+        // One unit per value built: a single series can hold a million bins.
+        const axisArray = Array.from({ length: bins }, (_, k) => (guard.tick(1), toDynamic(axisAt(k), axisType)));
         const rows: Row[] = [];
         for (const group of groups.values()) {
-          guard.tick(bins * aggregates.length);
           const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {
+            guard.tick(1);
             const accs = group.bins.get(k);
             if (!accs) return a.fallback;
             const v = accs[i].result()[0];
             return v === null || v === undefined ? a.fallback : toDynamic(v, a.type);
           }));
+          guard.tick(bins);
           rows.push([...group.key, ...series, axisArray.slice()]);
         }
         return { columns, rows };

@@ -20,8 +20,11 @@ export function validateSchema(name: string, schema: unknown): ColumnSchema[] {
   return schema as ColumnSchema[];
 }
 
-/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it (a few ns a row: no ticks). */
-function rowsOf(name: string, input: unknown): InputRow[] {
+/** Rows checked by rowsOf per unit of work reported (a check is a few ns a row, a row conversion far more). */
+const CHECKED_ROWS_PER_TICK = 128;
+
+/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it. `tick` reports the work. */
+function rowsOf(name: string, input: unknown, tick?: (units: number) => void): InputRow[] {
   const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
   if (!Array.isArray(rows)) {
     throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
@@ -29,6 +32,7 @@ function rowsOf(name: string, input: unknown): InputRow[] {
   for (let i = 0; i < rows.length; i++) {
     const r: unknown = rows[i];
     if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${i} of table '${name}' is not an object`);
+    if (tick && i % CHECKED_ROWS_PER_TICK === CHECKED_ROWS_PER_TICK - 1) tick(1);
   }
   return rows as InputRow[];
 }
@@ -44,8 +48,8 @@ export class TableSource {
     /** The schema to use for a table given as plain rows, before inferring one. */
     private readonly knownSchema: (name: string) => ColumnSchema[] | undefined = () => undefined,
     /**
-     * Called with units of work while a schema is inferred from plain rows (a run's `guard.tick`), so the
-     * run's deadline holds there too; converting rows ticks through load's and scan's `onRow`.
+     * Called with units of work while rows are checked and a schema is inferred from plain rows (a run's
+     * `guard.tick`), so the run's deadline holds there too; converting rows ticks through load's and scan's `onRow`.
      */
     private readonly tick?: (units: number) => void,
   ) {}
@@ -53,7 +57,7 @@ export class TableSource {
   private rows(name: string): InputRow[] {
     let rows = this.checked.get(name);
     if (!rows) {
-      rows = rowsOf(name, this.tables[name]);
+      rows = rowsOf(name, this.tables[name], this.tick);
       this.checked.set(name, rows);
     }
     return rows;
