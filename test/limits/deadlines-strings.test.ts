@@ -31,6 +31,7 @@ describe('string functions tick in proportion to their output', () => {
     ['replace_string', 'replace_string(s, "a", "b")'],
     ['parse_json', 'parse_json(s)'],
     ['todynamic', 'todynamic(s)'],
+    ['strlen', 'strlen(s)'],
   ] as const) {
     test(`${name} over a 2 MB cell with timeoutMs: 0 stops with RUN_TIMEOUT in extend`, () => {
       const err = runError(() => runKql(`T | extend x = ${expr} | project n = 1`, T, { timeoutMs: 0 }));
