@@ -70,9 +70,9 @@ function has(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-function bind(query: string, db: Database): TabularPlan {
+function bind(query: string, db: Database, guard?: RunGuard): TabularPlan {
   if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
-  const ast = parseQuery(query);
+  const ast = parseQuery(query, guard);
   return bindQuery(ast, createEnv({ ...db, queryText: query }));
 }
 
@@ -134,14 +134,16 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     };
   };
   const schemas = options.schemas ?? {};
-  const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)));
-  const watchlists = new TableSource(options.watchlists ?? {});
+  // Checking the caller's rows and inferring their schemas (while binding) tick too: a deadline holds there.
+  const tick = (units: number) => guard.tick(units);
+  const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)), tick);
+  const watchlists = new TableSource(options.watchlists ?? {}, undefined, tick);
   const plan = bind(query, {
     tableSchema: (name) => source.schemaOf(name),
     tableNames: () => source.names(),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
-  });
+  }, guard);
   const externalData = options.externalData ?? {};
   const trace = options.trace ? new TraceCollector() : undefined;
   const ctx: ExecContext = {
@@ -162,7 +164,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
           `externaldata is not available offline: pass the rows for '${url}' in the externalData option`,
         );
       }
-      return loadTable(url, externalData[url], columns);
+      return loadTable(url, externalData[url], columns, onRow);
     },
   };
   return {

@@ -189,15 +189,16 @@ export const ErrorCatalog = {
     summary: 'The query would exceed a size or resource limit.',
     message: 'make-series would create <n> bins (at most <max>)',
     explanation:
-      'The query asked for more than mini-kql allows (too many series bins, rows, or memory or stack for its ' +
-      'nesting). Narrow the time range, use a coarser step, filter earlier, or split the query.',
+      'The query asked for more than mini-kql allows (too many series bins or series values, rows, a regular-expression ' +
+      'search too costly for one value (pattern size times text length), or memory or stack for its nesting). Narrow ' +
+      'the time range, use a coarser step, filter earlier, shorten the pattern, or split the query.',
   },
   RUN_TIMEOUT: {
     phase: 'runtime',
     summary: 'The query did not finish within options.timeoutMs.',
     message: 'The query did not finish within its time limit of <ms> ms while running <operator>; raise options.timeoutMs to allow longer runs',
     explanation:
-      'runKql and runKqlAsync check the deadline inside their long loops and stop within a few milliseconds of it. ' +
+      'runKql and runKqlAsync check the deadline inside their long loops (reading the tables and the query text included) and stop within a few milliseconds of it. ' +
       'The error points at the operator that was running. Filter earlier, summarize before joining, or raise timeoutMs. ' +
       'See docs/reliability.md.',
   },

@@ -2,7 +2,9 @@
  * User regular expressions: always RE2 syntax through re2js (linear time, no backtracking), never JS RegExp.
  * Compiled patterns are cached by text; an invalid pattern compiles to null (callers return null / "").
  */
-import { RE2JS } from 're2js';
+import { RE2JS, type Matcher } from 're2js';
+import { KqlRuntimeError, ErrorCodes } from '../errors/index.js';
+import type { EvalContext } from './registry-types.js';
 
 /** A compiled pattern, or the reason it does not compile. */
 type Compiled = { re: RE2JS } | { error: string };
@@ -63,6 +65,48 @@ export function regexError(pattern: unknown): string | undefined {
   return 'error' in compiled ? compiled.error : undefined;
 }
 
+/**
+ * The most steps one search may take, counted as the pattern's program size (RE2 instructions) times the
+ * length of the text. RE2 is linear in the text but, in the worst case, proportional to the program size
+ * for each character (its NFA, and its DFA when every character makes a new state): `(a...a!)+$` with a
+ * 30,000-character body over 30,000 characters is 9e8 steps, about a minute in re2js. This budget is about
+ * 0.15-0.3 s of the worst case; typical searches (the DFA, literal prefilters) run much faster. Past it
+ * the search is refused with RUN_LIMIT_EXCEEDED naming the function (docs/reliability.md).
+ */
+export const MAX_REGEX_WORK = 10_000_000;
+/** Regex steps per unit of the run's guard ticks (a unit is roughly one row of a simple operator). */
+const STEPS_PER_TICK = 64;
+
+/** Who is searching, for the error message and the deadline: the function's name and the run's context. */
+export interface RegexSearch {
+  fn: string;
+  ctx?: EvalContext;
+}
+
+/**
+ * Checks one search of `text` (from `from`) against MAX_REGEX_WORK, then reports its worst-case work to the
+ * run's guard, so a passed deadline is seen before a long search starts.
+ */
+export function chargeRegex(re: RE2JS, text: string, search: RegexSearch | undefined, from = 0): void {
+  const length = Math.max(0, text.length - from);
+  const size = re.programSize();
+  const steps = size * length;
+  if (steps > MAX_REGEX_WORK) {
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    throw new KqlRuntimeError(
+      ErrorCodes.RUN_LIMIT_EXCEEDED,
+      `${search?.fn ?? 'A regular expression'}: searching ${fmt(length)} characters with a pattern of ${fmt(size)} RE2 instructions may take ${fmt(steps)} steps, more than the limit of ${fmt(MAX_REGEX_WORK)} for one search (MAX_REGEX_WORK); use a shorter pattern or a shorter text`,
+    );
+  }
+  if (steps >= STEPS_PER_TICK) search?.ctx?.guard?.tick(Math.floor(steps / STEPS_PER_TICK));
+}
+
+/** `re.matcher(text)` after chargeRegex: for callers that drive the matcher themselves. */
+export function searchMatcher(re: RE2JS, text: string, search: RegexSearch | undefined): Matcher {
+  chargeRegex(re, text, search);
+  return re.matcher(text);
+}
+
 export interface RegexMatch {
   start: number;
   end: number;
@@ -71,9 +115,9 @@ export interface RegexMatch {
 }
 
 /** Every non-overlapping match, left to right (an empty match advances one character). */
-export function allMatches(re: RE2JS, text: string, limit = Infinity): RegexMatch[] {
+export function allMatches(re: RE2JS, text: string, search?: RegexSearch, limit = Infinity): RegexMatch[] {
   const out: RegexMatch[] = [];
-  const m = re.matcher(text);
+  const m = searchMatcher(re, text, search);
   let from = 0;
   while (out.length < limit && from <= text.length && m.find(from)) {
     const groups: (string | null)[] = [];
@@ -86,8 +130,8 @@ export function allMatches(re: RE2JS, text: string, limit = Infinity): RegexMatc
 }
 
 /** How many non-overlapping matches allMatches would find, without collecting them. */
-export function countMatches(re: RE2JS, text: string): number {
-  const m = re.matcher(text);
+export function countMatches(re: RE2JS, text: string, search?: RegexSearch): number {
+  const m = searchMatcher(re, text, search);
   let count = 0;
   let from = 0;
   while (from <= text.length && m.find(from)) {
@@ -98,9 +142,11 @@ export function countMatches(re: RE2JS, text: string): number {
   return count;
 }
 
-export function firstMatch(re: RE2JS, text: string, from = 0): RegexMatch | undefined {
+export function firstMatch(re: RE2JS, text: string, from = 0, search?: RegexSearch): RegexMatch | undefined {
+  if (from > text.length) return undefined;
+  chargeRegex(re, text, search, from);
   const m = re.matcher(text);
-  if (from > text.length || !m.find(from)) return undefined;
+  if (!m.find(from)) return undefined;
   const groups: (string | null)[] = [];
   for (let g = 0; g <= m.groupCount(); g++) groups.push(m.group(g));
   return { start: m.start(), end: m.end(), groups };
@@ -124,9 +170,9 @@ export function expandRewrite(rewrite: string, groups: (string | null)[]): strin
   return out;
 }
 
-export function replaceAllMatches(re: RE2JS, text: string, rewrite: string): string {
+export function replaceAllMatches(re: RE2JS, text: string, rewrite: string, search?: RegexSearch): string {
   let out = '', last = 0;
-  for (const m of allMatches(re, text)) {
+  for (const m of allMatches(re, text, search)) {
     out += text.slice(last, m.start) + expandRewrite(rewrite, m.groups);
     last = m.end;
   }

@@ -29,9 +29,11 @@ export interface EvalContext {
   readonly now: TimeValue;
   /**
    * The run's limits, for functions that build large values from small arguments (range(), repeat()):
-   * `generated(n, fn)` counts the values they create against the run's maxRows.
+   * `generated(n, fn)` counts the values they create against the run's maxRows. `tick(units)` reports work
+   * done inside one call (a long string built, a large JSON text parsed, a costly regex search) so the
+   * run's deadline is checked in proportion to it (src/functions/work.ts).
    */
-  readonly guard?: { generated(count: number, fn: string): void; allocated(bytes: number, fn: string): void };
+  readonly guard?: { generated(count: number, fn: string): void; allocated(bytes: number, fn: string): void; tick(units?: number): void };
 }
 
 export interface ScalarImpl {

@@ -140,10 +140,12 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
       run: (table, ctx) => {
         const { bins, binOf, axisAt } = timeAxis ? timeLayout(table.rows, ctx) : numericLayout(table.rows, ctx);
         if (bins > MAX_BINS) throw new KqlRuntimeError(ErrorCodes.RUN_LIMIT_EXCEEDED, `make-series would create ${bins} bins (at most ${MAX_BINS})`, node.step.span);
+        const guard = ctx.guard;
         const groups = new Map<string, { key: unknown[]; bins: Map<number, Accumulator[]> }>();
         const groupKeyBytes = INDEX_ENTRY_BYTES + rowBytes(keys.length);
         const binBytes = INDEX_ENTRY_BYTES + rowBytes(aggregates.length) + ACCUMULATOR_BYTES * aggregates.length;
         table.rows.forEach((row, r) => {
+          guard.tick(1);
           const bin = binOf(r);
           if (bin === undefined) return;
           const key = keys.map((k) => k(row, ctx));
@@ -160,21 +162,33 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
           }
           for (let i = 0; i < aggregates.length; i++) accs[i].add(aggregates[i].args.map((e) => e(row, ctx)));
         });
+        // Every key gets a full series per aggregate plus its axis: keys x bins x columns values in all, checked
+        // against maxRows before any is built (60 keys over 950,400 one-second bins would be 114 million).
+        const values = groups.size * bins * (aggregates.length + 1);
+        if (values > guard.maxRows) {
+          throw new KqlRuntimeError(
+            ErrorCodes.RUN_LIMIT_EXCEEDED,
+            `make-series would create ${fmt(values)} series values (${fmt(groups.size)} keys x ${fmt(bins)} bins x ${aggregates.length + 1} columns), more than the maxRows limit of ${fmt(guard.maxRows)}; use a larger step, a shorter range or fewer keys, or raise options.maxRows`,
+            node.span,
+          );
+        }
         // The series: the axis once (a value of up to a datetime string each), then per key an array of
         // bins per aggregate plus the axis copy, charged before each key's arrays are built.
-        const guard = ctx.guard;
         guard.charge(rowBytes(bins) + AXIS_VALUE_BYTES * bins, 'make-series', node.keywordSpan);
         const groupBytes = rowBytes(columns.length) + (aggregates.length + 1) * rowBytes(bins);
-        const axisArray = Array.from({ length: bins }, (_, k) => toDynamic(axisAt(k), axisType));
+        // One unit per value built: a single series can hold a million bins.
+        const axisArray = Array.from({ length: bins }, (_, k) => (guard.tick(1), toDynamic(axisAt(k), axisType)));
         const rows: Row[] = [];
         for (const group of groups.values()) {
           guard.charge(groupBytes, 'make-series', node.keywordSpan);
           const series = aggregates.map((a, i) => Array.from({ length: bins }, (_, k) => {
+            guard.tick(1);
             const accs = group.bins.get(k);
             if (!accs) return a.fallback;
             const v = accs[i].result()[0];
             return v === null || v === undefined ? a.fallback : toDynamic(v, a.type);
           }));
+          guard.tick(bins);
           rows.push([...group.key, ...series, axisArray.slice()]);
         }
         return { columns, rows };
@@ -185,6 +199,10 @@ export const makeSeries: OperatorDef<MakeSeriesOp> = {
 
 /** An axis value: a number, or the datetime/timespan text a dynamic holds (about 28 characters). */
 const AXIS_VALUE_BYTES = 72;
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Smallest and largest number among the values (a loop: spreading a large array into Math.min overflows the stack). */
 function numericRange(values: unknown[]): { min?: number; max?: number } {

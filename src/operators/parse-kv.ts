@@ -10,6 +10,7 @@
  * - regex: an RE2 pattern with two groups, the key and the value, matched repeatedly.
  * Keys and values are trimmed of white space. Work is linear in the text (the regex mode is RE2).
  */
+import type { EvalContext } from '../functions/registry-types.js';
 import type * as A from '../parser/ast.js';
 import type { OperatorDef } from './operator-def.js';
 import type { ColumnSchema } from '../runtime/types.js';
@@ -115,14 +116,14 @@ export const parseKv: OperatorDef<A.ParseKvOp> = {
     }
     const wanted = new Map(node.keys.map((k, i) => [k.name, i]));
 
-    const extract = (text: string): (string | undefined)[] => {
+    const extract = (text: string, ctx: EvalContext): (string | undefined)[] => {
       const found: (string | undefined)[] = new Array(node.keys.length).fill(undefined);
       const offer = (key: string, value: string) => {
         const i = wanted.get(key);
         if (i !== undefined && found[i] === undefined) found[i] = value;
       };
       if (re) {
-        for (const m of allMatches(re, text)) offer((m.groups[1] ?? '').trim(), (m.groups[2] ?? '').trim());
+        for (const m of allMatches(re, text, { fn: 'parse-kv', ctx })) offer((m.groups[1] ?? '').trim(), (m.groups[2] ?? '').trim());
       } else if (pairDelim !== undefined && kvDelim !== undefined) {
         let pairs = splitOutsideQuotes(text, pairDelim, quoting);
         if (greedy) {
@@ -170,7 +171,7 @@ export const parseKv: OperatorDef<A.ParseKvOp> = {
         rows: table.rows.map((row) => {
           const v = source.evaluate(row, ctx);
           const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : valueToString(v, source.type);
-          const found = extract(text);
+          const found = extract(text, ctx);
           const out = row.slice(0, input.length);
           node.keys.forEach((k, i) => {
             const raw = found[i];

@@ -20,6 +20,7 @@
  * (the analyzer reports a second column of that name, which the next operator names k1); the
  * existing column is unchanged. A source that is not a string is converted with tostring().
  */
+import type { EvalContext } from '../functions/registry-types.js';
 import type { ParseOp, ParsePatternItem } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import { NameAllocator } from '../binder/naming.js';
@@ -27,7 +28,7 @@ import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import { valueToString, parseJsonLenient } from '../runtime/values.js';
 import { toBoolValue, toDateTimeValue, toIntegerValue, toRealValue, toTimespanValue } from '../functions/convert.js';
-import { compileRegex, regexError } from '../functions/regex.js';
+import { compileRegex, regexError, searchMatcher } from '../functions/regex.js';
 import type { OperatorDef } from './operator-def.js';
 import { literalMatcher } from './parse-literal.js';
 
@@ -172,16 +173,16 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
 
   // Constants and columns of any text need no regex: indexOf finds the same captures (parse-literal.ts).
   const literal = mode === 'regex' ? undefined : literalMatcher(items, (type) => typeShape(type) === undefined);
-  const captures = (text: string): string[] | undefined => {
+  const captures = (text: string, ctx: EvalContext): string[] | undefined => {
     if (literal) return literal(text);
-    const m = re.matcher(text);
+    const m = searchMatcher(re, text, { fn: 'parse', ctx });
     return m.find() ? targets.map((t) => m.group(t.group) ?? '') : undefined;
   };
 
   /** The parsed values of one text, or undefined when the row gets no values. */
-  const parseText = (text: string): unknown[] | undefined => {
+  const parseText = (text: string, ctx: EvalContext): unknown[] | undefined => {
     if (!mayMatch(text)) return undefined;
-    const found = captures(text);
+    const found = captures(text, ctx);
     if (!found) return undefined;
     const values: unknown[] = [];
     for (let k = 0; k < targets.length; k++) {
@@ -203,7 +204,7 @@ function bindParse(node: ParseOp, input: ColumnSchema[], source: ReturnType<Para
       for (const row of table.rows) {
         const value = get(row, ctx);
         const text = sourceType === 'string' ? (value as string) ?? '' : value === null || value === undefined ? '' : valueToString(value, sourceType);
-        const values = parseText(text);
+        const values = parseText(text, ctx);
         if (!values && dropUnmatched) continue;
         const out = row.slice();
         out.length = columns.length;

@@ -275,6 +275,44 @@ export function kqlLexer(options: { validate?: boolean } = {}): Lexer {
   return (lexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true }));
 }
 
+let stoppingLexer: Lexer | undefined;
+
+/** Thrown out of the lexer by tokenizeLimited when the text has more than `maxTokens` tokens. */
+export class TooManyTokens extends Error {
+  constructor(readonly token: IToken) {
+    super('too many tokens');
+  }
+}
+
+/** Chevrotain's lexer internals used by tokenizeLimited: every token it keeps goes through addToken. */
+interface LexerInternals {
+  addToken(vector: IToken[], index: number, token: IToken): number;
+}
+
+/**
+ * The parser's lexer: the tokens of `text` up to its first invalid character (recovery off: Chevrotain's
+ * recovery retries every pattern at every following character, seconds for a megabyte of junk, and the
+ * parser reports only the first error anyway). Stops as soon as the text proves longer than `maxTokens`
+ * (throwing TooManyTokens with the first token past the limit) instead of lexing megabytes of `(` or `|`
+ * into millions of token objects first, and calls `onToken` per token kept (the run's deadline).
+ */
+export function tokenizeLimited(text: string, maxTokens: number, onToken?: () => void): ReturnType<Lexer['tokenize']> {
+  const lx = (stoppingLexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true, recoveryEnabled: false }));
+  const internals = lx as unknown as LexerInternals;
+  const add = internals.addToken;
+  let count = 0;
+  internals.addToken = function (vector, index, token) {
+    if (++count > maxTokens) throw new TooManyTokens(token);
+    onToken?.();
+    return add.call(this, vector, index, token);
+  };
+  try {
+    return lx.tokenize(text);
+  } finally {
+    internals.addToken = add;
+  }
+}
+
 /** True for identifiers and for keywords used as names (keywords belong to the Identifier category). */
 export function isIdentifierToken(t: IToken): boolean {
   return tokenMatcher(t, Identifier);

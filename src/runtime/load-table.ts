@@ -185,11 +185,21 @@ export function inferType(values: unknown[]): KqlType {
   return type ?? 'string';
 }
 
-/** Schema inferred from the rows of a table given without one: columns in first-seen order. */
-export function inferSchema(rows: InputRow[]): ColumnSchema[] {
+/** Values inferSchema reads per unit of work it reports (reading a value costs far less than converting a row). */
+const INFER_VALUES_PER_TICK = 8;
+
+/**
+ * Schema inferred from the rows of a table given without one: columns in first-seen order. `tick(units)`
+ * (a run's guard) is called as the rows are read, so the run's deadline holds while a large table of plain
+ * rows is inferred, before any operator runs.
+ */
+export function inferSchema(rows: InputRow[], tick?: (units: number) => void): ColumnSchema[] {
   const names: string[] = [];
   const seen = new Set<string>();
+  let read = 0;
+  const count = tick ? () => { if (++read % INFER_VALUES_PER_TICK === 0) tick(1); } : undefined;
   for (const row of rows) {
+    count?.();
     for (const key of Object.keys(row)) {
       if (!seen.has(key)) {
         seen.add(key);
@@ -197,7 +207,7 @@ export function inferSchema(rows: InputRow[]): ColumnSchema[] {
       }
     }
   }
-  return names.map((name) => ({ name, type: inferType(rows.map((r) => r[name])) }));
+  return names.map((name) => ({ name, type: inferType(rows.map((r) => (count?.(), r[name]))) }));
 }
 
 /** `onRow` is called once per row converted, so a run's deadline and abort signal are checked while loading. */

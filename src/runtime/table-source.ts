@@ -20,26 +20,48 @@ export function validateSchema(name: string, schema: unknown): ColumnSchema[] {
   return schema as ColumnSchema[];
 }
 
-/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it. */
-function rowsOf(name: string, input: unknown): InputRow[] {
+/** Rows checked by rowsOf per unit of work reported (a check is a few ns a row, a row conversion far more). */
+const CHECKED_ROWS_PER_TICK = 128;
+
+/** The rows of a table input, or a KqlRuntimeError when the engine cannot read it. `tick` reports the work. */
+function rowsOf(name: string, input: unknown, tick?: (units: number) => void): InputRow[] {
   const rows = Array.isArray(input) ? input : input && typeof input === 'object' && 'rows' in input ? (input as { rows: unknown }).rows : undefined;
   if (!Array.isArray(rows)) {
     throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Table '${name}' must be an array of row objects, or { schema, rows } with rows an array`);
   }
-  const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
-  if (bad >= 0) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${bad} of table '${name}' is not an object`);
+  for (let i = 0; i < rows.length; i++) {
+    const r: unknown = rows[i];
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new KqlRuntimeError(ErrorCodes.RUN_INVALID_TABLE, `Row ${i} of table '${name}' is not an object`);
+    if (tick && i % CHECKED_ROWS_PER_TICK === CHECKED_ROWS_PER_TICK - 1) tick(1);
+  }
   return rows as InputRow[];
 }
 
 export class TableSource {
   private readonly schemas = new Map<string, ColumnSchema[] | undefined>();
   private readonly loaded = new Map<string, Table>();
+  /** Row lists already checked by rowsOf, by table name (checking is a pass over every row). */
+  private readonly checked = new Map<string, InputRow[]>();
 
   constructor(
     private readonly tables: Record<string, TableInput>,
     /** The schema to use for a table given as plain rows, before inferring one. */
     private readonly knownSchema: (name: string) => ColumnSchema[] | undefined = () => undefined,
+    /**
+     * Called with units of work while rows are checked and a schema is inferred from plain rows (a run's
+     * `guard.tick`), so the run's deadline holds there too; converting rows ticks through load's and scan's `onRow`.
+     */
+    private readonly tick?: (units: number) => void,
   ) {}
+
+  private rows(name: string): InputRow[] {
+    let rows = this.checked.get(name);
+    if (!rows) {
+      rows = rowsOf(name, this.tables[name], this.tick);
+      this.checked.set(name, rows);
+    }
+    return rows;
+  }
 
   names(): string[] {
     return Object.keys(this.tables);
@@ -50,9 +72,9 @@ export class TableSource {
     let schema: ColumnSchema[] | undefined;
     if (has(this.tables, name)) {
       const input = this.tables[name];
-      const rows = rowsOf(name, input);
+      const rows = this.rows(name);
       const given = !Array.isArray(input) ? input.schema : undefined;
-      schema = given ? validateSchema(name, given) : this.knownSchema(name) ?? inferSchema(rows);
+      schema = given ? validateSchema(name, given) : this.knownSchema(name) ?? inferSchema(rows, this.tick);
     }
     this.schemas.set(name, schema);
     return schema;
@@ -60,13 +82,13 @@ export class TableSource {
 
   /** The table's rows converted afresh, only the needed columns, after the filters (not cached: each read has its own needs). */
   scan(name: string, needed: boolean[], filters: ScanFilter[], capacity: number, ctx: ExecContext, onRow?: () => void): RowBatches {
-    return scanBatches(rowsOf(name, this.tables[name]), this.schemaOf(name)!, needed, filters, ctx, onRow, capacity);
+    return scanBatches(this.rows(name), this.schemaOf(name)!, needed, filters, ctx, onRow, capacity);
   }
 
   load(name: string, onRow?: () => void): Table {
     let table = this.loaded.get(name);
     if (!table) {
-      table = loadTable(name, rowsOf(name, this.tables[name]), this.schemaOf(name)!, onRow);
+      table = loadTable(name, this.rows(name), this.schemaOf(name)!, onRow);
       this.loaded.set(name, table);
     }
     return table;

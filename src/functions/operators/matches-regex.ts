@@ -4,7 +4,7 @@
  */
 import type { BinaryOperator } from '../registry-types-operators.js';
 import { textOf } from './comparison.js';
-import { compileRegex, regexError } from '../regex.js';
+import { compileRegex, regexError, searchMatcher } from '../regex.js';
 
 export const MATCHES_REGEX: BinaryOperator = {
   op: 'matches regex',
@@ -17,9 +17,9 @@ export const MATCHES_REGEX: BinaryOperator = {
     if (bad) return { error: bad, argIndex: 1, code: 'SEM_INVALID_ARGUMENT' };
     return {
       type: 'bool',
-      call: ([a, b]) => {
+      call: ([a, b], ctx) => {
         const re = compileRegex(tr(b));
-        return re === null ? null : re.matcher(tl(a)).find();
+        return re === null ? null : searchMatcher(re, tl(a), { fn: 'matches regex', ctx }).find();
       },
     };
   },

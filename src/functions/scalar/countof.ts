@@ -16,11 +16,11 @@ export const countof = defineScalar({
       const error = kind === 'regex' ? regexError(args[1]?.constant?.value) : undefined;
       return error ? { error, argIndex: 1, code: 'SEM_INVALID_ARGUMENT' } : undefined;
     },
-    kernel: ([s, n, kind]) => {
+    kernel: ([s, n, kind], ctx) => {
       const text = s as string, search = n as string;
       if (kind === 'regex') {
         const re = compileRegex(search);
-        return re ? countMatches(re, text) : null;
+        return re ? countMatches(re, text, { fn: 'countof', ctx }) : null;
       }
       if (search === '') return 0;
       let c = 0;

@@ -1,5 +1,5 @@
 import { isPlainObject, type DynamicValue } from '../../runtime/values.js';
-import type { ArgInfo, BindFailure } from '../registry-types.js';
+import type { ArgInfo, BindFailure, EvalContext } from '../registry-types.js';
 import { defineScalar } from '../define.js';
 import { castValue } from '../convert.js';
 import { allMatches, compileRegex, firstMatch, regexError } from '../regex.js';
@@ -13,11 +13,11 @@ export function checkPattern(index: number) {
 }
 
 /** The text of capture group `group` of the first match; "" when there is none. */
-function extractGroup(pattern: unknown, group: unknown, source: unknown): string {
+function extractGroup(pattern: unknown, group: unknown, source: unknown, ctx: EvalContext): string {
   const re = compileRegex(pattern as string);
   const g = group as number | null;
   if (!re || g === null || g < 0) return '';
-  return firstMatch(re, source as string)?.groups[g] ?? '';
+  return firstMatch(re, source as string, 0, { fn: 'extract', ctx })?.groups[g] ?? '';
 }
 
 /**
@@ -30,10 +30,10 @@ export const extract = defineScalar({
   description: 'Text matched by a capture group of the first match of a regular expression (RE2), optionally converted to typeof(T).',
   overloads: [{
     params: ['string', 'integer', 'str'], result: 'string', check: checkPattern(0), nulls: 'pass',
-    kernel: ([pattern, group, source]) => extractGroup(pattern, group, source),
+    kernel: ([pattern, group, source], ctx) => extractGroup(pattern, group, source, ctx),
   }, {
     params: ['string', 'integer', 'str', 'type'], result: (args) => args[3].typeLiteral!, check: checkPattern(0), nulls: 'pass',
-    kernel: ([pattern, group, source], _ctx, info) => castValue(extractGroup(pattern, group, source), 'string', info[3].typeLiteral!),
+    kernel: ([pattern, group, source], ctx, info) => castValue(extractGroup(pattern, group, source, ctx), 'string', info[3].typeLiteral!),
   }],
 });
 
@@ -48,7 +48,7 @@ function groupIndexes(selection: DynamicValue, named: Record<string, number>, co
   return out.length ? out : null;
 }
 
-function extractAll(pattern: string, source: string, selection?: DynamicValue): DynamicValue {
+function extractAll(ctx: EvalContext, pattern: string, source: string, selection?: DynamicValue): DynamicValue {
   const re = compileRegex(pattern);
   if (!re) return null;
   const count = re.groupCount();
@@ -56,7 +56,7 @@ function extractAll(pattern: string, source: string, selection?: DynamicValue): 
   if (selection === undefined) groups = count === 0 ? [0] : Array.from({ length: count }, (_, i) => i + 1);
   else groups = groupIndexes(selection, isPlainObject(re.namedGroups()) ? re.namedGroups() : {}, count);
   if (!groups) return null;
-  const matches = allMatches(re, source);
+  const matches = allMatches(re, source, { fn: 'extract_all', ctx });
   if (matches.length === 0) return null;
   const gs = groups;
   return matches.map((m) => (gs.length === 1 ? m.groups[gs[0]] ?? '' : gs.map((g) => m.groups[g] ?? '')));
@@ -73,9 +73,9 @@ export const extract_all = defineScalar({
   description: 'All matches of a regular expression (RE2), as a dynamic array of capture-group texts.',
   overloads: [
     { params: ['string', 'text'], result: 'dynamic', check: checkPattern(0),
-      kernel: ([p, s]) => extractAll(p as string, s as string) },
+      kernel: ([p, s], ctx) => extractAll(ctx, p as string, s as string) },
     { params: ['string', 'dynamic', 'text'], result: 'dynamic', check: checkPattern(0),
-      kernel: ([p, g, s]) => extractAll(p as string, s as string, g as DynamicValue) },
+      kernel: ([p, g, s], ctx) => extractAll(ctx, p as string, s as string, g as DynamicValue) },
   ],
 });
 
@@ -86,14 +86,14 @@ export const indexof_regex = defineScalar({
   overloads: [{
     params: ['text', 'string', 'integer'], optional: 1, result: 'long', check: checkPattern(1),
     nulls: 'pass',
-    kernel: ([source, pattern, start]) => {
+    kernel: ([source, pattern, start], ctx) => {
       if (start === null) return null;
       const re = compileRegex(pattern as string);
       if (!re) return null;
       const s = source as string;
       const from = (start as number | undefined) ?? 0;
       if (from < 0 || from > s.length) return -1;
-      return firstMatch(re, s, from)?.start ?? -1;
+      return firstMatch(re, s, from, { fn: 'indexof_regex', ctx })?.start ?? -1;
     },
   }],
 });

@@ -1,5 +1,6 @@
 import { parseJsonLenient } from '../../runtime/values.js';
 import { defineScalar } from '../define.js';
+import { chargeText } from '../work.js';
 
 /**
  * parse_json(text): JSON text -> dynamic; text that is not JSON stays a dynamic string; "" -> null.
@@ -11,7 +12,7 @@ export const parse_json = defineScalar({
   aliases: ['todynamic', 'parsejson', 'toobject'],
   description: 'Interprets a string as a JSON value and returns it as dynamic.',
   overloads: [
-    { params: ['string'], result: 'dynamic', kernel: ([s]) => parseJsonLenient(s as string) },
+    { params: ['string'], result: 'dynamic', kernel: ([s], ctx) => (chargeText(ctx, (s as string).length), parseJsonLenient(s as string)) },
     { params: ['dynamic'], result: 'dynamic', kernel: ([v]) => v },
   ],
 });

@@ -11,9 +11,9 @@ export const replace_regex = defineScalar({
   description: 'Replaces every match of a regular expression (RE2) with a rewrite pattern (\\1 for group 1).',
   overloads: [{
     params: ['text', 'string', 'text'], result: 'string', check: checkPattern(1),
-    kernel: ([source, pattern, rewrite]) => {
+    kernel: ([source, pattern, rewrite], ctx) => {
       const re = compileRegex(pattern as string);
-      return re ? replaceAllMatches(re, source as string, rewrite as string) : '';
+      return re ? replaceAllMatches(re, source as string, rewrite as string, { fn: 'replace_regex', ctx }) : '';
     },
   }],
 });
@@ -24,9 +24,9 @@ export const replace = defineScalar({
   description: 'Deprecated: replace(regex, rewrite, source), same as replace_regex(source, regex, rewrite).',
   overloads: [{
     params: ['string', 'text', 'text'], constants: [0], result: 'string', check: checkPattern(0),
-    kernel: ([pattern, rewrite, source]) => {
+    kernel: ([pattern, rewrite, source], ctx) => {
       const re = compileRegex(pattern as string);
-      return re ? replaceAllMatches(re, source as string, rewrite as string) : '';
+      return re ? replaceAllMatches(re, source as string, rewrite as string, { fn: 'replace', ctx }) : '';
     },
   }],
 });

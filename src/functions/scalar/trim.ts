@@ -1,5 +1,5 @@
 import { defineScalar } from '../define.js';
-import { compileRegex } from '../regex.js';
+import { compileRegex, searchMatcher } from '../regex.js';
 import { checkPattern } from './extract.js';
 
 /**
@@ -12,18 +12,18 @@ function trimmer(name: 'trim' | 'trim_start' | 'trim_end', start: boolean, end: 
     description: `Removes ${start && end ? 'leading and trailing' : start ? 'leading' : 'trailing'} matches of a regular expression (RE2).`,
     overloads: [{
       params: ['string', 'str'], result: 'string', check: checkPattern(0),
-      kernel: ([pattern, source]) => {
+      kernel: ([pattern, source], ctx) => {
         let s = source as string;
         if (start) {
           const re = compileRegex(`^(?:${pattern as string})+`);
           if (!re) return s;
-          const m = re.matcher(s);
+          const m = searchMatcher(re, s, { fn: name, ctx });
           if (m.find()) s = s.slice(m.end());
         }
         if (end) {
           const re = compileRegex(`(?:${pattern as string})+$`);
           if (!re) return s;
-          const m = re.matcher(s);
+          const m = searchMatcher(re, s, { fn: name, ctx });
           // The leftmost match reaching the end covers every trailing repetition.
           if (m.find() && m.end() > m.start()) s = s.slice(0, m.start());
         }

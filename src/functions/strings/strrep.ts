@@ -1,5 +1,6 @@
 import { defineScalar } from '../define.js';
 import { builtString } from '../../runtime/limits.js';
+import { chargeText } from '../work.js';
 
 /** Largest multiplier Kusto accepts (strrep-function.md); larger ones are clamped to it. */
 const MAX_MULTIPLIER = 67_108_864;
@@ -25,7 +26,9 @@ export const strrep = defineScalar({
       if (!(n >= 1)) return '';
       const s = value as string;
       const d = (delimiter as string | undefined) ?? '';
-      if (s.length * n + d.length * (n - 1) > MAX_STRREP_LENGTH) return '';
+      const length = s.length * n + d.length * (n - 1);
+      if (length > MAX_STRREP_LENGTH) return '';
+      chargeText(ctx, length);
       return builtString((s + d).repeat(n - 1) + s, ctx, 'strrep()');
     },
   }],
