@@ -4,7 +4,7 @@
  */
 import type * as A from '../parser/ast.js';
 import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
+import { isIntegerType, isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { asDouble, canonical, toBigInt } from '../runtime/int64.js';
 import { addTime, compareTime, signTime, type TimeValue } from '../runtime/ticks.js';
 import type { Row, Table } from '../runtime/table.js';
@@ -306,7 +306,11 @@ function bindDatatable(expr: A.DatatableExpr, env: Env): TabularPlan {
     const value = compiled.constant.value;
     const converted = compiled.type === column.type || value === null ? value : convertTo(value, compiled.type, column.type);
     if (converted === null && value !== null && compiled.type !== 'dynamic') {
-      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `A ${compiled.type} value cannot go in column '${column.name}' of type ${column.type}`, v.span);
+      // A number that does not fit an int or long column is an error, never a different number (docs/reliability.md).
+      const why = isNumericType(compiled.type) && isIntegerType(column.type)
+        ? `The value ${String(value)} is outside the range of column '${column.name}' of type ${column.type}`
+        : `A ${compiled.type} value cannot go in column '${column.name}' of type ${column.type}`;
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, why, v.span);
     }
     row.push(column.type === 'string' && converted === null ? '' : converted);
     if (row.length === width) {
