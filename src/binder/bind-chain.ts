@@ -12,6 +12,7 @@ import type { ColumnSchema } from '../runtime/types.js';
 import type { Row, Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import type { BoundChain, BoundOperator, ChainRest, FusedFilter, RowSink, TabularPlan } from './compiled.js';
+import type { RowBatches } from '../runtime/scan.js';
 import type { Env } from './scope.js';
 import { lookupOperator } from '../operators/registry.js';
 import type { BindTools, InputReads } from '../operators/operator-def.js';
@@ -33,6 +34,8 @@ interface TracedOperator extends AsyncBoundOperator {
   /** One batch, without the trace record and row check (the pipeline totals them). */
   runBatch: (input: Table, ctx: ExecContext) => Table;
   sink?: (ctx: ExecContext) => RowSink;
+  /** BoundOperator.limit (take). */
+  limit?: number;
 }
 
 /** Operators whose output over rows A ++ B is their output over A ++ their output over B: runKqlAsync runs them by slices. */
@@ -115,9 +118,13 @@ export function bindChain(ops: A.TabularOperator[], input: ColumnSchema[], env: 
 }
 
 /**
- * A chain over a caller's table: the scan converts only the columns the chain needs and runs its leading
+ * A chain over a caller's table (or another batch source: range, a union of them, a pipeline of
+ * row-local operators over one): the scan converts only the columns the chain needs and runs its leading
  * `where`s; the row-local operators after them run batch by batch, feeding a sink when one follows
- * (summarize), and the rest of the chain runs on the result.
+ * (summarize), and the rest of the chain runs on the result. When the rest starts with a `take` (limit),
+ * the batches stop as soon as it has its rows: `range x from 1 to 1e9 step 1 | take 5` reads one batch.
+ * A chain that is all row-local is itself a batch source (`scan`), so a `take` after it (a let-bound
+ * pipeline, a union leg) stops it too.
  */
 export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPlan['scan']>, scanColumns: ColumnSchema[], outputNeeded: boolean[]) {
   const chain = boundChain as Chain;
@@ -127,16 +134,52 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
   while (end < chain.stages.length && chain.stages[end].streamable) end++;
   const streamed = chain.stages.slice(fused.length, end);
   const sinkStage = chain.stages[end]?.sink ? chain.stages[end] : undefined;
+  const limit = sinkStage ? undefined : chain.stages[end]?.limit;
   const after = chain.from(sinkStage ? end + 1 : end);
   const streamedColumns = streamed.length > 0 ? streamed[streamed.length - 1].columns : scanColumns;
   // Scanned rows get room for the columns the streamed operators add in place.
-  const capacity = Math.max(scanColumns.length, ...streamed.map((s) => s.columns.length));
+  const baseCapacity = Math.max(scanColumns.length, ...streamed.map((s) => s.columns.length));
 
-  /** Runs the batches through the streamed operators into the sink (or a list); `between` may yield. */
-  function* drain(ctx: ExecContext): Generator<void, Table> {
-    const batches = scan(ctx, needed, fused, capacity);
+  /** The batches out of the streamed operators; `stop()` records what was done so far (trace) and ends. */
+  function stream(ctx: ExecContext, capacity = baseCapacity, sourceNeeded = needed): RowBatches {
+    const batches = scan(ctx, sourceNeeded, fused, capacity);
     const rowsIn = streamed.map(() => 0);
     const rowsOut = streamed.map(() => 0);
+    const guard = ctx.guard;
+    let ended = false;
+    const finish = () => {
+      if (ended) return;
+      ended = true;
+      streamed.forEach((s, i) => s.record(ctx, rowsIn[i], rowsOut[i]));
+    };
+    return {
+      next() {
+        if (ended) return undefined;
+        const batch = batches.next();
+        if (batch === undefined) {
+          finish();
+          return undefined;
+        }
+        let table: Table = { columns: scanColumns, rows: batch, owned: true };
+        for (let i = 0; i < streamed.length; i++) {
+          rowsIn[i] += table.rows.length;
+          table = streamed[i].runBatch(table, ctx);
+          rowsOut[i] += table.rows.length;
+          guard.rows(rowsOut[i], streamed[i].running.name, streamed[i].running.span);
+        }
+        return table.rows;
+      },
+      stop() {
+        if (ended) return;
+        batches.stop?.();
+        finish();
+      },
+    };
+  }
+
+  /** Runs the batches into the sink (or a list, up to the limit of a take after them); `yield` between batches. */
+  function* drain(ctx: ExecContext): Generator<void, Table> {
+    const batches = stream(ctx);
     const guard = ctx.guard;
     const sink = sinkStage?.sink!(ctx);
     let sinkIn = 0;
@@ -145,28 +188,24 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
     // back once a sink has consumed it: those rows are garbage then. Collected rows stay charged.
     let mark = guard.memory;
     for (let batch = batches.next(); batch !== undefined; batch = batches.next()) {
-      let table: Table = { columns: scanColumns, rows: batch, owned: true };
-      for (let i = 0; i < streamed.length; i++) {
-        rowsIn[i] += table.rows.length;
-        table = streamed[i].runBatch(table, ctx);
-        rowsOut[i] += table.rows.length;
-        guard.rows(rowsOut[i], streamed[i].running.name, streamed[i].running.span);
-      }
       if (sink) {
-        sinkIn += table.rows.length;
+        sinkIn += batch.length;
         const outer = guard.current;
         guard.current = sinkStage!.running;
         const batchBytes = guard.memory - mark;
-        sink.push(table.rows);
+        sink.push(batch);
         guard.release(batchBytes);
         guard.current = outer;
       } else {
-        for (const row of table.rows) collected.push(row);
+        for (const row of batch) collected.push(row);
+        if (limit !== undefined && collected.length >= limit) {
+          batches.stop!();
+          break;
+        }
       }
       yield;
       mark = guard.memory;
     }
-    streamed.forEach((s, i) => s.record(ctx, rowsIn[i], rowsOut[i]));
     if (!sink) return { columns: streamedColumns, rows: collected, owned: true };
     const outer = guard.current;
     guard.current = sinkStage!.running;
@@ -176,6 +215,51 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
     sinkStage!.record(ctx, sinkIn, result.rows.length);
     return result;
   }
+
+  // All of the chain streams: it is a batch source itself, reading what the consumer needs of it, with
+  // the consumer's leading `where`s run on its output rows.
+  const batchSource = end === chain.stages.length && !sinkStage
+    ? {
+      scan: (ctx: ExecContext, consumerNeeds: boolean[], outerFused: FusedFilter[], capacity?: number): RowBatches => {
+        const inner = stream(ctx, Math.max(baseCapacity, capacity ?? 0), chain.needs(consumerNeeds));
+        if (outerFused.length === 0) return inner;
+        const rowsIn = outerFused.map(() => 0), rowsOut = outerFused.map(() => 0);
+        let recorded = false;
+        const record = () => {
+          if (recorded) return;
+          recorded = true;
+          outerFused.forEach((f, i) => f.record(ctx, rowsIn[i], rowsOut[i]));
+        };
+        return {
+          next() {
+            const batch = inner.next();
+            if (batch === undefined) {
+              record();
+              return undefined;
+            }
+            const guard = ctx.guard;
+            const outer = guard.current;
+            const out: Row[] = [];
+            rows: for (const row of batch) {
+              for (let f = 0; f < outerFused.length; f++) {
+                guard.current = outerFused[f].running;
+                rowsIn[f]++;
+                if (!outerFused[f].test(row, ctx)) continue rows;
+                rowsOut[f]++;
+              }
+              out.push(row);
+            }
+            guard.current = outer;
+            return out;
+          },
+          stop() {
+            inner.stop?.();
+            record();
+          },
+        };
+      },
+    }
+    : {};
 
   return {
     execute(ctx: ExecContext): Table {
@@ -193,6 +277,7 @@ export function scanPipeline(boundChain: BoundChain, scan: NonNullable<TabularPl
       }
       return after.runAsync(step.value, ctx);
     },
+    ...batchSource,
   };
 }
 
@@ -295,6 +380,7 @@ function traced(op: A.TabularOperator, b: BoundOperator, env: Env, inputWidth: n
     streamable: rowLocal && !readsRowWindow,
     runBatch,
     sink: b.sink,
+    limit: b.limit,
     // runKqlAsync: a row-local operator over a large input runs by slices, with event loop turns between them.
     runAsync: async (input, ctx) => {
       const table = boundLayout(input, inputWidth);

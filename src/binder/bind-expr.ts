@@ -412,13 +412,15 @@ function bindUnary(expr: A.UnaryExpr, cx: ExprContext): CompiledExpr {
   const get = operand.evaluate;
   const type = operand.type === 'dynamic' ? 'real' : operand.type;
   if (isIntegerType(type)) {
-    // Exact: -(-2^63) wraps to -2^63 (src/runtime/int64.ts).
+    // Exact: -(-2^63) wraps to -2^63 (src/runtime/int64.ts); an int stays 32 bits, -(-2^31) wraps to -2^31.
+    const wrapMin = type === 'int';
     return {
       type,
       span: expr.span,
       evaluate: (row, ctx) => {
         const v = get(row, ctx);
-        return typeof v === 'number' ? (v === 0 ? 0 : -v) : typeof v === 'bigint' ? neg(v) : null;
+        if (typeof v === 'number') return v === 0 ? 0 : wrapMin && v === -2147483648 ? v : -v;
+        return typeof v === 'bigint' ? neg(v) : null;
       },
     };
   }

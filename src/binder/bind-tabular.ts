@@ -4,12 +4,12 @@
  */
 import type * as A from '../parser/ast.js';
 import { KqlRuntimeError, KqlSemanticError, ErrorCodes } from '../errors/index.js';
-import { isIntegerType, type ColumnSchema } from '../runtime/types.js';
+import { isIntegerType, isNumericType, type ColumnSchema } from '../runtime/types.js';
 import { asDouble, canonical, toBigInt } from '../runtime/int64.js';
 import { addTime, compareTime, signTime, type TimeValue } from '../runtime/ticks.js';
-import type { Row, Table } from '../runtime/table.js';
+import { newRow, type Row, type Table } from '../runtime/table.js';
 import type { ExecContext } from '../runtime/exec-context.js';
-import type { BoundChain, TabularPlan } from './compiled.js';
+import type { BoundChain, FusedFilter, TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
 import { callUserFunction } from './user-functions.js';
@@ -25,7 +25,7 @@ import { assignedColumns } from '../operators/assignments.js';
 import { convertTo } from '../functions/convert.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import type { InputReads } from '../operators/operator-def.js';
-import type { ScanFilter } from '../runtime/scan.js';
+import { SCAN_BATCH_ROWS, type RowBatches, type ScanFilter } from '../runtime/scan.js';
 import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
 import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
@@ -220,6 +220,11 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
       const batches = ctx.scan(name, needed, filters, capacity);
       const guard = ctx.guard;
       let total = 0;
+      // The end (or a stop): the table read and the fused filters go in the trace as if they had run alone.
+      const recordRead = () => {
+        ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, filters.length > 0 ? filters[0].rowsIn : total);
+        fused.forEach((f, i) => f.record(ctx, filters[i].rowsIn, filters[i].rowsOut));
+      };
       return {
         next() {
           const outer = guard.current;
@@ -232,11 +237,10 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
             total += filters.length > 0 ? 0 : batch.length;
             return batch;
           }
-          // The end: the table read and the fused filters go in the trace as if they had run alone.
-          ctx.trace?.record(`table ${name}`, expr.span, depth, undefined, filters.length > 0 ? filters[0].rowsIn : total);
-          fused.forEach((f, i) => f.record(ctx, filters[i].rowsIn, filters[i].rowsOut));
+          recordRead();
           return undefined;
         },
+        stop: recordRead,
       };
     },
   };
@@ -316,7 +320,11 @@ function bindDatatable(expr: A.DatatableExpr, env: Env): TabularPlan {
     const value = compiled.constant.value;
     const converted = compiled.type === column.type || value === null ? value : convertTo(value, compiled.type, column.type);
     if (converted === null && value !== null && compiled.type !== 'dynamic') {
-      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, `A ${compiled.type} value cannot go in column '${column.name}' of type ${column.type}`, v.span);
+      // A number that does not fit an int or long column is an error, never a different number (docs/reliability.md).
+      const why = isNumericType(compiled.type) && isIntegerType(column.type)
+        ? `The value ${String(value)} is outside the range of column '${column.name}' of type ${column.type}`
+        : `A ${compiled.type} value cannot go in column '${column.name}' of type ${column.type}`;
+      throw new KqlSemanticError(ErrorCodes.SEM_TYPE_MISMATCH, why, v.span);
     }
     row.push(column.type === 'string' && converted === null ? '' : converted);
     if (row.length === width) {
@@ -348,6 +356,14 @@ function bindPrint(expr: A.PrintExpr, env: Env): TabularPlan {
   return { columns, execute: (ctx) => ({ columns, rows: [evals.flatMap((e) => e([], ctx))] }) };
 }
 
+/** A range's values in order: `take()` gives the next one while `more()`. */
+interface RangeCursor {
+  more(): boolean;
+  take(): unknown;
+}
+
+const EMPTY_RANGE: RangeCursor = { more: () => false, take: () => null };
+
 function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
   const cx = { scope: new RowScope([]), env, bindTabular };
   const from = bindExpr(expr.from, cx), to = bindExpr(expr.to, cx), step = bindExpr(expr.step, cx);
@@ -365,56 +381,88 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
   }
   const columns: ColumnSchema[] = [{ name: expr.column, type: from.type }];
   const exactLongs = isIntegerType(from.type) && isIntegerType(to.type) && isIntegerType(step.type);
-  if (from.type === 'datetime' || from.type === 'timespan') {
-    // Exact to the tick (src/runtime/ticks.ts); whole milliseconds stay number additions.
-    return {
-      columns,
-      execute: (ctx) => {
-        const start = from.evaluate([], ctx) as TimeValue | null, end = to.evaluate([], ctx) as TimeValue | null, by = step.evaluate([], ctx) as TimeValue | null;
-        const rows: Row[] = [];
-        if (start === null || start === undefined || end === null || end === undefined || by === null || by === undefined) return { columns, rows };
-        const sign = signTime(by);
-        if (sign === 0) return { columns, rows };
-        const guard = ctx.guard;
-        for (let v = start; compareTime(v, end) !== sign; v = addTime(v, by)) {
-          rows.push([v]);
-          guard.tick();
-          guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
-          if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
-        }
-        return { columns, rows };
-      },
+  const timeRange = from.type === 'datetime' || from.type === 'timespan';
+  /** The range's values in order, as a cursor: `more()` while there is a next value, `take()` gives it. */
+  const cursor = (ctx: ExecContext): RangeCursor => {
+    if (timeRange) {
+      // Exact to the tick (src/runtime/ticks.ts); whole milliseconds stay number additions.
+      const start = from.evaluate([], ctx) as TimeValue | null, end = to.evaluate([], ctx) as TimeValue | null, by = step.evaluate([], ctx) as TimeValue | null;
+      if (start === null || start === undefined || end === null || end === undefined || by === null || by === undefined) return EMPTY_RANGE;
+      const sign = signTime(by);
+      if (sign === 0) return EMPTY_RANGE;
+      let v = start;
+      return { more: () => compareTime(v, end) !== sign, take: () => { const out = v; v = addTime(v, by); return out; } };
+    }
+    let start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
+    if (typeof start === 'bigint' || typeof end === 'bigint' || typeof by === 'bigint') {
+      // Longs beyond 2^53 (src/runtime/int64.ts): an exact range of longs, else the doubles' range.
+      if (exactLongs) {
+        const [a, b, d] = [toBigInt(start), toBigInt(end), toBigInt(by)];
+        if (d === 0n) return EMPTY_RANGE;
+        let v = a;
+        return { more: () => (d > 0n ? v <= b : v >= b), take: () => { const out = canonical(v); v += d; return out; } };
+      }
+      [start, end, by] = [asDouble(start), asDouble(end), asDouble(by)] as number[];
+    }
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return EMPTY_RANGE;
+    let v = start;
+    return { more: () => (by > 0 ? v <= end : v >= end), take: () => { const out = v; v += by; return out; } };
+  };
+  const running = { name: 'range', span: expr.span };
+  /**
+   * The rows a batch at a time, after the pipeline's leading `where`s (`filters`), so that a `take` after
+   * them can stop the range early (bind-chain.ts, scanPipeline): `range x from 1 to 1e9 step 1 | take 5`
+   * makes one batch. maxRows counts the values the range made, filtered or not.
+   */
+  const batches = (ctx: ExecContext, fused: FusedFilter[], capacity: number): RowBatches => {
+    const values = cursor(ctx);
+    const guard = ctx.guard;
+    const rowsIn = fused.map(() => 0), rowsOut = fused.map(() => 0);
+    let made = 0;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      fused.forEach((f, i) => f.record(ctx, rowsIn[i], rowsOut[i]));
     };
-  }
+    return {
+      next() {
+        if (ended) return undefined;
+        if (!values.more()) {
+          end();
+          return undefined;
+        }
+        const outer = guard.current;
+        guard.current = running;
+        const out: Row[] = [];
+        rows: for (let n = 0; n < SCAN_BATCH_ROWS && values.more(); n++) {
+          const row = newRow(1, capacity);
+          row[0] = values.take();
+          guard.tick();
+          if (++made > guard.maxRows) guard.rows(made, 'range', expr.span);
+          for (let f = 0; f < fused.length; f++) {
+            rowsIn[f]++;
+            if (!fused[f].test(row, ctx)) continue rows;
+            rowsOut[f]++;
+          }
+          out.push(row);
+        }
+        // Kept rows only; a sink after the range credits each batch back once it has consumed it.
+        if (out.length > 0) guard.charge(out.length * RANGE_ROW_BYTES, 'range', expr.span);
+        guard.current = outer;
+        return out;
+      },
+      stop: end,
+    };
+  };
   return {
     columns,
     execute: (ctx) => {
-      let start = from.evaluate([], ctx) as number, end = to.evaluate([], ctx) as number, by = step.evaluate([], ctx) as number;
       const rows: Row[] = [];
-      const guard = ctx.guard;
-      if (typeof start === 'bigint' || typeof end === 'bigint' || typeof by === 'bigint') {
-        // Longs beyond 2^53 (src/runtime/int64.ts): an exact range of longs, else the doubles' range.
-        if (exactLongs) {
-          const [a, b, d] = [toBigInt(start), toBigInt(end), toBigInt(by)];
-          if (d === 0n) return { columns, rows };
-          for (let v = a; d > 0n ? v <= b : v >= b; v += d) {
-            rows.push([canonical(v)]);
-            guard.tick();
-            guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
-            if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
-          }
-          return { columns, rows };
-        }
-        [start, end, by] = [asDouble(start), asDouble(end), asDouble(by)] as number[];
-      }
-      if (typeof start !== 'number' || typeof end !== 'number' || typeof by !== 'number' || by === 0) return { columns, rows };
-      for (let v = start; by > 0 ? v <= end : v >= end; v += by) {
-        rows.push([v]);
-        guard.tick();
-        guard.charge(RANGE_ROW_BYTES, 'range', expr.span);
-        if (rows.length > guard.maxRows) guard.rows(rows.length, 'range', expr.span);
-      }
-      return { columns, rows };
+      const all = batches(ctx, [], 1);
+      for (let batch = all.next(); batch !== undefined; batch = all.next()) for (const row of batch) rows.push(row);
+      return { columns, rows, owned: true };
     },
+    scan: (ctx, _needed, fused, capacity = 1) => batches(ctx, fused, capacity),
   };
 }

@@ -100,6 +100,11 @@ export interface BoundOperator {
   needs?: (outputNeeded: boolean[]) => boolean[];
   /** Set by `where`: its row test, so a table scan can run it before converting the other columns. */
   filter?: (row: Row, ctx: ExecContext) => boolean;
+  /**
+   * Set by `take`/`limit`: the most rows it passes on. A batch pipeline before it stops reading its
+   * source once it has collected that many rows (bind-chain.ts, scanPipeline).
+   */
+  limit?: number;
   /** Set by operators that can take their input in batches (summarize): `run` is push-all-then-finish. */
   sink?: (ctx: ExecContext) => RowSink;
   /**

@@ -100,6 +100,11 @@ export function toIntegerValue(v: unknown, t: KqlType, bits: 32 | 64): Long | nu
   return r;
 }
 
+/** A long as an int: itself within 32 bits, else null. */
+export function int32(v: Long | null): number | null {
+  return typeof v === 'number' && v >= INT_MIN && v <= INT_MAX ? v : null;
+}
+
 export function toRealValue(v: unknown, t: KqlType): number | null {
   return asNumber(v, t);
 }
@@ -151,9 +156,11 @@ export function fromDynamic(v: unknown, t: KqlType): unknown {
       return v;
     case 'string':
       return dynamicToString(v as DynamicValue);
-    case 'int': case 'long':
-      if (typeof v === 'bigint') return canonical(v);
-      return typeof v === 'number' ? fromDouble(v) : null;
+    case 'int': case 'long': {
+      const n = typeof v === 'bigint' ? canonical(v) : typeof v === 'number' ? fromDouble(v) : null;
+      // An int holds 32 bits: a larger value is null, never a wider number in an int column.
+      return t === 'int' ? int32(n) : n;
+    }
     case 'real': case 'decimal':
       return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
     case 'bool':
@@ -205,7 +212,10 @@ export function convertTo(v: unknown, from: KqlType, to: KqlType): unknown {
   if (to === 'dynamic') return toDynamic(v, from);
   if (isNumericType(from) && isNumericType(to)) {
     // int/long -> real: an unsafe long (a bigint) becomes the nearest double.
-    return typeof v === 'bigint' && (to === 'real' || to === 'decimal') ? Number(v) : v;
+    if (to === 'real' || to === 'decimal') return typeof v === 'bigint' ? Number(v) : v;
+    if (from === 'int' && to === 'long') return v;
+    // Narrowing (real -> long, long -> int, ...) as tolong/toint do: truncated, null outside the type's range.
+    return toIntegerValue(v, from, to === 'int' ? 32 : 64);
   }
   return null;
 }

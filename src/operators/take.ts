@@ -8,6 +8,6 @@ export const take: OperatorDef<TakeOp> = {
   description: 'Returns up to the given number of rows.',
   bind(node, input, tools) {
     const count = constantCount(node.count, tools, 'take');
-    return { columns: input, flow: 'passthrough', run: (table) => ({ columns: input, rows: table.rows.slice(0, count), owned: table.owned }) };
+    return { columns: input, flow: 'passthrough', limit: count, run: (table) => ({ columns: input, rows: table.rows.slice(0, count), owned: table.owned }) };
   },
 };

@@ -17,12 +17,20 @@ export function unionScan(shape: UnionShape, legs: Scan[]): Scan {
     const passed = fused.map(() => ({ rowsIn: 0, rowsOut: 0 }));
     let leg = 0;
     let batches: RowBatches | undefined;
+    const recordFilters = () => fused.forEach((f, i) => f.record(ctx, passed[i].rowsIn, passed[i].rowsOut));
     return {
+      // A take after the union is satisfied: the leg being read records what it read, and so do the filters.
+      stop() {
+        batches?.stop?.();
+        batches = undefined;
+        leg = legs.length;
+        recordFilters();
+      },
       next() {
         for (;;) {
           if (batches === undefined) {
             if (leg >= legs.length) {
-              fused.forEach((f, i) => f.record(ctx, passed[i].rowsIn, passed[i].rowsOut));
+              recordFilters();
               return undefined;
             }
             batches = legs[leg](ctx, legNeeds(shape, leg, needed, fused), legFilters(shape, leg, fused, passed), shape.mappings[leg].length);

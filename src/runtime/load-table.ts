@@ -52,7 +52,11 @@ export function convertInputValue(v: unknown, type: KqlType, ownKeysOnly = false
   switch (type) {
     case 'string':
       return typeof v === 'string' ? v : typeof v === 'object' ? safeStringify(v) : String(v);
-    case 'int':
+    case 'int': {
+      // 32 bits (scalar-data-types/int.md): a value outside that range is null, as toint() gives.
+      const n = toLong(v);
+      return typeof n === 'number' && n >= -2147483648 && n <= 2147483647 ? n : null;
+    }
     case 'long':
       return toLong(v);
     case 'real':
@@ -169,7 +173,8 @@ export function inferType(values: unknown[]): KqlType {
     if (v === null || v === undefined) continue;
     let t: KqlType;
     if (typeof v === 'boolean') t = 'bool';
-    else if (typeof v === 'number') t = Number.isInteger(v) ? 'long' : 'real';
+    // An integral number beyond long's range (1e23, from JSON or CSV) is a real: as a long it would be null.
+    else if (typeof v === 'number') t = Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'long' : 'real';
     else if (typeof v === 'bigint') t = 'long';
     else if (v instanceof Date) t = 'datetime';
     else if (typeof v === 'string') t = ISO_DATETIME.test(v) && parseDateTime(v) !== null ? 'datetime' : 'string';

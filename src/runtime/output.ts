@@ -21,14 +21,14 @@ export interface OutputOptions {
   timeAsText?: boolean;
 }
 
-const PLAIN = 0, DATETIME = 1, TIMESPAN = 2, TEXT = 3;
+const PLAIN = 0, DATETIME = 1, TIMESPAN = 2, TEXT = 3, DYNAMIC = 4;
 
 export function toOutputRows(table: Table, options: OutputOptions = {}): OutputRow[] {
   const columns: ColumnSchema[] = table.columns;
   const width = columns.length;
   const names = columns.map((c) => c.name);
   const types = columns.map((c) => c.type);
-  const kinds = types.map((t) => (t === 'datetime' ? (options.timeAsText ? TEXT : DATETIME) : t === 'timespan' ? (options.timeAsText ? TEXT : TIMESPAN) : PLAIN));
+  const kinds = types.map((t) => (t === 'datetime' ? (options.timeAsText ? TEXT : DATETIME) : t === 'timespan' ? (options.timeAsText ? TEXT : TIMESPAN) : t === 'dynamic' ? DYNAMIC : PLAIN));
   // Plain assignment is faster, but would set the prototype for a column named __proto__.
   const plain = names.map((n) => n !== '__proto__');
   return table.rows.map((row) => {
@@ -36,12 +36,60 @@ export function toOutputRows(table: Table, options: OutputOptions = {}): OutputR
     for (let i = 0; i < width; i++) {
       let v = row[i];
       if (v === undefined) v = types[i] === 'string' ? '' : null;
-      else if (v !== null && kinds[i] !== PLAIN) v = timeOutput(v as TimeValue, kinds[i], types[i]);
+      else if (v !== null && kinds[i] !== PLAIN) v = kinds[i] === DYNAMIC ? (typeof v === 'object' ? copyJson(v) : v) : timeOutput(v as TimeValue, kinds[i], types[i]);
       if (plain[i]) out[names[i]] = v;
       else Object.defineProperty(out, names[i], { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   });
+}
+
+/**
+ * A fresh copy of a dynamic object or array, so that nothing in a result is shared with the caller's
+ * input (dynamic cells are used as they are when they are already plain JSON: load-table.ts), with
+ * constants of the query, or with another cell or result. Strings, numbers and bigints are immutable
+ * and kept. Iterative, so no nesting depth can overflow the stack.
+ */
+export function copyJson(root: unknown): unknown {
+  if (typeof root !== 'object' || root === null) return root;
+  const top = shell(root);
+  const from: object[] = [root];
+  const into: object[] = [top];
+  while (from.length > 0) {
+    const src = from.pop()!;
+    const dst = into.pop()!;
+    if (Array.isArray(src)) {
+      const out = dst as unknown[];
+      for (let i = 0; i < src.length; i++) {
+        const x: unknown = src[i];
+        if (typeof x === 'object' && x !== null) {
+          const c = shell(x);
+          out[i] = c;
+          from.push(x);
+          into.push(c);
+        } else out[i] = x;
+      }
+      continue;
+    }
+    const out = dst as Record<string, unknown>;
+    for (const key of Object.keys(src)) {
+      let x: unknown = (src as Record<string, unknown>)[key];
+      if (typeof x === 'object' && x !== null) {
+        const c = shell(x);
+        from.push(x);
+        into.push(c);
+        x = c;
+      }
+      // A key named __proto__ (JSON.parse makes it an own property) stays plain data.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[key] = x;
+    }
+  }
+  return top;
+}
+
+function shell(v: object): object {
+  return Array.isArray(v) ? new Array(v.length) : {};
 }
 
 function timeOutput(v: TimeValue, kind: number, type: string): unknown {

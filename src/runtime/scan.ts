@@ -22,6 +22,11 @@ export interface ScanFilter {
 /** Converted rows, a batch at a time; `next()` gives undefined at the end. */
 export interface RowBatches {
   next(): Row[] | undefined;
+  /**
+   * The consumer wants no more rows (a `take` after the scan is satisfied): record in the trace what was
+   * read so far, as the end would have. Optional: a source without it is simply not asked again.
+   */
+  stop?(): void;
 }
 
 /**
