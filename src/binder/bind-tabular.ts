@@ -30,8 +30,6 @@ import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
 import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
 
-/** A row of range: a one-cell row, its slot in the table, and a boxed number or tick value. */
-const RANGE_ROW_BYTES = rowBytes(1) + CELL_BYTES + 16;
 import { bindPatternInvocation } from './patterns.js';
 
 /**
@@ -448,7 +446,7 @@ function bindRange(expr: A.RangeExpr, env: Env): TabularPlan {
           out.push(row);
         }
         // Kept rows only; a sink after the range credits each batch back once it has consumed it.
-        if (out.length > 0) guard.charge(out.length * RANGE_ROW_BYTES, 'range', expr.span);
+        if (out.length > 0) guard.charge(out.length * rowBytes(capacity), 'range', expr.span);
         guard.current = outer;
         return out;
       },

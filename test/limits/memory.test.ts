@@ -82,8 +82,9 @@ describe('maxMemoryBytes', () => {
 
   test('make-series keys x bins', () => {
     memoryError(
-      'range k from 1 to 60 step 1 | extend t = datetime(2000-01-01) | make-series c = count() default=0 on t from datetime(2000-01-01) to datetime(2000-01-12) step 1s by k',
-      {}, 50_000_000, 'make-series', 1, 65,
+      // 4 keys x 950,400 bins x 2 columns stays under maxRows (make-series' values cap), not under 50 MB.
+      'range k from 1 to 4 step 1 | extend t = datetime(2000-01-01) | make-series c = count() default=0 on t from datetime(2000-01-01) to datetime(2000-01-12) step 1s by k',
+      {}, 50_000_000, 'make-series', 1, 64,
     );
   });
 
@@ -103,9 +104,10 @@ describe('maxMemoryBytes', () => {
   });
 
   test('extend and project over a materialised table (a row each, charged before they run)', () => {
-    const q = 'range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a\n| extend s = strcat("row ", a)';
-    memoryError(q, {}, 1_200_000, 'extend', 2, 3);
-    memoryError('range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a\n| project a, b = a', {}, 1_200_000, 'project', 2, 3);
+    // `summarize` makes a whole table; the extend/project after it then runs over all of it at once.
+    const q = 'range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a | summarize by x, a = tolong(a)\n| extend s = strcat("row ", a)';
+    memoryError(q, {}, 2_900_000, 'extend', 2, 3);
+    memoryError('range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a | summarize by x, a = tolong(a)\n| project a, b = a', {}, 2_900_000, 'project', 2, 3);
   });
 
   test('range', () => {
@@ -113,7 +115,8 @@ describe('maxMemoryBytes', () => {
   });
 
   test('reading a caller table', () => {
-    const err = caught(() => runKql('T | take 1', { T: rows(20_000) }, { maxMemoryBytes: 100_000 }));
+    // (`T | take 1` reads one batch only: take stops the scan.)
+    const err = caught(() => runKql('T | extend z = 1', { T: rows(20_000) }, { maxMemoryBytes: 100_000 }));
     expect(err.code).toBe('RUN_MEMORY_LIMIT');
     expect(err.message).toContain('reading table T');
   });
@@ -133,7 +136,7 @@ describe('maxMemoryBytes', () => {
     await expect(runKqlAsync('range x from 1 to 100000 step 1 | summarize count() by x', {}, { maxMemoryBytes: 1_000_000 }))
       .rejects.toMatchObject({ code: 'RUN_MEMORY_LIMIT' });
     // A row-local operator over a large table runs by slices there: charged all the same.
-    await expect(runKqlAsync('range x from 1 to 10000 step 1\n| extend y = x * 2', {}, { maxMemoryBytes: 1_200_000 }))
+    await expect(runKqlAsync('range x from 1 to 100 step 1 | extend a = range(1, 100) | mv-expand a | summarize by x, a = tolong(a)\n| extend y = a * 2', {}, { maxMemoryBytes: 2_900_000 }))
       .rejects.toMatchObject({ code: 'RUN_MEMORY_LIMIT', line: 2, column: 3 });
   });
 
