@@ -22,6 +22,13 @@ export type DynamicValue = null | boolean | number | bigint | string | DynamicVa
  * values (JSON.stringify for keys and text, comparisons, formatting) never meet a value deeper than this.
  */
 export const MAX_JSON_DEPTH = 1000;
+/**
+ * The longest JSON text read from data (parse_json, todynamic, dynamic cells given as text): 2^20
+ * characters, Kusto's documented size limit of one dynamic value ("limited to 1MB"); longer text gives
+ * null. It also bounds one JSON.parse call, which cannot check a deadline while it runs (about 50 ms
+ * per MB): docs/reliability.md.
+ */
+export const MAX_JSON_TEXT = 2 ** 20;
 
 /** True when JSON-like text nests arrays/objects deeper than `limit` (strings are skipped; O(n), no recursion). */
 export function jsonNestedDeeperThan(text: string, limit: number = MAX_JSON_DEPTH): boolean {
@@ -49,7 +56,7 @@ export function jsonNestedDeeperThan(text: string, limit: number = MAX_JSON_DEPT
  * (never throws). JSON.parse makes keys such as __proto__ own data properties, so it cannot pollute prototypes.
  */
 export function tryParseJson(text: string): DynamicValue | undefined {
-  return jsonNestedDeeperThan(text) ? undefined : parseUnchecked(text);
+  return text.length > MAX_JSON_TEXT || jsonNestedDeeperThan(text) ? undefined : parseUnchecked(text);
 }
 
 function parseUnchecked(text: string): DynamicValue | undefined {
@@ -153,7 +160,7 @@ export function parseJsonLenient(text: string): DynamicValue {
   const first = trimmed[0];
   if (first === '{' || first === '[' || first === '"' || first === '-' || (first >= '0' && first <= '9') ||
       trimmed === 'true' || trimmed === 'false' || trimmed === 'null') {
-    if (jsonNestedDeeperThan(trimmed)) return null;
+    if (trimmed.length > MAX_JSON_TEXT || jsonNestedDeeperThan(trimmed)) return null;
     const parsed = parseUnchecked(trimmed);
     if (parsed !== undefined) return parsed;
   }

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { runKql, KqlRuntimeError } from '../../src/index.js';
 import { CHARS_PER_TICK } from '../../src/functions/work.js';
 import { CHECK_EVERY } from '../../src/runtime/limits.js';
+import { MAX_JSON_TEXT } from '../../src/runtime/values.js';
 
 function runError(fn: () => unknown): KqlRuntimeError {
   try {
@@ -47,5 +48,22 @@ describe('string functions tick in proportion to their output', () => {
 
   test('without a deadline the same rows run', () => {
     expect(runKql('T | extend x = strcat(s, "b") | project n = strlen(x)', T).rows).toEqual([{ n: big.length + 1 }]);
+  });
+});
+
+describe('one JSON text is at most MAX_JSON_TEXT characters (Kusto: a dynamic value is limited to 1 MB)', () => {
+  const items = (n: number) => `[${Array.from({ length: n }, () => '1').join(',')}]`;
+  test('JSON text within the limit is parsed; longer JSON text gives null, so one JSON.parse stays short', () => {
+    const small = items(1000);
+    const large = items(MAX_JSON_TEXT / 2 + 1); // 2n + 1 characters: just over the limit
+    expect(large.length).toBeGreaterThan(MAX_JSON_TEXT);
+    const tables = { T: { schema: [{ name: 's', type: 'string' as const }], rows: [{ s: small }, { s: large }] } };
+    const q = 'T | project n = array_length(parse_json(s)), m = array_length(todynamic(s)), e = isnull(parse_json(s))';
+    expect(runKql(q, tables).rows).toEqual([{ n: 1000, m: 1000, e: false }, { n: null, m: null, e: true }]);
+  });
+  test('a long text that is not JSON stays a string, as parse_json gives for any non-JSON text', () => {
+    const text = 'x'.repeat(MAX_JSON_TEXT + 10);
+    const rows = runKql('T | project t = gettype(parse_json(s))', { T: { schema: [{ name: 's', type: 'string' as const }], rows: [{ s: text }] } }).rows;
+    expect(rows).toEqual([{ t: 'string' }]);
   });
 });
