@@ -13,12 +13,16 @@
  *   npm run fuzz -- --limits [--cases N] [--seed S] [--budget-mb 64] [--deadline-ms 200] [--worker-heap-mb 256] [--hostile-every 4]
  *
  * Runs each case with runKql's memory budget (maxMemoryBytes, default 64 MiB) and deadline (timeoutMs,
- * default 200 ms), in a worker whose V8 heap is capped a bit above the budget (resourceLimits), and adds
+ * default 200 ms), in a worker process whose V8 heap is capped a bit above the budget (--max-old-space-size:
+ * a worker thread's resourceLimits do not always hold, a large string allocation past them aborts the whole
+ * process, so the limits mode uses a child process that may die alone), and adds
  * hostile cases (big cross joins, make-series with many bins, large regexes, deep nesting, long strings:
  * genHostileQuery) to the mix. It counts escapes by kind: a non-KqlError (or RUN_INTERNAL wrapping one),
  * a worker killed by running out of memory, an end more than 100 ms past the deadline (or no end before
  * the watchdog, --timeout-ms, default 1.5 s), and input tables changed by the run; with minimized examples.
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   prng, caseSeed, genCase, checkCase, isWrappedInternal, SLOW_MS, loadCorpus, minimizeQuery, minimizeTables,
@@ -238,14 +242,16 @@ function escapesOf(res: LimitsResult): EscapeKind[] {
   return out;
 }
 
-function limitsWorkerMain(opts: Options, from: number, to: number) {
+type Post = (m: unknown) => void;
+
+function limitsWorkerMain(opts: Options, from: number, to: number, post: Post = (m) => parentPort!.postMessage(m)) {
   const corpus = opts.corpus ? loadCorpus(opts.corpus) : [];
   const limits = limitsOf(opts);
   // Warm up (module loading and compilation would make the first cases look late).
   for (let i = 0; i < 20; i++) checkLimitsCase('range x from 1 to 100 step 1 | summarize count() by x % 3 | extend s = strcat("a", x)', {}, limits);
-  parentPort!.postMessage({ type: 'heap', mb: process.memoryUsage().heapUsed / 2 ** 20 });
+  post({ type: 'heap', mb: process.memoryUsage().heapUsed / 2 ** 20 });
   for (let i = from; i < to; i++) {
-    parentPort!.postMessage({ type: 'start', i });
+    post({ type: 'start', i });
     const { kind, query, tables } = buildCase(i, opts, corpus);
     const res = checkLimitsCase(query, tables, limits);
     // A late end is confirmed by a second run on fresh tables: a pause of the machine (another process, a
@@ -275,9 +281,9 @@ function limitsWorkerMain(opts: Options, from: number, to: number) {
       report.query = q;
       report.tables = describeTables(t);
     }
-    parentPort!.postMessage({ type: 'done', report });
+    post({ type: 'done', report });
   }
-  parentPort!.postMessage({ type: 'end' });
+  post({ type: 'end' });
 }
 
 async function limitsMain(opts: Options) {
@@ -297,13 +303,20 @@ async function limitsMain(opts: Options) {
   let maxMsCase = -1;
   let heapMb = 0;
   const escape = (kind: EscapeKind, r: LimitsReport) => { escapes.get(kind)!.push(r); escapedCases.add(r.i); };
-  const resourceLimits = { maxOldGenerationSizeMb: opts.workerHeapMb };
+  const script = fileURLToPath(import.meta.url);
 
   console.log(`fuzz --limits: seed ${opts.seed}, cases ${from0}..${to - 1}, budget ${opts.budgetMb} MiB (maxMemoryBytes), deadline ${opts.deadlineMs} ms (timeoutMs), worker heap ${opts.workerHeapMb} MB, every ${opts.hostileEvery}th case hostile, watchdog ${opts.timeoutMs} ms`);
   let next = from0;
   while (next < to) {
     next = await new Promise<number>((resolve) => {
-      const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(BOOTSTRAP)}`), { workerData: { opts, from: next, to }, resourceLimits });
+      // A child process with its heap capped a bit above the budget: if it runs out of memory, only it dies.
+      const w = fork(script, ['--limits-child'], {
+        execArgv: ['--import', 'tsx', `--max-old-space-size=${opts.workerHeapMb}`],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      let stderr = '';
+      w.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-4000); });
+      w.send({ opts, from: next, to });
       let current = next;
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
@@ -317,13 +330,13 @@ async function limitsMain(opts: Options) {
       const arm = () => { clearTimeout(timer); timer = setTimeout(onHang, opts.timeoutMs); };
       const onHang = () => {
         lost('hang', `no end after ${opts.timeoutMs} ms`);
-        void w.terminate();
+        w.kill('SIGKILL');
         finish(current + 1);
       };
       w.on('message', (m: { type: string; i?: number; mb?: number; report?: LimitsReport }) => {
         if (m.type === 'heap') { heapMb = Math.max(heapMb, m.mb!); return; }
         if (m.type === 'start') { current = m.i!; arm(); return; }
-        if (m.type === 'end') { void w.terminate(); finish(to); return; }
+        if (m.type === 'end') { w.kill('SIGKILL'); finish(to); return; }
         const r = m.report!;
         counts.total++;
         byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
@@ -335,13 +348,12 @@ async function limitsMain(opts: Options) {
         if (r.problems.length) { counts.problems++; problems.push(r); }
         if (counts.total % 5000 === 0) console.log(`  ${counts.total} cases, ${((Date.now() - t0) / 1000).toFixed(0)} s, escapes ${escapedCases.size}`);
       });
-      w.on('error', (e) => {
+      w.on('exit', (code, signal) => {
         if (settled) return;
-        const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        lost(oom ? 'oom' : 'crash', `worker died: ${String(e)}`);
+        const oom = /heap out of memory|Reached heap limit|allocation failed/i.test(stderr);
+        lost(oom ? 'oom' : 'crash', `worker process died (${signal ?? `exit code ${code}`})${oom ? ': JavaScript heap out of memory' : `: ${stderr.trim().split('\n').slice(-3).join(' | ')}`}`);
         finish(current + 1);
       });
-      w.on('exit', () => finish(current + 1));
     });
   }
 
@@ -374,7 +386,12 @@ async function limitsMain(opts: Options) {
   process.exitCode = escapedCases.size + counts.problems > 0 ? 1 : 0;
 }
 
-if (isMainThread) {
+if (process.argv.includes('--limits-child')) {
+  // A limits-mode worker process: its cases come in the first message; reports go back over IPC.
+  process.once('message', (m: { opts: Options; from: number; to: number }) => {
+    limitsWorkerMain(m.opts, m.from, m.to, (x) => process.send!(x));
+  });
+} else if (isMainThread) {
   main().catch((e) => { console.error(e); process.exit(2); });
 } else {
   workerMain();
