@@ -251,9 +251,11 @@ function limitsWorkerMain(opts: Options, from: number, to: number, post: Post = 
   for (let i = 0; i < 20; i++) checkLimitsCase('range x from 1 to 100 step 1 | summarize count() by x % 3 | extend s = strcat("a", x)', {}, limits);
   post({ type: 'heap', mb: process.memoryUsage().heapUsed / 2 ** 20 });
   for (let i = from; i < to; i++) {
-    post({ type: 'start', i });
     const { kind, query, tables } = buildCase(i, opts, corpus);
+    // The watchdog covers the run itself only: not building the case, confirming a late end or minimizing.
+    post({ type: 'start', i });
     const res = checkLimitsCase(query, tables, limits);
+    post({ type: 'ran', i });
     // A late end is confirmed by a second run on fresh tables: a pause of the machine (another process, a
     // garbage collection left by the previous case) is not the engine missing its deadline.
     if (res.late && !checkLimitsCase(query, buildCase(i, opts, corpus).tables, limits).late) res.late = false;
@@ -336,6 +338,8 @@ async function limitsMain(opts: Options) {
       w.on('message', (m: { type: string; i?: number; mb?: number; report?: LimitsReport }) => {
         if (m.type === 'heap') { heapMb = Math.max(heapMb, m.mb!); return; }
         if (m.type === 'start') { current = m.i!; arm(); return; }
+        // After the run: checking and minimizing re-run the case (each run ends, or it would have hung): a wide margin.
+        if (m.type === 'ran') { clearTimeout(timer); timer = setTimeout(onHang, 120_000); return; }
         if (m.type === 'end') { w.kill('SIGKILL'); finish(to); return; }
         const r = m.report!;
         counts.total++;
