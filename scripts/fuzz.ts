@@ -342,6 +342,8 @@ async function limitsMain(opts: Options) {
         if (m.type === 'ran') { clearTimeout(timer); timer = setTimeout(onHang, 120_000); return; }
         if (m.type === 'end') { w.kill('SIGKILL'); finish(to); return; }
         const r = m.report!;
+        // A report that crossed the watchdog: the case is already counted as hung.
+        if (settled) return;
         counts.total++;
         byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
         if (r.ms > maxMs) { maxMs = r.ms; maxMsCase = r.i; }
