@@ -655,7 +655,7 @@ export function describeQuery(q: string): string {
 
 // ---------------------------------------------------------------- one generated case, by kind
 
-export type CaseKind = 'grammar' | 'mutated' | 'data' | 'corpus';
+export type CaseKind = 'grammar' | 'mutated' | 'data' | 'corpus' | 'hostile';
 
 /** Builds case of a given kind from a Rand. `corpus` is the list of queries to mutate for kind 'corpus'. */
 export function genCase(r: Rand, kind: CaseKind, corpus: string[] = []): { query: string; tables: Tables } {
@@ -682,7 +682,226 @@ export function genCase(r: Rand, kind: CaseKind, corpus: string[] = []): { query
       const q = r.chance(0.15) ? base : mutateQuery(r, base);
       return { query: q, tables: tablesForQuery(r, q) };
     }
+    case 'hostile': return genHostileCase(r);
   }
 }
 let goldenCache: ReturnType<typeof goldenQueries> | undefined;
 
+
+// ---------------------------------------------------------------- hostile queries for the limits mode (issue 12)
+
+/**
+ * Queries built to exhaust memory or time unless the limits hold: big cross joins, make-series with many
+ * bins, regexes with large repetition, deep nesting, long strings, generators that must stop early. Each is
+ * a short text; with a memory budget and a deadline it ends (a result or a KqlError) in well under a second.
+ */
+export function genHostileQuery(r: Rand): string {
+  const n = () => r.pick([300, 3000, 20_000]);
+  switch (r.int(0, 14)) {
+    case 0: { // a constant-key cross join, optionally with wide string columns
+      const wide = r.chance(0.5) ? `| extend ${Array.from({ length: r.pick([4, 12, 20]) }, (_, i) => `s${i} = strrep('x', ${r.pick([10, 100])})`).join(', ')} ` : '';
+      return `range a from 1 to ${n()} step 1 | extend k = 1 ${wide}| join kind=${r.pick(['inner', 'leftouter', 'fullouter'])} (range b from 1 to ${n()} step 1 | extend k = 1 ${wide}) on k | ${r.pick(['count', 'take 3', 'summarize max(a)'])}`;
+    }
+    case 1: // a caller's table joined with itself on a constant key
+      return `T | extend k = 1 | join kind=inner (T | extend k = 1) on k | join kind=inner (range x from 1 to ${n()} step 1 | extend k = 1) on k | count`;
+    case 2: // make-series: keys x bins
+      return `range k from 1 to ${r.pick([10, 60, 200])} step 1 | extend t = datetime(2000-01-01) | make-series c = count() default = 0 on t from datetime(2000-01-01) to datetime(${r.pick(['2000-01-02', '2000-01-12', '2001-01-01'])}) step ${r.pick(['1s', '1ms', '10s'])} by k${r.chance(0.5) ? ' | count' : ''}`;
+    case 3: // a regex whose pattern grows with the text
+      return `print s = strcat(strrep('a', ${r.pick([3000, 30_000])}), '!') | where s matches regex strcat('(', s, ')+$')`;
+    case 4: // a large constant pattern against a long text
+      return `print s = strrep('a', ${r.pick([5000, 15_000])}) | where s matches regex strcat(strrep('a?', ${r.pick([5000, 15_000])}), strrep('a', ${r.pick([5000, 15_000])}))`;
+    case 5: // regex functions over many rows
+      return `range x from 1 to ${n()} step 1 | extend s = strrep('ab', ${r.pick([100, 1000])}) | extend m = ${r.pick(["extract_all(@'(a)(b)', s)", "replace_regex(s, @'(a|b)+', 'x')", "countof(s, 'a', 'regex')", "extract(@'(a+b+)+$', 1, s)"])} | count`;
+    case 6: { // deep nesting in the query text
+      const d = r.pick([100, 1000, 5000]);
+      return r.pick([
+        `print x = ${'('.repeat(d)}1${')'.repeat(d)}`,
+        `print x = ${'-'.repeat(d)}1`,
+        `print x = ${Array(d).fill('1').join(' + ')}`,
+        `print x = ${'tostring('.repeat(d)}1${')'.repeat(d)}`,
+        `${'('.repeat(d)}T${')'.repeat(d)} | count`,
+      ]);
+    }
+    case 7: // deep JSON built at run time
+      return `print j = strcat(strrep('[', ${r.pick([1000, 100_000])}), strrep(']', ${r.pick([1000, 100_000])})) | extend d = parse_json(j) | extend t = tostring(d)`;
+    case 8: // long strings, and strings doubled until they are huge
+      return r.pick([
+        `print s = strrep('ab', ${r.pick([1_000_000, 10_000_000])}) | extend l = strlen(s)`,
+        `range x from 1 to ${n()} step 1 | extend s = strrep('x', 10000) | summarize l = make_list(s) | extend t = tostring(l) | project strlen(t)`,
+        `range x from 1 to ${n()} step 1 | summarize s = strcat_array(make_list(strrep(tostring(x), 100)), ',') | extend l = strlen(s)`,
+        `print s = 'ab' | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend s = strcat(s, s, s, s) | extend l = strlen(s)`,
+      ]);
+    case 9: // huge arrays and expansions
+      return r.pick([
+        `print a = range(1, ${r.pick([1_000_000, 100_000_000])}, 1) | extend l = array_length(a)`,
+        `print a = range(1, ${r.pick([100_000, 1_000_000])}, 1) | mv-expand a | count`,
+        `range x from 1 to ${n()} step 1 | extend a = range(1, ${r.pick([100, 10_000])}, 1) | mv-expand a | summarize make_set(a)`,
+        `range x from 1 to ${n()} step 1 | summarize make_list(x), make_set(tostring(x)), make_bag(bag_pack(tostring(x), x))`,
+      ]);
+    case 10: // generators that must stop when the consumer is satisfied
+      return `range x from 1 to ${r.pick(['1000000000', '100000000', '9223372036854775807'])} step 1 | ${r.pick(['take 5', 'limit 3', 'top 2 by x', 'count', 'where x < 0 | count', 'summarize max(x)'])}`;
+    case 11: // many groups
+      return `range x from 1 to ${r.pick([100_000, 1_000_000, 10_000_000])} step 1 | summarize c = count() by x, s = tostring(x) | count`;
+    case 12: // sort and distinct over generated rows with long keys
+      return `range x from 1 to ${n()} step 1 | extend s = strcat(strrep('k', ${r.pick([100, 1000])}), x) | ${r.pick(['sort by s desc | take 1', 'distinct s | count', 'summarize dcount(s)', 'top-nested 3 of s by count()'])}`;
+    case 13: // the caller's rows, multiplied
+      return `T | mv-expand r = range(1, ${r.pick([1000, 100_000])}, 1) | extend s = strcat(S, r) | summarize make_list(s) by L | count`;
+    default: // nested subqueries and materialize
+      return `let a = materialize(range x from 1 to ${n()} step 1 | extend s = strrep('y', 1000)); a | join kind=inner (a) on x | join kind=inner (a) on x | count`;
+  }
+}
+
+/** A hostile case: one of the queries above over small typed tables (the queries make their own data). */
+export function genHostileCase(r: Rand): { query: string; tables: Tables } {
+  return { query: genHostileQuery(r), tables: genTables(r, 0.1, 4) };
+}
+
+/** The limits mode's run options: a small memory budget and a short deadline. */
+export interface LimitsCaseOptions {
+  /** runKql's memory budget (the maxMemoryBytes option). */
+  maxMemoryBytes: number;
+  /** runKql's deadline. */
+  timeoutMs: number;
+  /** How far past the deadline a run may end before it counts as late. */
+  graceMs: number;
+}
+
+export const DEFAULT_LIMITS: LimitsCaseOptions = { maxMemoryBytes: 64 * 1024 * 1024, timeoutMs: 200, graceMs: 100 };
+
+export interface LimitsResult {
+  outcome: 'ok' | 'kqlError' | 'crash';
+  /** Time inside runKql. */
+  ms: number;
+  code?: string;
+  error?: unknown;
+  /** A RUN_INTERNAL error wrapping a non-KqlError (a crash in disguise). */
+  internal: boolean;
+  /** Ended (result or error) more than graceMs past the deadline. */
+  late: boolean;
+  /** The input tables differ after the run (fingerprint before and after). */
+  mutated: boolean;
+  /** An object of the result is an object of the input (results must be the caller's own). */
+  shared: boolean;
+  /** Prototype pollution, and the like. */
+  problems: string[];
+}
+
+/**
+ * A fingerprint of a value (iterative: deep values do not overflow the stack). Covers own keys and their
+ * order, prototypes, primitive values (strings hashed), Date times, Map/Set sizes and typed-array bytes,
+ * so any change to the caller's tables changes it. Getters are not called.
+ */
+export function fingerprint(value: unknown): string {
+  let h1 = 0x811c9dc5, h2 = 0x1b873593;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h1 = Math.imul(h1 ^ 0xff, 0x01000193);
+  };
+  const ids = new Map<object, number>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || v === undefined) { mix(String(v)); continue; }
+    switch (typeof v) {
+      // A long string: its length, both ends and every 61st character (strings are immutable: a change is a
+      // new value, which differs in length or ends in any realistic case), so a 1 MB value costs little.
+      case 'string': mix('s' + v.length); mix(v.length > 8192 ? v.slice(0, 2048) + v.slice(-2048) + Array.from({ length: Math.floor(v.length / 61) }, (_, j) => v[j * 61]).join('') : v); continue;
+      case 'number': mix('n' + (Object.is(v, -0) ? '-0' : String(v))); continue;
+      case 'bigint': mix('b' + String(v)); continue;
+      case 'boolean': mix('B' + String(v)); continue;
+      case 'symbol': mix('y' + String(v.description)); continue;
+      case 'function': mix('f' + v.length); break;
+      default: break;
+    }
+    const o = v as object;
+    const seen = ids.get(o);
+    if (seen !== undefined) { mix('@' + seen); continue; }
+    ids.set(o, ids.size);
+    const proto = Object.getPrototypeOf(o);
+    mix('p' + (proto === null ? 'null' : proto === Object.prototype ? 'O' : proto === Array.prototype ? 'A' : String(proto?.constructor?.name)));
+    if (o instanceof Date) mix('d' + o.getTime());
+    else if (o instanceof Map || o instanceof Set) mix('m' + o.size);
+    else if (ArrayBuffer.isView(o)) mix('v' + Array.from(new Uint8Array(o.buffer, o.byteOffset, o.byteLength)).join(','));
+    if (Object.isFrozen(o)) mix('F');
+    for (const k of Reflect.ownKeys(o)) {
+      mix('k' + String(k));
+      const d = Object.getOwnPropertyDescriptor(o, k)!;
+      if ('value' in d) stack.push(d.value);
+      else mix('g');
+    }
+  }
+  return (h1 >>> 0).toString(16) + (h2 >>> 0).toString(16) + ids.size;
+}
+
+/** Every object reachable from the tables (iterative), to find results that share them. */
+function objectsOf(value: unknown, into = new Set<object>()): Set<object> {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || into.has(v as object)) continue;
+    into.add(v as object);
+    for (const k of Reflect.ownKeys(v as object)) {
+      const d = Object.getOwnPropertyDescriptor(v, k)!;
+      if ('value' in d) stack.push(d.value);
+    }
+  }
+  return into;
+}
+
+/** Whether a value of the result (walked up to `budget` nodes) is one of `inputs`. */
+function sharesObject(result: unknown, inputs: Set<object>, budget = 200_000): boolean {
+  const stack: unknown[] = [result];
+  const seen = new Set<object>();
+  while (stack.length && budget-- > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    if (inputs.has(v)) return true;
+    seen.add(v);
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return false;
+}
+
+/**
+ * Runs one case under a memory budget and a deadline (runKql only: analyzeKql has no limits) and
+ * classifies it: a KqlError or a result is fine; a non-KqlError (or RUN_INTERNAL wrapping one), an end
+ * more than graceMs past the deadline, or changed input tables are escapes. The tables are not frozen
+ * (a real caller's are not): changes are found by fingerprint.
+ */
+export function checkLimitsCase(query: string, tables: Tables, limits: LimitsCaseOptions = DEFAULT_LIMITS): LimitsResult {
+  const before = fingerprint(tables);
+  const inputs = objectsOf(tables);
+  const problems: string[] = [];
+  // maxMemoryBytes: being added to RunKqlOptions (issue 12); passed through a loosely typed object so this
+  // compiles before and takes effect after.
+  const options: Record<string, unknown> = { now: FIXED_NOW, timeoutMs: limits.timeoutMs, maxMemoryBytes: limits.maxMemoryBytes };
+  let outcome: LimitsResult['outcome'] = 'ok';
+  let code: string | undefined;
+  let error: unknown;
+  let result: unknown;
+  const t0 = performance.now();
+  try {
+    result = runKql(query, tables as never, options as never);
+  } catch (e) {
+    error = e;
+    if (e instanceof KqlError) {
+      outcome = 'kqlError';
+      code = e.code;
+    } else outcome = 'crash';
+  }
+  const ms = performance.now() - t0;
+  const res: LimitsResult = {
+    outcome, ms, code, error, problems,
+    internal: false, late: ms > limits.timeoutMs + limits.graceMs, mutated: false, shared: false,
+  };
+  res.internal = isWrappedInternal({ outcome: outcome === 'crash' ? 'crash' : outcome, ms, code, error, problems: [] });
+  res.mutated = fingerprint(tables) !== before;
+  res.shared = result !== undefined && sharesObject((result as { rows: unknown }).rows, inputs);
+  if (protoSnapshot() !== PROTO_BASELINE) problems.push('a built-in prototype was modified');
+  if ((Object.prototype as Record<string, unknown>).polluted !== undefined) problems.push('Object.prototype.polluted is set');
+  return res;
+}

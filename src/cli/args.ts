@@ -10,6 +10,7 @@ export interface OptionSpec {
 
 export interface ParsedArgs {
   positionals: string[];
+  /** By option name (a record without prototype: `--constructor` is an unknown option, not Object). */
   values: Record<string, string[]>;
   flags: Set<string>;
 }
@@ -18,7 +19,7 @@ const GLOBAL_FLAGS = ['help', 'debug'];
 
 /** Parses argv (after the command name) against a spec; `-h` is `--help`. `--` ends options. */
 export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
-  const values: Record<string, string[]> = {};
+  const values = Object.create(null) as Record<string, string[]>;
   const flags = new Set<string>();
   const positionals: string[] = [];
   const valueSpecs = spec.values ?? {};
@@ -45,7 +46,7 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
       flags.add(name);
       continue;
     }
-    const vspec = valueSpecs[name];
+    const vspec = Object.prototype.hasOwnProperty.call(valueSpecs, name) ? valueSpecs[name] : undefined;
     if (!vspec) throw new UsageError(`unknown option '--${name}'`);
     let value: string;
     if (eq >= 0) value = arg.slice(eq + 1);
@@ -62,5 +63,5 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
 
 /** The single value of an option, or undefined. */
 export function single(args: ParsedArgs, name: string): string | undefined {
-  return args.values[name]?.[0];
+  return Object.prototype.hasOwnProperty.call(args.values, name) ? args.values[name][0] : undefined;
 }

@@ -28,8 +28,12 @@ interface Result {
 function jsonRow(row: Record<string, unknown>, columns: KqlColumn[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const c of columns) {
-    const v = row[c.name];
-    out[c.name] = v === null || v === undefined ? null : c.type === 'datetime' || c.type === 'timespan' ? formatCell(v, c.type) : v;
+    const v = Object.prototype.hasOwnProperty.call(row, c.name) ? row[c.name] : undefined;
+    // defineProperty: a column may be named `__proto__`, which plain assignment would not store.
+    Object.defineProperty(out, c.name, {
+      value: v === null || v === undefined ? null : c.type === 'datetime' || c.type === 'timespan' ? formatCell(v, c.type) : v,
+      writable: true, enumerable: true, configurable: true,
+    });
   }
   return out;
 }
@@ -52,7 +56,7 @@ export function formatResult(result: Result, format: OutputFormat, extra: Record
     case 'csv':
       return [
         columns.map((c) => csvField(c.name)).join(','),
-        ...rows.map((r) => columns.map((c) => csvField(formatCell(r[c.name], c.type))).join(',')),
+        ...rows.map((r) => columns.map((c) => csvField(formatCell(Object.prototype.hasOwnProperty.call(r, c.name) ? r[c.name] : undefined, c.type))).join(',')),
       ].join('\n');
   }
 }

@@ -10,7 +10,17 @@ import { startProgress } from './progress.js';
 
 const KQL_TYPES = new Set(['bool', 'boolean', 'int', 'long', 'real', 'double', 'decimal', 'string', 'datetime', 'date', 'timespan', 'time', 'guid', 'uniqueid', 'dynamic']);
 
-/** Reads a --schema file: `{ "Table": [{ "name": "Col", "type": "string" }, ...] }`. */
+/**
+ * A record keyed by untrusted names (file names, JSON keys): no prototype, so `__proto__`, `constructor`
+ * or `hasOwnProperty` are ordinary own keys and no name reads an inherited value.
+ */
+export function ownRecord<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) out[key] = value;
+  return out;
+}
+
+/** Reads a --schema file: `{ "Table": [{ "name": "Col", "type": "string" }, ...] }` (a record without prototype). */
 export function loadSchemaFile(path: string): Record<string, ColumnSchema[]> {
   let text: string;
   try {
@@ -26,7 +36,7 @@ export function loadSchemaFile(path: string): Record<string, ColumnSchema[]> {
   }
   const shape = 'expected { "Table": [{ "name": "Column", "type": "string" }, ...] }';
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new FileError(path, shape);
-  const out: Record<string, ColumnSchema[]> = {};
+  const out = ownRecord<ColumnSchema[]>();
   for (const [table, cols] of Object.entries(data)) {
     if (!Array.isArray(cols)) throw new FileError(path, `table ${table}: ${shape}`);
     out[table] = cols.map((c, i) => {
@@ -40,9 +50,10 @@ export function loadSchemaFile(path: string): Record<string, ColumnSchema[]> {
 }
 
 export interface LoadedTables {
-  tables: Record<string, TableInput>;
+  /** By table name (a Map: a file may be named `__proto__.json` or `constructor.csv`). */
+  tables: Map<string, TableInput>;
   /** Where each table came from. */
-  files: Record<string, string>;
+  files: Map<string, string>;
   /** Tables named with --table (not --data), for the "not used by the query" warning. */
   explicit: string[];
 }
@@ -69,26 +80,26 @@ export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; sche
     const { name, path } = parseTableArg(arg);
     sources.push({ name, file: path, explicit: true });
   }
-  const tables: Record<string, TableInput> = {};
-  const files: Record<string, string> = {};
+  const tables = new Map<string, TableInput>();
+  const files = new Map<string, string>();
   const explicit: string[] = [];
   const progress = startProgress(io);
   try {
     let total = 0;
     for (const [i, src] of sources.entries()) {
-      if (src.explicit && Object.prototype.hasOwnProperty.call(files, src.name) && explicitHas(explicit, src.name)) {
-        throw new UsageError(`table ${src.name} is given twice (${files[src.name]} and ${src.file})`);
+      if (src.explicit && files.has(src.name) && explicit.includes(src.name)) {
+        throw new UsageError(`table ${src.name} is given twice (${files.get(src.name)} and ${src.file})`);
       }
       // --table wins over a file of the same name in --data.
       const rows = loadTableFile(src.file, {
         tableName: src.name,
-        schema: opts.schemas[src.name],
+        schema: Object.prototype.hasOwnProperty.call(opts.schemas, src.name) ? opts.schemas[src.name] : undefined,
         onProgress: (n) => progress.update(`loading ${src.file}: ${n.toLocaleString('en-US')} rows (table ${i + 1} of ${sources.length})`),
       });
       total += rows.length;
       progress.update(`loaded ${i + 1} of ${sources.length} tables, ${total.toLocaleString('en-US')} rows`);
-      tables[src.name] = rows;
-      files[src.name] = src.file;
+      tables.set(src.name, rows);
+      files.set(src.name, src.file);
       if (src.explicit) explicit.push(src.name);
     }
   } finally {
@@ -97,8 +108,9 @@ export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; sche
   return { tables, files, explicit };
 }
 
-function explicitHas(list: string[], name: string): boolean {
-  return list.includes(name);
+/** The tables as runKql's `tables` argument: a record without prototype, every name an own key. */
+export function tablesRecord(tables: Map<string, TableInput>): Record<string, TableInput> {
+  return ownRecord(tables);
 }
 
 /** Whether the query text mentions a name as a whole word (a cheap test of "does the query read this table"). */

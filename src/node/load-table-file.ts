@@ -128,6 +128,15 @@ function csvNumber(v: string): number | bigint {
   return typeof exact === 'bigint' ? exact : n;
 }
 
+/**
+ * Stores a cell under a column name taken from the file: `__proto__` needs defineProperty (plain
+ * assignment would set the prototype instead); any other name is an own key by plain assignment.
+ */
+function setCell(row: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(row, name, { value, writable: true, enumerable: true, configurable: true });
+  else row[name] = value;
+}
+
 /** Without a schema, CSV text is typed per column: all numbers -> numbers, all true/false -> bool, else text. */
 function typeUntypedCsv(rows: Record<string, string>[], columns: string[]): InputRow[] {
   const kinds = new Map<string, 'number' | 'bool' | 'string'>();
@@ -151,7 +160,7 @@ function typeUntypedCsv(rows: Record<string, string>[], columns: string[]): Inpu
       const v = r[c];
       const kind = kinds.get(c);
       if (kind !== 'string' && (v === undefined || v === '')) continue;
-      out[c] = kind === 'number' ? csvNumber(v) : kind === 'bool' ? v.toLowerCase() === 'true' : v;
+      setCell(out, c, kind === 'number' ? csvNumber(v) : kind === 'bool' ? v.toLowerCase() === 'true' : v);
     }
     return out;
   });
@@ -182,7 +191,7 @@ function loadCsv(path: string, text: string, options: LoadTableFileOptions): Inp
       throw new FileError(path, `malformed CSV: ${rec.length} fields where the header has ${header.length}`, i + 2);
     }
     const row: Record<string, string> = {};
-    header.forEach((name, j) => (row[name] = rec[j]));
+    header.forEach((name, j) => setCell(row, name, rec[j]));
     if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1);
     return row;
   });
@@ -195,7 +204,7 @@ function loadCsv(path: string, text: string, options: LoadTableFileOptions): Inp
     for (const name of header) {
       const v = r[name];
       if (v === '' && types.get(name) !== 'string') continue;
-      out[name] = v;
+      setCell(out, name, v);
     }
     return out;
   });
@@ -247,7 +256,7 @@ export function loadDataDir(dir: string, options: { schemas?: Record<string, Col
     file,
     rows: loadTableFile(file, {
       tableName: name,
-      schema: options.schemas?.[name],
+      schema: options.schemas && Object.prototype.hasOwnProperty.call(options.schemas, name) ? options.schemas[name] : undefined,
       onProgress: options.onProgress && ((n) => options.onProgress!(file, n)),
     }),
   }));

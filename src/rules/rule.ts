@@ -3,8 +3,9 @@
  * repository's Detections/ and Solutions/ format), read into a SentinelRule. Browser-safe: text in,
  * object out; reading files is src/node/load-rule.ts.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { ErrorCodes, KqlSemanticError, type Span } from '../errors/index.js';
+import { parseYaml } from './yaml.js';
 
 export type TriggerOperator = 'gt' | 'lt' | 'eq' | 'ne';
 
@@ -86,12 +87,10 @@ const OPERATORS: Record<string, TriggerOperator> = {
 
 /** A trigger operator as written in a rule (`gt`, `GreaterThan`, ...), or undefined. */
 export function normalizeTriggerOperator(op: unknown): TriggerOperator | undefined {
-  return typeof op === 'string' ? OPERATORS[op.trim().toLowerCase()] : undefined;
-}
-
-/** First line of a yaml error message, without the " at line x, column y:" the library appends. */
-function yamlMessage(msg: string): string {
-  return msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (typeof op !== 'string') return undefined;
+  const key = op.trim().toLowerCase();
+  // Own keys only: `constructor` or `toString` is not an operator.
+  return Object.prototype.hasOwnProperty.call(OPERATORS, key) ? OPERATORS[key] : undefined;
 }
 
 /**
@@ -103,25 +102,16 @@ function yamlMessage(msg: string): string {
 export function parseRule(yamlText: string, source?: string): SentinelRule {
   if (typeof yamlText !== 'string') throw ruleError(ErrorCodes.RULE_INVALID_YAML, 'The rule must be YAML text');
   const where = source ? ` in ${source}` : '';
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  } catch (err) {
-    throw ruleError(ErrorCodes.RULE_INVALID_YAML, `Invalid YAML${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-    throw ruleError(ErrorCodes.RULE_INVALID_YAML, `Invalid YAML${where}: ${yamlMessage(e.message)}`, pos.line, pos.col);
-  }
+  // Syntax errors, duplicate keys and bad aliases (alias bombs included): RULE_INVALID_YAML with a position.
+  const yaml = parseYaml(yamlText, where);
+  const { doc, lineCounter } = yaml;
   if (!isMap(doc.contents)) {
     const start = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(start);
     throw ruleError(ErrorCodes.RULE_INVALID_YAML, `The rule${where} must be a YAML mapping of fields (id, name, query, ...)`, pos.line, pos.col);
   }
   const map = doc.contents;
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  const data = yaml.toJS() as Record<string, unknown>;
 
   /** Line and column of a field's value (or of its key when the value is empty). */
   const posOf = (key: string): { line: number; column: number } => {

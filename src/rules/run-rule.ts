@@ -70,7 +70,8 @@ export function applyTimeWindow(
   to: number,
   schemas: Record<string, ColumnSchema[]> = {},
 ): Record<string, TableInput> {
-  const out: Record<string, TableInput> = {};
+  // No prototype: a table may be named `__proto__` (plain assignment would drop it) or `constructor`.
+  const out = Object.create(null) as Record<string, TableInput>;
   // Row times are exact ticks (src/runtime/ticks.ts): compared with the bounds in that form.
   const lower = fromMs(from), upper = fromMs(to);
   for (const name of Object.keys(tables)) {

@@ -4,13 +4,14 @@
  * Browser-safe: files named in a scenario (`{ file: ... }`) are read through the `resolveFile` callback;
  * src/node/scenarios.ts supplies one that reads from disk.
  */
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { ErrorCodes, KqlError, KqlSemanticError } from '../errors/index.js';
 import type { TableInput } from '../run-kql.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { TraceEntry } from '../runtime/trace.js';
 import { runRule } from './run-rule.js';
 import type { SentinelRule } from './rule.js';
+import { parseYaml } from './yaml.js';
 
 /** Rows inline, rows read from a file, or rows with an explicit schema. */
 export type ScenarioTable = Record<string, unknown>[] | { file: string } | { schema: ColumnSchema[]; rows: Record<string, unknown>[] };
@@ -110,16 +111,10 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
   const where = source ?? 'scenario file';
   let data: unknown = input;
   if (typeof input === 'string') {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(input, { lineCounter, prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-      const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      throw new KqlSemanticError(ErrorCodes.RULE_INVALID_YAML, `Invalid YAML in ${where}: ${msg}`, { offset: 0, length: 0, line: pos.line, column: pos.col });
-    }
-    if (!isMap(doc.contents)) throw scenarioError(`${where} must be a YAML mapping with 'scenarios:'`);
-    data = doc.toJS({ maxAliasCount: 100 });
+    // Syntax errors, duplicate keys and bad aliases (alias bombs included): RULE_INVALID_YAML with a position.
+    const yaml = parseYaml(input, ` in ${where}`);
+    if (!isMap(yaml.doc.contents)) throw scenarioError(`${where} must be a YAML mapping with 'scenarios:'`);
+    data = yaml.toJS();
   }
   if (!isObject(data)) throw scenarioError(`${where} must be a mapping with 'scenarios:'`);
   checkKeys(data, DOC_KEYS, where);
@@ -155,7 +150,8 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
 }
 
 function resolveTables(tables: Record<string, ScenarioTable>, resolveFile: ResolveFile | undefined, where: string): Record<string, TableInput> {
-  const out: Record<string, TableInput> = {};
+  // No prototype: a table may be named `__proto__` (plain assignment would drop it) or `constructor`.
+  const out = Object.create(null) as Record<string, TableInput>;
   for (const [name, t] of Object.entries(tables)) {
     const file = isObject(t) && 'file' in t && typeof t.file === 'string' ? t.file : undefined;
     if (file !== undefined) {

@@ -10,7 +10,7 @@ import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
-import { loadSchemaFile, loadTables, mentions } from '../tables.js';
+import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
 
 export const runSpec: OptionSpec = {
   values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
@@ -66,6 +66,22 @@ function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: D
   });
 }
 
+/**
+ * What to do about a table the query names but no file gave. Never suggests a file that was loaded:
+ * a loaded table of another case is named instead (table names are case-sensitive).
+ */
+export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>): string | undefined {
+  if (name === undefined) return undefined;
+  const file = loaded.files.get(name);
+  // Loaded under exactly this name and still unknown: the file is there, so suggesting it would mislead.
+  if (file !== undefined) return undefined;
+  const near = [...loaded.files.keys()].filter((t) => t.toLowerCase() === name.toLowerCase());
+  if (near.length > 0) {
+    return `table names are case-sensitive: ${near.map((t) => `${t} (from ${loaded.files.get(t)})`).join(', ')} ${near.length === 1 ? 'was' : 'were'} loaded, not ${name}`;
+  }
+  return `give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
+}
+
 export function runCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, runSpec);
   if (args.flags.has('help')) {
@@ -84,26 +100,27 @@ export function runCommand(argv: string[], io: Io): number {
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
   const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
   for (const name of loaded.explicit) {
-    if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files[name]}) is not used by the query in ${src.file}`);
+    if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
+  const tables = tablesRecord(loaded.tables);
 
   let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
   let ruleResult: RunRuleResult | undefined;
   try {
     if (src.rule) {
       // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
-      ruleResult = runRule(src.rule, loaded.tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
+      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
       result = ruleResult;
     } else {
       const options = { now, schemas, trace: explain, timeAsText: true } as RunKqlOptions;
-      result = runKql(src.query, loaded.tables, options);
+      result = runKql(src.query, tables, options);
     }
   } catch (err) {
     if (!(err instanceof KqlError)) throw err;
     let message = formatSourceError(src, err);
     if (err.code === 'SEM_UNKNOWN_TABLE') {
-      const name = /Unknown table '([^']+)'/.exec(err.message)?.[1] ?? 'Name';
-      message += `\nhint: give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
+      const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded);
+      if (hint) message += `\nhint: ${hint}`;
     }
     throw new CliError(message);
   }
@@ -132,7 +149,7 @@ export function runCommand(argv: string[], io: Io): number {
           ? `Time window: rows with TimeGenerated in (${formatDateTime(w.from.getTime())}, ${formatDateTime(w.to.getTime())}] (queryPeriod ${src.rule?.queryPeriod} before --now)`
           : `Time window: none (${args.flags.has('no-window') ? '--no-window' : 'the rule has no queryPeriod'})`,
       );
-      if (w && explain) lines.push(...windowCounts(loaded.tables, w, schemas));
+      if (w && explain) lines.push(...windowCounts(tables, w, schemas));
     }
     note(lines.join('\n'));
   }
