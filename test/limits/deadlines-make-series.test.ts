@@ -4,17 +4,8 @@
  * No time is measured: small maxRows values and timeoutMs: 0 (passed at the first deadline check).
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, KqlRuntimeError } from '../../src/index.js';
-
-function runError(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runKql } from '../../src/index.js';
+import { runError } from './helpers.js';
 
 const series = (keys: number, step: string) =>
   `range k from 1 to ${keys} step 1\n| extend t = datetime(2000-01-01)\n| make-series c = count() default = 0 on t from datetime(2000-01-01) to datetime(2000-01-12) step ${step} by k`;

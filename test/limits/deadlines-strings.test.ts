@@ -5,20 +5,11 @@
  * deadline is read every CHECK_EVERY units, and one row alone reports fewer).
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, KqlRuntimeError } from '../../src/index.js';
+import { runKql } from '../../src/index.js';
 import { CHARS_PER_TICK } from '../../src/functions/work.js';
 import { CHECK_EVERY } from '../../src/runtime/limits.js';
 import { MAX_JSON_TEXT } from '../../src/runtime/values.js';
-
-function runError(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runError } from './helpers.js';
 
 const big = 'a'.repeat(2 * CHARS_PER_TICK * CHECK_EVERY);
 const T = { T: { schema: [{ name: 's', type: 'string' as const }, { name: 'd', type: 'dynamic' as const }], rows: [{ s: big, d: [big] }] } };

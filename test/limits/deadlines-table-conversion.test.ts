@@ -5,18 +5,9 @@
  * many values were read before the run stopped.
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, KqlRuntimeError } from '../../src/index.js';
+import { runKql } from '../../src/index.js';
 import { CHECK_EVERY } from '../../src/runtime/limits.js';
-
-function runError(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runError } from './helpers.js';
 
 /** Plain rows whose one column counts its reads. */
 function countedRows(n: number): { rows: Record<string, unknown>[]; reads: () => number } {

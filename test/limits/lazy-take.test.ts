@@ -7,18 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { KqlRuntimeError, runKql, runKqlAsync, type KqlResult } from '../../src/index.js';
+import { runError as caught } from './helpers.js';
 
 const BIG = 'range x from 1 to 1000000000 step 1';
-
-function caught(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
 
 /** Rows into the take (or limit) stage of the trace. */
 function takeRowsIn(result: KqlResult): number | undefined {

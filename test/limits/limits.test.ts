@@ -5,18 +5,9 @@
  * work done, not on the machine's speed.
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, KqlRuntimeError, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS } from '../../src/index.js';
+import { runKql, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS } from '../../src/index.js';
 import { CHECK_EVERY } from '../../src/runtime/limits.js';
-
-function caught(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runError as caught } from './helpers.js';
 
 const sameKey = (n: number) => Array.from({ length: n }, (_, i) => ({ K: 1, I: i }));
 

@@ -5,17 +5,8 @@
  * deterministic: no time and no real memory is measured.
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, runKqlAsync, KqlRuntimeError, DEFAULT_MAX_MEMORY_BYTES } from '../../src/index.js';
-
-function caught(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runKql, runKqlAsync, DEFAULT_MAX_MEMORY_BYTES } from '../../src/index.js';
+import { runError as caught } from './helpers.js';
 
 /** The run's error, which must be RUN_MEMORY_LIMIT naming `operator` at `line`:`column`. */
 function memoryError(query: string, tables: Record<string, unknown[]>, maxMemoryBytes: number, operator: string, line: number, column: number) {

@@ -4,17 +4,8 @@
  * passes it is a RUN_LIMIT_EXCEEDED error naming the limit, never a silently truncated result.
  */
 import { describe, expect, test } from 'vitest';
-import { runKql, KqlRuntimeError, DEFAULT_MAX_RESULT_BYTES } from '../../src/index.js';
-
-function caught(fn: () => unknown): KqlRuntimeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlRuntimeError);
-    return err as KqlRuntimeError;
-  }
-  throw new Error('expected a KqlRuntimeError');
-}
+import { runKql, DEFAULT_MAX_RESULT_BYTES } from '../../src/index.js';
+import { runError as caught } from './helpers.js';
 
 describe('maxResultBytes', () => {
   test('the default is 64 MiB', () => {
