@@ -21,3 +21,31 @@ export function totalLength(parts: readonly string[]): number {
   for (let i = 0; i < parts.length; i++) n += parts[i].length;
   return n;
 }
+
+/** Nodes visited at most by jsonLengthAtLeast (past it, the length so far is the estimate). */
+const MAX_JSON_WALK = 1_000_000;
+
+/**
+ * About how many characters the JSON text of a dynamic value has, walking it until the count passes `cap`
+ * (or MAX_JSON_WALK nodes): lets tostring() charge a large array's text before building it in one call.
+ */
+export function jsonLengthAtLeast(value: unknown, cap: number): number {
+  let length = 0;
+  let visited = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && length <= cap && visited++ < MAX_JSON_WALK) {
+    const v = stack.pop();
+    if (typeof v === 'string') length += v.length + 2;
+    else if (v === null || typeof v !== 'object') length += 8;
+    else if (Array.isArray(v)) {
+      length += 2 + v.length;
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    } else {
+      for (const key of Object.keys(v)) {
+        length += key.length + 4;
+        stack.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return length;
+}

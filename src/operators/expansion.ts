@@ -101,11 +101,12 @@ export function bindExpansion(
    * The input row is the scratch row each element is tested on, and then the last kept element's row;
    * only the earlier kept elements get copies.
    */
-  const expandInPlace = (row: Row, lists: unknown[][], count: number, out: Row[], keep: ((row: Row) => boolean) | undefined, capacity: number) => {
+  const expandInPlace = (row: Row, lists: unknown[][], count: number, out: Row[], keep: ((row: Row) => boolean) | undefined, capacity: number, ctx: ExecContext) => {
     if (row.length > width) row.length = width;
     let earlier: number[] | undefined;
     let last = -1;
     for (let i = 0; i < count; i++) {
+      ctx.guard.tick();
       setElement(row, lists, i);
       if (keep && !keep(row)) continue;
       if (last >= 0) (earlier ??= []).push(last);
@@ -140,10 +141,12 @@ export function bindExpansion(
         count = Math.max(count, lists[k].length);
       }
       if (limit !== undefined) count = Math.min(count, limit);
-      if (reuseRow && inPlaceLayout) return expandInPlace(row, lists, count, out, keep, capacity);
+      if (reuseRow && inPlaceLayout) return expandInPlace(row, lists, count, out, keep, capacity, ctx);
       let next: Row | undefined = spare !== undefined && spare.length === width ? spare : undefined;
       spare = undefined;
       for (let i = 0; i < count; i++) {
+        // A tick per element: one row can hold a million of them (deadline and cancellation hold inside it).
+        ctx.guard.tick();
         next ??= newRow(width, capacity);
         for (let c = 0; c < width; c++) next[c] = source[c] >= 0 ? row[source[c]] : null;
         setElement(next, lists, i);
@@ -189,7 +192,7 @@ export function expandTable(
     const before = into.length;
     const elements = expansion.expand(row, ctx, into, keep, capacity, reuseRows);
     const kept = into.length - before;
-    guard.tick(1 + kept);
+    guard.tick(1); // (and one per element, inside expand)
     // The new rows (one of the input row's width each) and their slots: charged as each input row expands.
     if (kept > 0) guard.charge(kept * (rowBytes(row.length) + CELL_BYTES), operator, span);
     if (kept > guard.maxRows) guard.rows(kept, operator, span);

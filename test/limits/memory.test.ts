@@ -161,4 +161,11 @@ describe('maxMemoryBytes', () => {
     }
     expect(runKql('print 1', {}, { maxMemoryBytes: 0 }).rows).toEqual([{ print_0: 1 }]);
   });
+
+  test('tostring of a large dynamic value is charged before its JSON text is built (the fuzz run found it)', () => {
+    // One string shared 3,000 times: small in memory, but its JSON text is 30 million characters.
+    const q = 'range x from 1 to 3000 step 1 | extend s = strrep("x", 10000) | summarize l = make_list(s)\n| extend t = tostring(l) | project n = strlen(t)';
+    memoryError(q, {}, 50 * 2 ** 20, 'tostring()', 2, 3);
+    expect(runKql('print l = dynamic([1, "a", {"b": [2]}]) | project t = tostring(l)').rows).toEqual([{ t: '[1,"a",{"b":[2]}]' }]);
+  });
 });
