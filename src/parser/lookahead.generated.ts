@@ -5,7 +5,7 @@
 import type { LookaheadTable } from './lookahead.js';
 
 export const LOOKAHEAD_TABLE: LookaheadTable | undefined = {
-  fingerprint: "f8d0ccdcb0c3153d",
+  fingerprint: "b644d40d6ec68af5",
   tokens: ["Plus","Minus","Kw_and","LParen","Identifier","BracketIdentifier","Eq","StringLiteral","MultilineString","TimespanLiteral","RealLiteral","HexLiteral","LongLiteral","TypedLiteral","DatetimeNow","Star","EqEq","NotEq","EqTilde","NotTilde","LtEq","GtEq","Lt","Gt","NegatedWordOperator","InTilde","Kw_matches","Kw_has_any","Kw_has_all","Kw_hasprefix_cs","Kw_hasprefix","Kw_hassuffix_cs","Kw_hassuffix","Kw_has_cs","Kw_has","Kw_containscs","Kw_contains_cs","Kw_contains","Kw_startswith_cs","Kw_startswith","Kw_endswith_cs","Kw_endswith","Kw_in","Kw_between","Kw_true","Kw_false","Kw_dynamic","Kw_datatable","Kw_print","Kw_range","Kw_externaldata","Kw_union","RParen","LBracket","Comma","Colon","Kw_with","HyphenatedOperator","Kw_project","Kw_where","Kw_on","LBrace","Dot","Slash","Percent","Kw_or","Pipe","Kw_from","Kw_to","Kw_step","Kw_by","Kw_typeof","Kw_mv-apply","Kw_mvapply","Kw_limit","Kw_mv-expand","Kw_mvexpand","Kw_project-away","Kw_project-keep","Kw_project-reorder","Kw_asc","Kw_desc","Kw_let","Kw_declare","Semicolon","Kw_first","Kw_last","Kw_nulls","Kw_sort","Kw_order","Kw_query_parameters","Kw_filter","Kw_extend","Kw_project-rename","Kw_summarize","Kw_join","Kw_distinct","Kw_take","Kw_top","Kw_count","Kw_lookup"],
   decisions: {
     "additiveExpr/Alternation/0/2": "[[[0]],[[1]]]",
@@ -97,7 +97,6 @@ export const LOOKAHEAD_TABLE: LookaheadTable | undefined = {
     "patternStatement/Option/2/2": "[[[53]]]",
     "patternStatement/Option/3/2": "[[[62]]]",
     "patternStatement/Repetition/0/2": "[[[3]]]",
-    "patternStatement/RepetitionMandatoryWithSeparator/0/2": "[[[4],[5]]]",
     "patternStatement/RepetitionMandatoryWithSeparator/2/2": "[[[1],[0],[7],[8],[9],[10],[11],[12],[44],[45],[13],[46],[14],[47],[48],[49],[50],[51],[4],[5],[3],[15]]]",
     "pipeExpr/Repetition/0/2": "[[[66]]]",
     "postfixExpr/Alternation/0/2": "[[[62,53]],[[62,4],[62,5]],[[5]],[[53]]]",

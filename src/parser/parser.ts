@@ -149,18 +149,7 @@ export class KqlParser extends EmbeddedActionsParser {
     let last: Span = name.span;
     this.OPTION(() => {
       this.CONSUME(T.Eq);
-      this.CONSUME(T.LParen);
-      const declared: NonNullable<A.PatternStatement['params']> = [];
-      this.AT_LEAST_ONE_SEP({
-        SEP: T.Comma,
-        DEF: () => {
-          const p = this.SUBRULE2(this.identifier);
-          this.CONSUME(T.Colon);
-          const type = this.SUBRULE(this.typeName);
-          this.ACTION(() => declared.push({ name: p.name, type, span: p.span }));
-        },
-      });
-      this.CONSUME(T.RParen);
+      const declared = this.SUBRULE(this.columnDeclarations); // (name:type, ...), as datatable declares columns
       this.OPTION2(() => {
         this.CONSUME(T.LBracket);
         const p = this.SUBRULE3(this.identifier);
