@@ -107,13 +107,9 @@ scenarios:
   it('rejects malformed scenario documents with RULE_BAD_SCENARIO', () => {
     const bad: [string, RegExp][] = [
       ['scenarios: []', /has no scenarios/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ expect: { fires: true } }]', /scenario 1 has no 'name'/],
-      ['scenarios: [{ name: s, expect: { fires: true } }]', /has no 'now'/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s }]', /has no 'expect'/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fire: true } }]', /unknown field 'fire'/],
       ['now: yesterday\nscenarios: [{ name: s, expect: { fires: true } }]', /'now' "yesterday" is not a date/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, tables: { T: 3 }, expect: { fires: true } }]', /table 'T' must be/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fires: true } }, { name: s, expect: { fires: true } }]', /used twice/],
+      ['now: 2024-05-01T00:00:00Z\ntables: { T: 3 }\nscenarios: [{ name: s, expect: { fires: true } }]', /table 'T' must be/],
+      ['now: 2024-05-01T00:00:00Z\nparameter: { a: 1 }\nscenarios: [{ name: s, expect: { fires: true } }]', /unknown field 'parameter'/],
     ];
     for (const [text, message] of bad) {
       let err: unknown;
@@ -128,9 +124,64 @@ scenarios:
     }
   });
 
+  it('a malformed scenario fails alone, with RULE_BAD_SCENARIO as its error', () => {
+    const bad: [string, RegExp][] = [
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ expect: { fires: true } }]', /scenario 1 has no 'name'/],
+      ['scenarios: [{ name: s, expect: { fires: true } }]', /has no 'now'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s }]', /has no 'expect'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fire: true } }]', /unknown field 'fire'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, tables: { T: 3 }, expect: { fires: true } }]', /table 'T' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, watchlists: { W: 3 }, expect: { fires: true } }]', /watchlist 'W' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, externalData: { "https://x": { rows: [] } }, expect: { fires: true } }]', /externalData 'https:\/\/x' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, parameters: [1], expect: { fires: true } }]', /'parameters' must map/],
+    ];
+    for (const [text, message] of bad) {
+      const results = runScenarios(rule, text);
+      expect(results, text).toHaveLength(1);
+      const [r] = results;
+      expect(r.passed, text).toBe(false);
+      expect(r.error, text).toBeInstanceOf(KqlError);
+      expect(r.error?.code, text).toBe('RULE_BAD_SCENARIO');
+      expect(r.error?.message, text).toMatch(message);
+      expect(r.failures[0], text).toMatch(/^RULE_BAD_SCENARIO: /);
+    }
+    // The second of two scenarios with one name fails; the first runs.
+    const twice = runScenarios(rule, 'now: 2024-05-01T00:00:00Z\ntables: { SigninLogs: [] }\nscenarios: [{ name: s, expect: { fires: false } }, { name: s, expect: { fires: true } }]');
+    expect(twice.map((r) => [r.passed, r.error?.message.match(/used twice/) !== null && r.error !== undefined])).toEqual([[true, false], [false, true]]);
+  });
+
+  it('one bad scenario among good ones: the good ones still run and pass', () => {
+    const text = `now: 2024-05-01T12:00:00Z
+tables:
+  SigninLogs:
+    - { TimeGenerated: 2024-05-01T11:30:00Z, UserPrincipalName: alice@contoso.com, ResultType: "50126" }
+scenarios:
+  - name: fires
+    expect: { fires: true }
+  - name: typo
+    expect: { fire: true }
+  - name: no rows
+    tables: { SigninLogs: [] }
+    expect: { fires: false }
+`;
+    const results = runScenarios(rule, text);
+    expect(results.map((r) => [r.name, r.passed])).toEqual([['fires', true], ['typo', false], ['no rows', true]]);
+    expect(results[1].error).toMatchObject({ code: 'RULE_BAD_SCENARIO', line: 9, column: 15 }); // the 'fire' key
+  });
+
+  it('the caller\'s parsed document is not modified by a malformed scenario', () => {
+    const parsed = { now: '2024-05-01T00:00:00Z', scenarios: [{ name: 's', expect: { fire: true } }] };
+    const copy = structuredClone(parsed);
+    const [r] = runScenarios(rule, parsed as never);
+    expect(r.error?.message).toMatch(/unknown field 'fire'/);
+    expect(parsed).toEqual(copy);
+  });
+
   it('{ file } tables need a resolver', () => {
     const text = 'now: 2024-05-01T12:00:00Z\nscenarios: [{ name: s, tables: { SigninLogs: { file: x.json } }, expect: { fires: true } }]';
-    expect(() => runScenarios(rule, text)).toThrow(/reads the file 'x.json', but no file reader was given/);
+    const [missing] = runScenarios(rule, text);
+    expect(missing.error?.message).toMatch(/reads the file 'x.json', but no file reader was given/);
+    expect(missing.error).toMatchObject({ line: 2, column: 34 });
     const rows = [{ TimeGenerated: '2024-05-01T11:59:00Z', ResultType: '1' }];
     expect(runScenarios(rule, text, (p) => (p === 'x.json' ? rows : []))[0].passed).toBe(true);
   });
