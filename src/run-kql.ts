@@ -161,7 +161,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       if (!has(externalData, url)) {
         throw new KqlRuntimeError(
           ErrorCodes.RUN_EXTERNAL_DATA,
-          `externaldata is not available offline: pass the rows for '${url}' in the externalData option`,
+          `externaldata is not available offline: pass the rows for '${url}' in the externalData option (mini-kql: --external-data '${url}=file'; scenario files: externalData:)`,
         );
       }
       return loadTable(url, externalData[url], columns, onRow);

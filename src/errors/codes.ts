@@ -73,7 +73,8 @@ export const ErrorCatalog = {
     explanation:
       '`runKql` reads only the tables you pass: add the table (an empty array `[]` is enough for a table with no rows). ' +
       '`analyzeKql` knows the built-in Sentinel / Azure Monitor schemas and `options.schemas`: check the spelling ' +
-      '(table names are case-sensitive) or supply the schema.',
+      '(table names are case-sensitive) or supply the schema. An unknown watchlist of `_GetWatchlist(\'alias\')` is this ' +
+      'error too: pass its rows in `options.watchlists`, with `--watchlist alias=file`, or under `watchlists:` in a scenario file.',
   },
   SEM_UNKNOWN_COLUMN: {
     phase: 'semantic',
@@ -222,8 +223,11 @@ export const ErrorCatalog = {
   RUN_EXTERNAL_DATA: {
     phase: 'runtime',
     summary: '`externaldata` reads a URL whose rows were not supplied.',
-    message: "externaldata is not available offline: pass the rows for '<url>' in the externalData option",
-    explanation: 'mini-kql never downloads anything: pass the rows under `options.externalData[url]`.',
+    message:
+      "externaldata is not available offline: pass the rows for '<url>' in the externalData option (mini-kql: --external-data '<url>=file'; scenario files: externalData:)",
+    explanation:
+      'mini-kql never downloads anything: pass the rows under `options.externalData[url]` (the URL exactly as the query ' +
+      'writes it), with `--external-data url=file` on the command line, or under `externalData:` in a scenario file.',
   },
   RUN_UNSUPPORTED: {
     phase: 'runtime',

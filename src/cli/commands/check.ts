@@ -10,10 +10,11 @@ import { isDirectory, walkFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { formatSourceError, isRuleFile, readQuerySource, type QuerySource } from '../sources.js';
 import { loadSchemaFile } from '../tables.js';
+import { checkedParameters, loadRuleInputFiles, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
-export const checkSpec: OptionSpec = { values: { schema: {} } };
+export const checkSpec: OptionSpec = { values: { schema: {}, watchlist: ruleInputOptions.watchlist, param: ruleInputOptions.param } };
 
-export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema file]
+export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema file] [--watchlist alias=file ...] [--param name=value ...]
 
 Parses and binds queries without running them: reports syntax errors, unknown tables, columns and
 functions, and type errors, each as  file:line:col  CODE  message  with the source line and a caret,
@@ -25,10 +26,18 @@ Exit code 0 only when everything is clean.
 Tables are known by their built-in Sentinel schemas; give others with --schema:
   { "Table": [{ "name": "Col", "type": "string" }, ...] }
 
+Options:
+  --schema file       column types of tables without a built-in schema (the format above)
+${watchlistHelp}
+                      check reads a watchlist's columns only.
+${paramHelp}
+                      Checking several files, a --param goes to each query that declares it.
+
 Examples:
   mini-kql check rule.yaml
   mini-kql check queries/
-  mini-kql check hunt.kql --schema custom-tables.json`;
+  mini-kql check hunt.kql --schema custom-tables.json
+  mini-kql check rule.yaml --watchlist HighValueAssets=assets.csv --param threshold=3`;
 
 /** In a directory: .kql files, and YAML files that look like rules (a top-level query field), not scenario files. */
 function isCheckable(path: string): boolean {
@@ -68,6 +77,7 @@ export function checkCommand(argv: string[], io: Io): number {
   if (args.positionals.length === 0) throw new UsageError('check: give a query or rule file, or a directory');
   const schemaFile = single(args, 'schema');
   const schemas = schemaFile ? loadSchemaFile(schemaFile) : {};
+  const { watchlists } = loadRuleInputFiles(args);
   const files: string[] = [];
   let summary = args.positionals.length > 1;
   for (const p of args.positionals) {
@@ -81,7 +91,8 @@ export function checkCommand(argv: string[], io: Io): number {
     let src: QuerySource | undefined;
     try {
       src = readQuerySource(file);
-      const { columns, warnings = [] } = analyzeKql(src.query, { schemas });
+      const parameters = checkedParameters(args, src.query, files.length === 1 ? 'error' : 'ignore');
+      const { columns, warnings = [] } = analyzeKql(src.query, { schemas, watchlists, parameters });
       for (const w of warnings) io.out(formatWarning(src, w));
       if (summary) io.out(`ok  ${file}  ${oneLineSchema(columns)}`);
       else io.out([`${file}: ok, the result has ${columns.length} column${columns.length === 1 ? '' : 's'}:`, ...schemaLines(columns)].join('\n'));
@@ -90,6 +101,8 @@ export function checkCommand(argv: string[], io: Io): number {
       io.out(src ? formatSourceError(src, err) : formatSourceError({ file, fileText: '', query: '', lineOffset: 0, columnOffset: 0 }, err));
       const unknownTable = err instanceof KqlError && err.code === 'SEM_UNKNOWN_TABLE' ? /Unknown table '([^']+)'/.exec(err.message)?.[1] : undefined;
       if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
+      const inputHint = err instanceof KqlError ? ruleInputHint(err, { watchlists, externalData: {}, parameters: {} }) : undefined;
+      if (inputHint) io.out(`hint: ${inputHint}`);
     }
   }
   if (summary) {

@@ -11,9 +11,10 @@ import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
+  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {}, ...ruleInputOptions },
   flags: ['explain', 'no-window'],
 };
 
@@ -29,6 +30,9 @@ Options:
   --data dir          load every TableName.(json|ndjson|jsonl|csv) in dir
   --schema file       column types for tables without a built-in schema (typing CSV text):
                       { "Table": [{ "name": "Col", "type": "string" }, ...] }
+${watchlistHelp}
+${paramHelp}
+${externalDataHelp}
   --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
   --format F          table (default), json, ndjson or csv
   --limit N           show at most N rows
@@ -40,7 +44,9 @@ Options:
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
   mini-kql run query.kql --table SigninLogs=signins.csv --format json
-  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20`;
+  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20
+  mini-kql run rule.yaml --data ./data --watchlist HighValueAssets=assets.csv --param threshold=3 \\
+    --external-data 'https://feeds.example/iocs.csv=iocs.csv' --now 2024-05-02T00:00:00Z`;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -103,16 +109,17 @@ export function runCommand(argv: string[], io: Io): number {
     if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
   const tables = tablesRecord(loaded.tables);
+  const inputs = loadRuleInputs(args, src.query, { undeclared: 'error' });
 
   let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
   let ruleResult: RunRuleResult | undefined;
   try {
     if (src.rule) {
       // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
-      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
+      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true, ...inputs });
       result = ruleResult;
     } else {
-      const options = { now, schemas, trace: explain, timeAsText: true } as RunKqlOptions;
+      const options = { now, schemas, trace: explain, timeAsText: true, ...inputs } as RunKqlOptions;
       result = runKql(src.query, tables, options);
     }
   } catch (err) {
@@ -122,6 +129,8 @@ export function runCommand(argv: string[], io: Io): number {
       const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded);
       if (hint) message += `\nhint: ${hint}`;
     }
+    const inputHint = ruleInputHint(err, inputs);
+    if (inputHint) message += `\nhint: ${inputHint}`;
     throw new CliError(message);
   }
 

@@ -1,6 +1,5 @@
 /** `mini-kql test <rule.tests.yaml | rule.yaml | dir>`: run scenario files, PASS/FAIL per scenario. */
 import { relative } from 'node:path';
-import { KqlError } from '../../errors/kql-error.js';
 import { findScenarioFiles, runScenarioFile } from '../../node/scenarios.js';
 import { formatDateTime } from '../../runtime/datetime.js';
 import type { ScenarioResult } from '../../rules/scenarios.js';
@@ -9,6 +8,7 @@ import { parseArgs, type OptionSpec } from '../args.js';
 import { CliError, UsageError } from '../errors.js';
 import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
+import { formatScenarioError } from '../scenario-errors.js';
 
 export const testSpec: OptionSpec = { flags: ['explain'] };
 
@@ -64,12 +64,17 @@ export function testCommand(argv: string[], io: Io): number {
     } catch (err) {
       // A scenario file that cannot be read or has a structural problem: report it and go on.
       broken++;
-      const msg = err instanceof KqlError ? `${err.code}  ${err.message}` : err instanceof Error ? err.message : String(err);
-      io.out(`ERROR ${display(file)}\n  ${msg}`);
+      io.out(`ERROR ${display(file)}\n  ${formatScenarioError(err, file, display)}`);
       continue;
     }
     io.out(`${display(file)}  (rule: ${display(result.rulePath)})`);
     for (const r of result.results) {
+      if (r.error) {
+        // A scenario that could not run as written: the others of the file still ran.
+        failed++;
+        io.out(`  ERROR ${r.name}\n        ${formatScenarioError(r.error, file, display)}`);
+        continue;
+      }
       if (r.passed) {
         passed++;
         io.out(`  PASS  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
