@@ -220,7 +220,11 @@ describe('Node helpers', () => {
     expect(findScenarioFiles(dir)).toEqual([join(dir, 'failed.tests.yaml')]);
     expect(findScenarioFiles(join(dir, 'failed.yaml'))).toEqual([join(dir, 'failed.tests.yaml')]);
     const found = findScenarioFiles(join(ROOT, 'queries')).map((p) => p.slice(ROOT.length + 1));
-    expect(found).toEqual(['queries/suspicious-vm-creation/rule.tests.yaml', 'queries/suspicious-vm-creation-tuned/rule.tests.yaml']);
+    expect(found).toEqual([
+      'queries/suspicious-vm-creation/rule.tests.yaml',
+      'queries/suspicious-vm-creation-tuned/rule.tests.yaml',
+      'queries/watchlist-param-external/rule.tests.yaml',
+    ]);
   });
 
   it('the worked example has a scenario for the attack and each false-positive note of the seed', () => {
@@ -233,6 +237,7 @@ describe('Node helpers', () => {
 // The worked example's scenario files, run the way a rule repository would run its own.
 describeRuleScenarios(join(ROOT, 'queries/suspicious-vm-creation/rule.tests.yaml'), { describe, it, expect });
 describeRuleScenarios(join(ROOT, 'queries/suspicious-vm-creation-tuned/rule.tests.yaml'), { describe, it, expect });
+describeRuleScenarios(join(ROOT, 'queries/watchlist-param-external/rule.tests.yaml'), { describe, it, expect });
 
 describe('src/rules is browser-safe', () => {
   it('imports no Node built-ins', () => {
