@@ -187,6 +187,102 @@ scenarios:
   });
 });
 
+describe('scenario inputs: watchlists, parameters, externalData', () => {
+  const inputsRule: SentinelRule = {
+    query: `declare query_parameters(minCount:long = 2, since:datetime = datetime(2024-05-01));
+let Vip = _GetWatchlist('VIPUsers') | project UserPrincipalName = SearchKey, Tier;
+let Bad = externaldata(IPAddress:string, Score:long)["https://feeds.example/bad-ips.csv?key=a=b"];
+SigninLogs
+| where TimeGenerated >= since
+| join kind=inner Vip on UserPrincipalName
+| join kind=inner Bad on IPAddress
+| summarize Failures = count() by UserPrincipalName, Tier, Score
+| where Failures >= minCount`,
+  };
+  const shared = `now: 2024-05-01T12:00:00Z
+window: false
+tables:
+  SigninLogs:
+    - { TimeGenerated: 2024-05-01T11:00:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }
+    - { TimeGenerated: 2024-05-01T11:10:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }
+watchlists:
+  VIPUsers: [{ SearchKey: ceo@contoso.com, Tier: "1" }]
+externalData:
+  "https://feeds.example/bad-ips.csv?key=a=b": [{ IPAddress: 203.0.113.5, Score: "80" }]
+parameters: { since: 2024-05-01T10:00:00Z }
+`;
+
+  it('the document gives all three; a scenario replaces an entry by name', () => {
+    const text = `${shared}scenarios:
+  - name: shared inputs
+    expect: { rows: [{ UserPrincipalName: ceo@contoso.com, Tier: "1", Score: 80, Failures: 2 }] }
+  - name: a higher minCount (the document's since still applies)
+    parameters: { minCount: 3 }
+    expect: { fires: false }
+  - name: the CEO is not a VIP here
+    watchlists: { VIPUsers: [{ SearchKey: cfo@contoso.com, Tier: "1" }] }
+    expect: { fires: false }
+  - name: the feed no longer lists the IP
+    externalData: { "https://feeds.example/bad-ips.csv?key=a=b": [] }
+    expect: { fires: false }
+  - name: since after both sign-ins
+    parameters: { since: 2024-05-01T11:30:00Z }
+    expect: { fires: false }
+`;
+    expect(runScenarios(inputsRule, text).map((r) => [r.name, r.passed, r.failures])).toEqual([
+      ['shared inputs', true, []],
+      ['a higher minCount (the document\'s since still applies)', true, []],
+      ['the CEO is not a VIP here', true, []],
+      ['the feed no longer lists the IP', true, []],
+      ['since after both sign-ins', true, []],
+    ]);
+  });
+
+  it('a parameter the query does not declare, or a value of the wrong type, fails that scenario at its line', () => {
+    const text = `${shared}scenarios:
+  - name: typo
+    parameters: { minCnt: 3 }
+    expect: { fires: false }
+  - name: not a number
+    parameters: { minCount: many }
+    expect: { fires: false }
+  - name: fine
+    expect: { fires: true }
+`;
+    const [typo, nan, fine] = runScenarios(inputsRule, text);
+    expect(typo.error?.message).toMatch(/parameter 'minCnt' is not declared by the query \(its parameters: minCount:long, since:datetime\)/);
+    expect(typo.error).toMatchObject({ line: 14, column: 19 }); // the minCnt key
+    expect(nan.error?.message).toMatch(/parameter 'minCount' is a long: "many" cannot be read as a long/);
+    expect(nan.error).toMatchObject({ line: 17, column: 19 });
+    expect(fine.passed).toBe(true);
+  });
+
+  it('the shared parameter is located in the document when a scenario inherits it', () => {
+    const text = shared.replace('since: 2024-05-01T10:00:00Z', 'since: soon') + 'scenarios: [{ name: s, expect: { fires: true } }]\n';
+    const [r] = runScenarios(inputsRule, text);
+    expect(r.error?.message).toMatch(/parameter 'since' is a datetime: "soon"/);
+    expect(r.error).toMatchObject({ line: 11, column: 15 });
+  });
+
+  it('{ file } watchlists and externalData are read through resolveFile with their kind', () => {
+    const text = `now: 2024-05-01T12:00:00Z
+window: false
+tables: { SigninLogs: [{ TimeGenerated: 2024-05-01T11:00:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }] }
+watchlists: { VIPUsers: { file: vip.csv } }
+externalData: { "https://feeds.example/bad-ips.csv?key=a=b": { file: bad.csv } }
+scenarios: [{ name: s, parameters: { minCount: 1 }, expect: { rowCount: 1 } }]
+`;
+    const asked: string[] = [];
+    const resolve = (path: string, kind?: string) => {
+      asked.push(`${kind}:${path}`);
+      return path === 'vip.csv' ? [{ SearchKey: 'ceo@contoso.com', Tier: '1' }] : [{ IPAddress: '203.0.113.5', Score: '80' }];
+    };
+    const [r] = runScenarios(inputsRule, text, resolve);
+    expect(r.failures).toEqual([]);
+    expect(asked).toEqual(['watchlist:vip.csv', 'externalData:bad.csv']);
+  });
+});
+
 describe('Node helpers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mini-kql-rules-'));
   writeFileSync(join(dir, 'failed.yaml'), `name: Failed sign-ins\nqueryPeriod: 1h\nquery: |\n  ${rule.query}\n`);
@@ -260,6 +356,13 @@ describe('scenario data files', () => {
     writeFileSync(joinPath(dir, 'T.csv'), 'a,b\nx,1\ny,2\n');
     // Without a schema, an all-number CSV column is read as numbers (load-table-file.ts).
     expect(readRowsFile(joinPath(dir, 'T.csv'))).toEqual([{ a: 'x', b: 1 }, { a: 'y', b: 2 }]);
+    // A watchlist keeps every CSV cell as text (its columns are strings, as in Sentinel); externaldata rows too
+    // (the query's externaldata columns type them).
+    expect(readRowsFile(joinPath(dir, 'T.csv'), 'watchlist')).toEqual({
+      schema: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }],
+      rows: [{ a: 'x', b: '1' }, { a: 'y', b: '2' }],
+    });
+    expect(readRowsFile(joinPath(dir, 'T.csv'), 'externalData')).toEqual([{ a: 'x', b: '1' }, { a: 'y', b: '2' }]);
     writeFileSync(joinPath(dir, 'bad.ndjson'), '{"a":1}\n{oops\n');
     expect(() => readRowsFile(joinPath(dir, 'bad.ndjson'))).toThrow(/bad\.ndjson:2/);
   });
