@@ -8,4 +8,5 @@ export { formatKqlError } from './errors/format.js';
 export type { TraceEntry } from './runtime/trace.js';
 export { parseRule, parseDuration, runRule, applyTimeWindow, compareTrigger, runScenarios, runScenario, parseScenarioDoc } from './rules/index.js';
 export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
+export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';

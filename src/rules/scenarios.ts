@@ -1,8 +1,9 @@
 /**
- * Scenario tests for Sentinel rules (format: docs/rule-testing.md). A scenario gives the input tables,
- * the run time `now`, and what should happen: the rule fires or not, how many rows, which rows.
- * Browser-safe: files named in a scenario (`{ file: ... }`) are read through the `resolveFile` callback;
- * src/node/scenarios.ts supplies one that reads from disk.
+ * Scenario tests for Sentinel rules (format: docs/rule-testing.md). A scenario gives the input tables
+ * (and watchlists, query parameters, externaldata rows), the run time `now`, and what should happen: the
+ * rule fires or not, how many rows, which rows. Errors point at their line and column in the scenario
+ * file (yaml-positions.ts). Browser-safe: files named in a scenario (`{ file: ... }`) are read through
+ * the `resolveFile` callback; src/node/scenarios.ts supplies one that reads from disk.
  */
 import { isMap } from 'yaml';
 import { ErrorCodes, KqlError, KqlSemanticError, type Span } from '../errors/index.js';
