@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KqlError, runScenarios, type SentinelRule } from '../../src/index.js';
-import { describeRuleScenarios, findScenarioFiles, loadRule, runScenarioFile } from '../../src/node/index.js';
+import { describeRuleScenarios, errorSourceFile, findScenarioFiles, loadRule, runScenarioFile } from '../../src/node/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -310,6 +310,27 @@ describe('Node helpers', () => {
     expect(r.passed).toBe(true);
     expect(r.rulePath).toBe(join(dir, 'failed.yaml'));
     expect(r.results.map(({ trace, window, ...verdict }) => verdict)).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
+  });
+
+  it('errorSourceFile: an error of a bad rule points into the rule file, of a bad document into the scenario file', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'mini-kql-sources-'));
+    writeFileSync(join(sub, 'bad.yaml'), 'query: |\n  T | take 1\ntriggerOperator: [\n');
+    writeFileSync(join(sub, 'bad.tests.yaml'), 'now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fires: true } }]\n');
+    writeFileSync(join(sub, 'doc.tests.yaml'), 'rule: bad.yaml\nnow: 2024-05-01T00:00:00Z\nscenario: []\n');
+    const thrown = (path: string) => {
+      try {
+        runScenarioFile(path);
+      } catch (err) {
+        return err as KqlError;
+      }
+      throw new Error(`${path} ran`);
+    };
+    const ruleErr = thrown(join(sub, 'bad.tests.yaml'));
+    expect(ruleErr.code).toBe('RULE_INVALID_YAML');
+    expect(errorSourceFile(ruleErr)).toBe(join(sub, 'bad.yaml'));
+    const docErr = thrown(join(sub, 'doc.tests.yaml'));
+    expect(docErr).toMatchObject({ code: 'RULE_BAD_SCENARIO', line: 3, column: 1 });
+    expect(errorSourceFile(docErr)).toBe(join(sub, 'doc.tests.yaml'));
   });
 
   it('findScenarioFiles: a directory, a rule file, a tests file', () => {
