@@ -3,6 +3,7 @@ export type { RunKqlOptions, AnalyzeKqlOptions, KqlResult, TableInput, KqlColumn
 export { KqlError, KqlSyntaxError, KqlSemanticError, KqlRuntimeError, ErrorCodes, ErrorCatalog, errorCodeInfo } from './errors/index.js';
 export type { Span, ErrorCode } from './errors/index.js';
 export type { KqlType, ColumnSchema } from './runtime/types.js';
+export type { SchemaInput, SchemasInput, SchemaTypeName } from './runtime/schema-input.js';
 export { formatTable, formatCell } from './format/format-table.js';
 export { formatKqlError } from './errors/format.js';
 export type { TraceEntry } from './runtime/trace.js';
