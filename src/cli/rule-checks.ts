@@ -3,6 +3,9 @@ import { ErrorCodes } from '../errors/codes.js';
 import { validateRule, type RuleProblem } from '../rules/validate-rule.js';
 import type { QuerySource } from './sources.js';
 
+/** Plugins whose output columns come from the data. */
+const OPEN_SCHEMA = /\bevaluate\s+(bag_unpack|pivot)\b/;
+
 export interface RuleCheckOutcome {
   /** `file:line:col  CODE  message` for errors, `file:line:col  warning  message` for warnings, in file order. */
   lines: string[];
@@ -17,7 +20,9 @@ export interface RuleCheckOutcome {
  */
 export function checkRuleSource(src: QuerySource, columns: readonly { name: string }[] | undefined, seenIds: Map<string, string>): RuleCheckOutcome {
   if (!src.rule) return { lines: [], errors: 0, warnings: 0 };
-  const { errors, warnings } = validateRule(src.rule, { columns });
+  // After evaluate bag_unpack or pivot the result's columns are known only when the query runs: not checked.
+  const known = columns && !OPEN_SCHEMA.test(src.query) ? columns : undefined;
+  const { errors, warnings } = validateRule(src.rule, { columns: known });
   const id = src.rule.id?.trim().toLowerCase();
   if (id) {
     const other = seenIds.get(id);

@@ -320,7 +320,7 @@ export const ErrorCatalog = {
     message: "The rule has no 'tactics': the Azure-Sentinel repository expects the MITRE ATT&CK tactics it detects",
     explanation:
       'Sentinel accepts the rule, but the Azure-Sentinel repository\'s contribution checks or conventions would flag it: ' +
-      'no `tactics` / `relevantTechniques` / `entityMappings` / `version`, a duration that its CI does not read ' +
+      'no `tactics` / `entityMappings` / `version`, a duration that its CI does not read ' +
       '(`<number>m|h|d` is the repository form). `mini-kql check --strict` makes warnings fail the check.',
   },
 } as const satisfies Record<string, ErrorCodeInfo>;

@@ -98,9 +98,20 @@ function checkColumn(c: Check, field: string, name: unknown): void {
   }
   if (!c.columns || c.columns.some((col) => col.name === name)) return;
   const names = c.columns.map((col) => col.name);
+  const otherCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (otherCase) {
+    // Published rules do this and deploy: Sentinel seems to match these names without regard to case.
+    c.warn(ErrorCodes.RULE_UNKNOWN_COLUMN, field, `${field} '${name}' is spelled '${otherCase}' in the query's result (column names are case-sensitive in KQL)`);
+    return;
+  }
+  // A union of tables whose column types differ gives one column per type: Name_string, Name_dynamic.
+  const perType = names.filter((n) => n.startsWith(`${name}_`) && /^(string|long|int|real|decimal|bool|datetime|timespan|guid|dynamic)$/.test(n.slice(name.length + 1)));
   const guess = closestName(name, names);
   const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, ... (${names.length} columns)` : names.join(', ');
-  const hint = guess ? `did you mean '${guess}'?` : `it returns ${shown || 'no columns'}`;
+  const hint =
+    perType.length > 0 ? `the union in the query gives it one column per type: ${perType.join(', ')}`
+    : guess ? `did you mean '${guess}'?`
+    : `it returns ${shown || 'no columns'}`;
   c.error(ErrorCodes.RULE_UNKNOWN_COLUMN, field, `${field} '${name}' is not a column of the query's result (${hint})`);
 }
 
@@ -112,11 +123,13 @@ const CHECKS: ((c: Check) => void)[] = [
     if (!required) return;
     const mode = c.requireFields === 'auto' ? (present(c.rule, 'kind') ? 'error' : present(c.rule, 'id') ? 'warn' : 'off') : c.requireFields ? 'error' : 'off';
     if (mode === 'off') return;
-    for (const key of required) {
-      if (present(c.rule, key)) continue;
-      const message = `The rule has no '${key}': Sentinel requires it in a ${RULE_KINDS[kind]} rule`;
-      if (mode === 'error') c.error(ErrorCodes.RULE_MISSING_FIELD, key, message);
-      else c.warn(ErrorCodes.RULE_MISSING_FIELD, key, message);
+    const missing = required.filter((key) => !present(c.rule, key));
+    if (mode === 'error') {
+      for (const key of missing) c.error(ErrorCodes.RULE_MISSING_FIELD, key, `The rule has no '${key}': Sentinel requires it in a ${RULE_KINDS[kind]} rule`);
+    } else if (missing.length > 0) {
+      // One warning, not one per field: the file may be a rule in progress rather than a template to publish.
+      const names = missing.map((k) => `'${k}'`).join(', ');
+      c.warn(ErrorCodes.RULE_MISSING_FIELD, missing[0], `The rule has no ${names}: Sentinel requires ${missing.length === 1 ? 'it' : 'them'} in a ${RULE_KINDS[kind]} rule`);
     }
   },
 
@@ -162,7 +175,7 @@ const CHECKS: ((c: Check) => void)[] = [
   function tactics(c) {
     (c.rule.tactics ?? []).forEach((t, i) => {
       if (canonical(t, TACTICS)) return;
-      const guess = closestName(t.replace(/\s+/g, ''), TACTICS);
+      const guess = closestName(t, TACTICS);
       c.error(ErrorCodes.RULE_BAD_FIELD, `tactics[${i}]`, `tactic ${quote(t)} is not a MITRE ATT&CK tactic Sentinel knows${guess ? ` (did you mean '${guess}'?)` : `: ${TACTICS.join(', ')}`}`);
     });
   },
@@ -282,12 +295,6 @@ const CHECKS: ((c: Check) => void)[] = [
     for (const key of ['alertSeverityColumnName', 'alertTacticsColumnName']) {
       if (v[key] != null) checkColumn(c, `alertDetailsOverride.${key}`, v[key]);
     }
-    const dynamic = v.alertDynamicProperties;
-    if (Array.isArray(dynamic)) {
-      dynamic.forEach((d, i) => {
-        if (isRecord(d) && d.value != null) checkColumn(c, `alertDetailsOverride.alertDynamicProperties[${i}].value`, d.value);
-      });
-    }
   },
 
   function eventGrouping(c) {
@@ -334,7 +341,6 @@ const CHECKS: ((c: Check) => void)[] = [
     if (c.requireFields === false || (c.requireFields === 'auto' && !present(c.rule, 'kind'))) return;
     const expected: [string, string][] = [
       ['tactics', 'the MITRE ATT&CK tactics it detects'],
-      ['relevantTechniques', 'the MITRE ATT&CK techniques it detects'],
       ['entityMappings', 'entity mappings (Account, Host, IP, ...) for investigation'],
       ['version', 'a template version (1.0.0)'],
     ];
