@@ -115,6 +115,15 @@ function checkColumn(c: Check, field: string, name: unknown): void {
   c.error(ErrorCodes.RULE_UNKNOWN_COLUMN, field, `${field} '${name}' is not a column of the query's result (${hint})`);
 }
 
+/** A field that must be a mapping when present: the mapping, or undefined when absent (or reported as not a mapping). */
+function mappingOf(c: Check, key: 'customDetails' | 'alertDetailsOverride', shape: string): Record<string, unknown> | undefined {
+  const v = c.rule[key];
+  if (v === undefined || v === null) return undefined;
+  if (isRecord(v)) return v;
+  c.error(ErrorCodes.RULE_BAD_FIELD, key, `${key} must be a mapping ${shape}`);
+  return undefined;
+}
+
 /** The checks, in the order their problems are reported. */
 const CHECKS: ((c: Check) => void)[] = [
   function requiredFields(c) {
@@ -256,12 +265,8 @@ const CHECKS: ((c: Check) => void)[] = [
   },
 
   function customDetails(c) {
-    const v = c.rule.customDetails;
-    if (v === undefined || v === null) return;
-    if (!isRecord(v)) {
-      c.error(ErrorCodes.RULE_BAD_FIELD, 'customDetails', 'customDetails must be a mapping of { Key: ColumnName }');
-      return;
-    }
+    const v = mappingOf(c, 'customDetails', 'of { Key: ColumnName }');
+    if (!v) return;
     const keys = Object.keys(v);
     if (keys.length > L.maxCustomDetails) c.error(ErrorCodes.RULE_TOO_MANY, 'customDetails', `customDetails has ${keys.length} entries: Sentinel allows at most ${L.maxCustomDetails}`);
     for (const key of keys) {
@@ -274,12 +279,8 @@ const CHECKS: ((c: Check) => void)[] = [
   },
 
   function alertDetailsOverride(c) {
-    const v = c.rule.alertDetailsOverride;
-    if (v === undefined || v === null) return;
-    if (!isRecord(v)) {
-      c.error(ErrorCodes.RULE_BAD_FIELD, 'alertDetailsOverride', 'alertDetailsOverride must be a mapping (alertDisplayNameFormat, alertDescriptionFormat, ...)');
-      return;
-    }
+    const v = mappingOf(c, 'alertDetailsOverride', '(alertDisplayNameFormat, alertDescriptionFormat, ...)');
+    if (!v) return;
     for (const [key, max] of [['alertDisplayNameFormat', L.displayNameFormatLength], ['alertDescriptionFormat', L.descriptionFormatLength]] as const) {
       if (v[key] == null) continue;
       const at = `alertDetailsOverride.${key}`;
