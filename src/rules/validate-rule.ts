@@ -128,7 +128,8 @@ function mappingOf(c: Check, key: 'customDetails' | 'alertDetailsOverride', shap
 const CHECKS: ((c: Check) => void)[] = [
   function requiredFields(c) {
     const kind = kindOf(c.rule);
-    const required = REQUIRED_FIELDS[kind];
+    // Own keys only: a kind named `constructor` is an unknown kind (reported by identity), not Object.
+    const required = has(REQUIRED_FIELDS, kind) ? REQUIRED_FIELDS[kind] : undefined;
     if (!required) return;
     const mode = c.requireFields === 'auto' ? (present(c.rule, 'kind') ? 'error' : present(c.rule, 'id') ? 'warn' : 'off') : c.requireFields ? 'error' : 'off';
     if (mode === 'off') return;

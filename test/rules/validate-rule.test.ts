@@ -198,12 +198,17 @@ describe('validateRule', () => {
       'eventGroupingSettings: 5',
       'requiredDataConnectors: { a: 1 }',
       'requiredDataConnectors: [5, { connectorId: x, dataTypes: 5 }]',
+      'kind: constructor',
+      'kind: __proto__',
       'incidentConfiguration: { groupingConfiguration: { matchingMethod: Some, groupByEntities: [Nope], groupByCustomDetails: [k], lookbackDuration: forever } }',
     ];
     for (const line of odd) {
       const r = check(`${line}\nquery: print a = 1\n`);
       expect(r.errors.length, line).toBeGreaterThan(0);
-      for (const p of r.errors) expect(p.line, line).toBe(1);
+      for (const p of r.errors) {
+        expect(p.line, line).toBe(1);
+        expect(p.message, line).not.toMatch(/could not be checked/);
+      }
     }
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
