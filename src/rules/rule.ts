@@ -6,7 +6,7 @@
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { ErrorCodes, KqlSemanticError, type Span } from '../errors/index.js';
 import { parseYaml } from './yaml.js';
-import { collectPositions, type YamlPosition } from './yaml-positions.js';
+import { collectPositions, type FieldPosition } from './rule-positions.js';
 
 export type TriggerOperator = 'gt' | 'lt' | 'eq' | 'ne';
 
@@ -46,7 +46,7 @@ export interface SentinelRule {
    * a key's own position under `<path>#key`. Set by parseRule (not enumerable: a spread copy does not carry it);
    * validateRule points its problems there.
    */
-  positions?: Record<string, YamlPosition>;
+  positions?: Record<string, FieldPosition>;
   /** Where the rule came from (a file path), for messages. */
   source?: string;
   /**

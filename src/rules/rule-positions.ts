@@ -6,15 +6,15 @@
  */
 import { isMap, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 
-export interface YamlPosition {
+export interface FieldPosition {
   line: number;
   column: number;
 }
 
 /** Positions by path (a record without prototype: keys come from the file). */
-export function collectPositions(root: unknown, lineCounter: LineCounter): Record<string, YamlPosition> {
-  const out = Object.create(null) as Record<string, YamlPosition>;
-  const at = (node: YamlNode | null | undefined): YamlPosition | undefined => {
+export function collectPositions(root: unknown, lineCounter: LineCounter): Record<string, FieldPosition> {
+  const out = Object.create(null) as Record<string, FieldPosition>;
+  const at = (node: YamlNode | null | undefined): FieldPosition | undefined => {
     const offset = node?.range?.[0];
     if (offset === undefined) return undefined;
     const p = lineCounter.linePos(offset);
