@@ -4,3 +4,4 @@ export { runScenarioFile, loadScenarioFile, findScenarioFiles, readRowsFile, err
 export type { LoadedScenarioFile, ScenarioFileResult } from './scenarios.js';
 export { describeRuleScenarios } from './vitest.js';
 export type { TestFunctions } from './vitest.js';
+export { loadSchemas, loadSchemaFile } from './load-schemas.js';

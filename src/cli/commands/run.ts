@@ -10,11 +10,12 @@ import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
-import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { loadSchemas } from '../../node/load-schemas.js';
+import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
 import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {}, ...ruleInputOptions },
+  values: { table: { multiple: true }, data: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, ...ruleInputOptions },
   flags: ['explain', 'no-window'],
 };
 
@@ -28,8 +29,10 @@ Options:
   --table Name=path   a table from a file: .json (array of rows), .ndjson/.jsonl (one row per line) or
                       .csv (header row). Repeat for more tables. A bare path names the table by file name.
   --data dir          load every TableName.(json|ndjson|jsonl|csv) in dir
-  --schema file       column types for tables without a built-in schema (typing CSV text):
-                      { "Table": [{ "name": "Col", "type": "string" }, ...] }
+  --schema path       column types for tables without a built-in schema (typing CSV text): a .json
+                      file or a directory of them, repeatable; { "Table": [{ "name": "Col", "type": "string" }] },
+                      { "Table": { "Col": "string" } } or Azure-Sentinel's custom table files
+                      ({ "Name": "Table_CL", "Properties": [{ "Name": "Col", "Type": "String" }] })
 ${watchlistHelp}
 ${paramHelp}
 ${externalDataHelp}
@@ -99,8 +102,7 @@ export function runCommand(argv: string[], io: Io): number {
   const limit = parseLimit(single(args, 'limit'));
   const now = parseNow(single(args, 'now'));
   const explain = args.flags.has('explain');
-  const schemaFile = single(args, 'schema');
-  const schemas: Record<string, ColumnSchema[]> = schemaFile ? loadSchemaFile(schemaFile) : {};
+  const schemas: Record<string, ColumnSchema[]> = loadSchemas(args.values.schema ?? []);
 
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
