@@ -1,4 +1,5 @@
 export { runKql, analyzeKql } from './run-kql.js';
+export type { WorkspaceFunctionInput } from './run-kql.js';
 export type { RunKqlOptions, AnalyzeKqlOptions, KqlResult, TableInput, KqlColumn, KqlAnalysis, KqlWarning } from './run-kql.js';
 export { KqlError, KqlSyntaxError, KqlSemanticError, KqlRuntimeError, ErrorCodes, ErrorCatalog, errorCodeInfo } from './errors/index.js';
 export type { Span, ErrorCode } from './errors/index.js';
@@ -7,5 +8,6 @@ export { formatTable, formatCell } from './format/format-table.js';
 export { formatKqlError } from './errors/format.js';
 export type { TraceEntry } from './runtime/trace.js';
 export { parseRule, parseDuration, runRule, applyTimeWindow, compareTrigger, runScenarios, runScenario, parseScenarioDoc } from './rules/index.js';
+export { parseFunctionDefinitions, functionsRecord, type FunctionDefinition } from './rules/index.js';
 export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';

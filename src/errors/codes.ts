@@ -287,6 +287,17 @@ export const ErrorCatalog = {
       'of their size to a per-run budget as they grow, and the run stops as soon as it is over. The error points at the ' +
       'operator. Filter or summarize its inputs first, or raise `maxMemoryBytes` (default 1 GiB). See docs/reliability.md.',
   },
+  RULE_BAD_FUNCTION: {
+    phase: 'semantic',
+    summary: 'A workspace function definition file (parser YAML, .kql or .csf) is malformed.',
+    message: "<file>: the parser has no 'FunctionQuery' (or 'ParserQuery'): a workspace function needs its KQL body",
+    explanation:
+      'The line and column point into the definition file. A Sentinel parser YAML needs `FunctionName` (or `ParserName`) ' +
+      'and `FunctionQuery` (or `ParserQuery`); its `FunctionParams`/`ParserParams` are a list of `{ Name, Type, Default }`. ' +
+      'A .kql file is one function body, or only `let Name = (params) { body };` statements; a .csf file holds ' +
+      '`.create-or-alter function Name(params) { body }` commands. Two files may not define the same name. ' +
+      'See docs/rule-testing.md, "Workspace functions and parsers".',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ErrorCatalog;

@@ -4,3 +4,5 @@ export { runScenarioFile, loadScenarioFile, findScenarioFiles, readRowsFile } fr
 export type { LoadedScenarioFile, ScenarioFileResult } from './scenarios.js';
 export { describeRuleScenarios } from './vitest.js';
 export type { TestFunctions } from './vitest.js';
+export { loadFunctions, loadFunctionDefinitions } from './load-functions.js';
+export type { LoadedFunctionDefinitions } from './load-functions.js';

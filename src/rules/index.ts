@@ -5,3 +5,5 @@ export { runRule, applyTimeWindow, compareTrigger, windowTimeColumn } from './ru
 export type { RunRuleOptions, RunRuleResult } from './run-rule.js';
 export { runScenarios, runScenario, parseScenarioDoc, valueMatches, formatValue } from './scenarios.js';
 export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './scenarios.js';
+export { parseFunctionDefinitions, functionsRecord } from './function-definitions.js';
+export type { FunctionDefinition } from './function-definitions.js';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ERRORS_DOC_PATH, errorsMarkdown } from '../../scripts/gen-error-docs.js';
-import { ErrorCodes, formatKqlError, KqlError, parseRule, parseScenarioDoc, runKql, runKqlAsync, runRule } from '../../src/index.js';
+import { ErrorCodes, formatKqlError, KqlError, parseFunctionDefinitions, parseRule, parseScenarioDoc, runKql, runKqlAsync, runRule } from '../../src/index.js';
 import { ErrorCatalog, errorCodeInfo } from '../../src/errors/index.js';
 import { plainKqlMessage } from '../../src/errors/format.js';
 import { loadRule } from '../../src/node/index.js';
@@ -25,6 +25,7 @@ const RULE_YAML_BAD = 'name: x\nquery: [unclosed\n';
 const RULE_NO_QUERY = 'name: x\nseverity: High\n';
 const RULE_BAD_PERIOD = 'name: x\nquery: print 1\nqueryPeriod: forever\n';
 const SCENARIO_EMPTY = 'scenarios: 5\n';
+const PARSER_NO_QUERY = 'FunctionName: MyParser\nCategory: Microsoft Sentinel Parser\n';
 const SLOW_QUERY = 'range x from 1 to 3000000 step 1 | extend y = x * 2 | summarize count() by y % 7';
 
 
@@ -65,6 +66,7 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RULE_FILE_NOT_FOUND: { text: '/nonexistent/dir/rule.yaml', run: () => loadRule('/nonexistent/dir/rule.yaml') },
   RULE_BAD_SCENARIO: { text: SCENARIO_EMPTY, run: () => parseScenarioDoc(SCENARIO_EMPTY) },
   RUN_MEMORY_LIMIT: q('range x from 1 to 1000 step 1\n| join kind=inner (range x from 1 to 1000 step 1) on x', {}, { maxMemoryBytes: 10_000 }),
+  RULE_BAD_FUNCTION: { text: PARSER_NO_QUERY, run: () => parseFunctionDefinitions(PARSER_NO_QUERY, 'MyParser.yaml') },
 };
 
 async function provoke(p: Provocation): Promise<unknown> {
