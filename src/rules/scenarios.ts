@@ -12,6 +12,7 @@ import type { TraceEntry } from '../runtime/trace.js';
 import { runRule } from './run-rule.js';
 import type { SentinelRule } from './rule.js';
 import { parseYaml } from './yaml.js';
+import { inlineScenarioFunctions, scenarioFunctionPaths, scenarioFunctionsProblem, type ScenarioFunctions } from './scenario-functions.js';
 
 /** Rows inline, rows read from a file, or rows with an explicit schema. */
 export type ScenarioTable = Record<string, unknown>[] | { file: string } | { schema: ColumnSchema[]; rows: Record<string, unknown>[] };
@@ -43,6 +44,8 @@ export interface Scenario {
 export interface ScenarioDoc {
   /** The rule file, relative to the scenario file (used by the Node runner). */
   rule?: string;
+  /** Workspace functions for every scenario: paths (read by the Node runner) or inline definitions (scenario-functions.ts). */
+  functions?: ScenarioFunctions;
   now?: string | number | Date;
   window?: boolean;
   /** Tables shared by every scenario. */
@@ -74,7 +77,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-const DOC_KEYS = ['rule', 'now', 'window', 'tables', 'scenarios'];
+const DOC_KEYS = ['rule', 'now', 'window', 'tables', 'functions', 'scenarios'];
 const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'tables', 'expect'];
 const EXPECT_KEYS = ['fires', 'rowCount', 'rows'];
 
@@ -122,6 +125,8 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
   if (data.window !== undefined && typeof data.window !== 'boolean') throw scenarioError(`${where}: 'window' must be true or false`);
   checkNow(data.now, where);
   checkTables(data.tables, where);
+  const functionsProblem = scenarioFunctionsProblem(data.functions);
+  if (functionsProblem) throw scenarioError(`${where}: ${functionsProblem}`);
   if (!Array.isArray(data.scenarios) || data.scenarios.length === 0) throw scenarioError(`${where} has no scenarios: add 'scenarios:' with at least one`);
   const names = new Set<string>();
   data.scenarios.forEach((s: unknown, i: number) => {
@@ -262,7 +267,9 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
   if (now === undefined) throw scenarioError(`${where} has no 'now' (the run time)`);
   let result;
   try {
-    result = runRule(rule, tables, { now, window: scenario.window ?? doc.window ?? true, trace: true });
+    if (scenarioFunctionPaths(doc.functions).length > 0) throw scenarioError(`${where}: 'functions' names files, which only the Node runner reads (runScenarioFile): give the definitions inline here`);
+    const functions = inlineScenarioFunctions(doc.functions);
+    result = runRule(rule, tables, { now, window: scenario.window ?? doc.window ?? true, trace: true, ...(functions ? { functions } : {}) });
   } catch (err) {
     const msg = err instanceof KqlError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [`the rule did not run: ${msg}`] };

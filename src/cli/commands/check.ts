@@ -10,10 +10,11 @@ import { isDirectory, walkFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { formatSourceError, isRuleFile, readQuerySource, type QuerySource } from '../sources.js';
 import { loadSchemaFile } from '../tables.js';
+import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 
-export const checkSpec: OptionSpec = { values: { schema: {} } };
+export const checkSpec: OptionSpec = { values: { schema: {}, functions: { multiple: true } } };
 
-export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema file]
+export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema file] [--functions path]
 
 Parses and binds queries without running them: reports syntax errors, unknown tables, columns and
 functions, and type errors, each as  file:line:col  CODE  message  with the source line and a caret,
@@ -24,11 +25,14 @@ Exit code 0 only when everything is clean.
 
 Tables are known by their built-in Sentinel schemas; give others with --schema:
   { "Table": [{ "name": "Col", "type": "string" }, ...] }
+Workspace functions the queries call (parsers such as _Im_Dns or imAuthentication):
+${FUNCTIONS_HELP}
 
 Examples:
   mini-kql check rule.yaml
   mini-kql check queries/
-  mini-kql check hunt.kql --schema custom-tables.json`;
+  mini-kql check hunt.kql --schema custom-tables.json
+  mini-kql check rules/ --functions parsers/`;
 
 /** In a directory: .kql files, and YAML files that look like rules (a top-level query field), not scenario files. */
 function isCheckable(path: string): boolean {
@@ -68,6 +72,7 @@ export function checkCommand(argv: string[], io: Io): number {
   if (args.positionals.length === 0) throw new UsageError('check: give a query or rule file, or a directory');
   const schemaFile = single(args, 'schema');
   const schemas = schemaFile ? loadSchemaFile(schemaFile) : {};
+  const functions = functionsFromArgs(args, io);
   const files: string[] = [];
   let summary = args.positionals.length > 1;
   for (const p of args.positionals) {
@@ -81,7 +86,7 @@ export function checkCommand(argv: string[], io: Io): number {
     let src: QuerySource | undefined;
     try {
       src = readQuerySource(file);
-      const { columns, warnings = [] } = analyzeKql(src.query, { schemas });
+      const { columns, warnings = [] } = analyzeKql(src.query, { schemas, functions });
       for (const w of warnings) io.out(formatWarning(src, w));
       if (summary) io.out(`ok  ${file}  ${oneLineSchema(columns)}`);
       else io.out([`${file}: ok, the result has ${columns.length} column${columns.length === 1 ? '' : 's'}:`, ...schemaLines(columns)].join('\n'));
@@ -89,7 +94,10 @@ export function checkCommand(argv: string[], io: Io): number {
       bad++;
       io.out(src ? formatSourceError(src, err) : formatSourceError({ file, fileText: '', query: '', lineOffset: 0, columnOffset: 0 }, err));
       const unknownTable = err instanceof KqlError && err.code === 'SEM_UNKNOWN_TABLE' ? /Unknown table '([^']+)'/.exec(err.message)?.[1] : undefined;
-      if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
+      const unknownName = err instanceof KqlError && /^SEM_UNKNOWN_(TABLE|FUNCTION)$/.test(err.code) ? /Unknown (?:table|function) '([^']+)'/.exec(err.message)?.[1] : undefined;
+      const parser = parserHint(unknownName);
+      if (parser) io.out(`hint: ${parser}`);
+      else if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
     }
   }
   if (summary) {

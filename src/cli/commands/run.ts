@@ -11,9 +11,10 @@ import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
+  values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
   flags: ['explain', 'no-window'],
 };
 
@@ -29,6 +30,7 @@ Options:
   --data dir          load every TableName.(json|ndjson|jsonl|csv) in dir
   --schema file       column types for tables without a built-in schema (typing CSV text):
                       { "Table": [{ "name": "Col", "type": "string" }, ...] }
+${FUNCTIONS_HELP}
   --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
   --format F          table (default), json, ndjson or csv
   --limit N           show at most N rows
@@ -40,7 +42,8 @@ Options:
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
   mini-kql run query.kql --table SigninLogs=signins.csv --format json
-  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20`;
+  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20
+  mini-kql run dns-rule.yaml --functions ./parsers --data ./data --now 2024-05-02T00:00:00Z`;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -72,6 +75,8 @@ function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: D
  */
 export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>): string | undefined {
   if (name === undefined) return undefined;
+  const parser = parserHint(name);
+  if (parser) return parser;
   const file = loaded.files.get(name);
   // Loaded under exactly this name and still unknown: the file is there, so suggesting it would mislead.
   if (file !== undefined) return undefined;
@@ -103,16 +108,17 @@ export function runCommand(argv: string[], io: Io): number {
     if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
   const tables = tablesRecord(loaded.tables);
+  const functions = functionsFromArgs(args, io);
 
   let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
   let ruleResult: RunRuleResult | undefined;
   try {
     if (src.rule) {
       // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
-      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
+      ruleResult = runRule(src.rule, tables, { now, schemas, functions, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
       result = ruleResult;
     } else {
-      const options = { now, schemas, trace: explain, timeAsText: true } as RunKqlOptions;
+      const options = { now, schemas, functions, trace: explain, timeAsText: true } as RunKqlOptions;
       result = runKql(src.query, tables, options);
     }
   } catch (err) {
