@@ -104,11 +104,13 @@ export function runCommand(argv: string[], io: Io): number {
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
   const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
+  const functions = functionsFromArgs(args, io);
+  // A table read only inside a workspace function (a parser's source table) is used too.
+  const bodies = Object.values(functions ?? {}).map((f) => (typeof f === 'string' ? f : f.body));
   for (const name of loaded.explicit) {
-    if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
+    if (!mentions(src.query, name) && !bodies.some((b) => mentions(b, name))) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
   const tables = tablesRecord(loaded.tables);
-  const functions = functionsFromArgs(args, io);
 
   let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
   let ruleResult: RunRuleResult | undefined;
