@@ -3,7 +3,8 @@
  * bound like let functions declared before the query (docs/semantics.md, "Workspace functions").
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeKql, KqlError, runKql, runKqlAsync, runRule, type WorkspaceFunctionInput } from '../../src/index.js';
+import { thrownKqlError } from '../support/thrown.js';
+import { analyzeKql, runKql, runKqlAsync, runRule, type WorkspaceFunctionInput } from '../../src/index.js';
 import { analyzeWithOracle, formatColumns } from '../support/oracle.js';
 
 const T = [
@@ -29,15 +30,7 @@ function run(query: string, functions = FUNCTIONS, tables: Record<string, unknow
   return runKql(query, tables as never, { functions });
 }
 
-function failure(fn: () => unknown): KqlError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlError);
-    return err as KqlError;
-  }
-  throw new Error('expected a KqlError');
-}
+const failure = thrownKqlError;
 
 describe('calling workspace functions', () => {
   test('a function without parameters, by bare name and with ()', () => {

@@ -1,19 +1,12 @@
 /** Workspace function definitions from files: Sentinel parser YAML, .kql and .csf; folders; scenario files. */
 import { describe, expect, test } from 'vitest';
-import { functionsRecord, KqlError, parseFunctionDefinitions, parseScenarioDoc, runKql, runScenarios, type FunctionDefinition } from '../../src/index.js';
+import { thrownKqlError } from '../support/thrown.js';
+import { functionsRecord, parseFunctionDefinitions, parseScenarioDoc, runKql, runScenarios, type FunctionDefinition } from '../../src/index.js';
 import { loadFunctionDefinitions, loadFunctions, runScenarioFile } from '../../src/node/index.js';
 
 const DIR = 'test/cli/fixtures/functions';
 
-function failure(fn: () => unknown): KqlError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlError);
-    return err as KqlError;
-  }
-  throw new Error('expected a KqlError');
-}
+const failure = thrownKqlError;
 
 const without = (d: FunctionDefinition) => {
   const { source: _source, ...rest } = d;
