@@ -83,8 +83,8 @@ function has(obj: object, key: string): boolean {
 }
 
 /** The run's workspace functions (parsed on first reference), or none. */
-function workspaceFunctions(input: Record<string, WorkspaceFunctionInput> | undefined): WorkspaceFunctions | undefined {
-  return input === undefined ? undefined : new WorkspaceFunctions(checkWorkspaceFunctions(input));
+function workspaceFunctions(input: Record<string, WorkspaceFunctionInput> | undefined, guard?: RunGuard): WorkspaceFunctions | undefined {
+  return input === undefined ? undefined : new WorkspaceFunctions(checkWorkspaceFunctions(input), guard);
 }
 
 function bind(query: string, db: Database, guard?: RunGuard): TabularPlan {
@@ -161,7 +161,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     tableNames: () => source.names(),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
-    functions: workspaceFunctions(options.functions),
+    functions: workspaceFunctions(options.functions, guard),
   }, guard);
   const externalData = options.externalData ?? {};
   const trace = options.trace ? new TraceCollector() : undefined;

@@ -10,7 +10,7 @@
  * function, line and column (KqlError adds `in workspace function 'f' (line 3, column 5 of its body)`).
  */
 import type * as A from '../parser/ast.js';
-import { parseQuery } from '../parser/parse.js';
+import { parseQuery, type ParseGuard } from '../parser/parse.js';
 import { ErrorCodes, KqlError, KqlSemanticError, KqlSyntaxError, type Span, type SpanOrigin } from '../errors/index.js';
 import { plainKqlMessage } from '../errors/format.js';
 import type { Env, LetValue } from './scope.js';
@@ -58,7 +58,8 @@ export class WorkspaceFunctions {
   private readonly parsed = new Map<string, Parsed>();
   private readonly values = new Map<string, LetValue>();
 
-  constructor(private readonly defs: Record<string, WorkspaceFunctionInput>) {}
+  /** `guard`: the run's deadline and cancellation, which hold while a function's text is parsed too. */
+  constructor(private readonly defs: Record<string, WorkspaceFunctionInput>, private readonly guard?: ParseGuard) {}
 
   /** The function as a let value whose environment is the database's (no query lets), or undefined. */
   lookup(name: string, root: () => Env): LetValue | undefined {
@@ -100,7 +101,7 @@ export class WorkspaceFunctions {
       return { function: name, part: 'body', line: lines.length, column: lines[lines.length - 1].length + 1 };
     };
     try {
-      const query = parseQuery(text);
+      const query = parseQuery(text, this.guard);
       const statement = query.statements[0];
       if (query.statements.length !== 1 || statement.kind !== 'Let' || statement.value.kind !== 'FunctionDecl') {
         const stray = query.statements[1]?.span ?? query.span;
@@ -111,7 +112,8 @@ export class WorkspaceFunctions {
       }
       parsed = { decl: tagOrigins(statement.value, originAt) };
     } catch (err) {
-      if (!(err instanceof KqlError)) throw err;
+      // A deadline or cancellation while parsing is the run's error, not the function's.
+      if (!(err instanceof KqlError) || err.phase === 'runtime') throw err;
       parsed = { error: { phase: err.phase, code: err.code, message: plainKqlMessage(err), origin: originAt(err.span.offset) } };
     }
     this.parsed.set(name, parsed);
