@@ -58,7 +58,8 @@ describe.concurrent('mini-kql check', () => {
   });
 
   it('the golden queries in queries/ are clean', async () => {
-    const r = await cli('check', 'queries');
+    // queries/asim-functions holds rules that call the parsers of its functions/ folder.
+    const r = await cli('check', 'queries', '--functions', 'queries/asim-functions/functions');
     expect(r.stdout).not.toMatch(/^\S+:\d+:\d+ /m);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ files checked: \d+ clean, 0 with errors/);

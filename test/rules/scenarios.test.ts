@@ -169,7 +169,12 @@ describe('Node helpers', () => {
     expect(findScenarioFiles(dir)).toEqual([join(dir, 'failed.tests.yaml')]);
     expect(findScenarioFiles(join(dir, 'failed.yaml'))).toEqual([join(dir, 'failed.tests.yaml')]);
     const found = findScenarioFiles(join(ROOT, 'queries')).map((p) => p.slice(ROOT.length + 1));
-    expect(found).toEqual(['queries/suspicious-vm-creation/rule.tests.yaml', 'queries/suspicious-vm-creation-tuned/rule.tests.yaml']);
+    expect(found).toEqual([
+      'queries/asim-functions/imAuthPasswordSpray.tests.yaml',
+      'queries/asim-functions/imDNS_Miners.tests.yaml',
+      'queries/suspicious-vm-creation/rule.tests.yaml',
+      'queries/suspicious-vm-creation-tuned/rule.tests.yaml',
+    ]);
   });
 
   it('the worked example has a scenario for the attack and each false-positive note of the seed', () => {
