@@ -15,6 +15,9 @@ import { TableSource, validateSchema } from './runtime/table-source.js';
 import { normalizeSchemas, type SchemasInput } from './runtime/schema-input.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
 import { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
+import { WorkspaceFunctions, checkWorkspaceFunctions, type WorkspaceFunctionInput } from './binder/workspace-functions.js';
+
+export type { WorkspaceFunctionInput } from './binder/workspace-functions.js';
 
 export type { TableInput } from './runtime/load-table.js';
 export type KqlColumn = ColumnSchema;
@@ -35,6 +38,13 @@ export interface RunKqlOptions extends RunLimitOptions {
   externalData?: Record<string, InputRow[]>;
   /** Watchlists served by `_GetWatchlist('alias')`, by alias: rows, or { schema, rows }. */
   watchlists?: Record<string, TableInput>;
+  /**
+   * Functions saved in the workspace (Sentinel's ASIM and solution parsers), by name: the body (KQL: let
+   * statements, then one expression), or { parameters, body } with the parameter list as Sentinel stores it
+   * (`starttime:datetime=datetime(null), srcipaddr:string='*'`). Called like let functions declared before the
+   * query (docs/semantics.md, "Workspace functions").
+   */
+  functions?: Record<string, WorkspaceFunctionInput>;
   /** Also return `trace`: rows in and out of each table read and operator (see TraceEntry). */
   trace?: boolean;
   /**
@@ -51,6 +61,8 @@ export interface AnalyzeKqlOptions {
   parameters?: Record<string, unknown>;
   /** Watchlists _GetWatchlist('alias') can read (their columns are what matter here), by alias. */
   watchlists?: Record<string, TableInput>;
+  /** Functions saved in the workspace, as in RunKqlOptions.functions. */
+  functions?: Record<string, WorkspaceFunctionInput>;
 }
 
 export interface KqlResult {
@@ -72,6 +84,11 @@ export interface KqlResult {
 
 function has(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** The run's workspace functions (parsed on first reference), or none. */
+function workspaceFunctions(input: Record<string, WorkspaceFunctionInput> | undefined, guard?: RunGuard): WorkspaceFunctions | undefined {
+  return input === undefined ? undefined : new WorkspaceFunctions(checkWorkspaceFunctions(input), guard);
 }
 
 function bind(query: string, db: Database, guard?: RunGuard): TabularPlan {
@@ -112,6 +129,7 @@ function analyze(query: string, options: AnalyzeKqlOptions): KqlAnalysis {
     searchTableNames: () => Object.keys(schemas),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
+    functions: workspaceFunctions(options.functions),
   });
   const columns = plan.columns.map((c) => ({ ...c }));
   return warnings.length ? { columns, warnings: [...warnings].sort((a, b) => a.span.offset - b.span.offset) } : { columns };
@@ -147,6 +165,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
     tableNames: () => source.names(),
     queryParameters: options.parameters,
     watchlistSchema: (alias) => watchlists.schemaOf(alias),
+    functions: workspaceFunctions(options.functions, guard),
   }, guard);
   const externalData = options.externalData ?? {};
   const trace = options.trace ? new TraceCollector() : undefined;

@@ -14,7 +14,7 @@ import { constantExpr, type CompiledExpr, type TabularPlan } from './compiled.js
 import type { Env, RowScope } from './scope.js';
 import { derivedName } from './naming.js';
 import { binAutoCall } from './set-options.js';
-import { callUserFunction, functionReturnsTable } from './user-functions.js';
+import { callUserFunction, checkBareCall, functionReturnsTable } from './user-functions.js';
 import { lookupScalarFunction } from '../functions/scalar-registry.js';
 import { lookupAggregateFunction } from '../functions/aggregate-registry.js';
 import { lookupBinaryOperator, lookupListOperator } from '../functions/operator-registry.js';
@@ -24,6 +24,7 @@ import type { ExecContext } from '../runtime/exec-context.js';
 import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
 import { isPatternInvocation } from './patterns.js';
+import { unknownFunctionMessage } from './function-hints.js';
 
 /** Binds tabular sub-expressions (`in (T | project x)`, toscalar); provided by the tabular binder. */
 export type TabularBinder = (expr: A.Expr, env: Env) => TabularPlan;
@@ -91,6 +92,11 @@ function bindName(expr: A.NameRef, cx: ExprContext): CompiledExpr {
   }
   const bound = cx.env.lookupLet(expr.name);
   if (bound?.kind === 'scalar') return { ...bound.expr, span: expr.span, derivedName: expr.name };
+  // A scalar function named without parentheses (`let a = () { 123 }; print a`: user-defined-functions.md).
+  if (bound?.kind === 'function' && !functionReturnsTable(bound)) {
+    checkBareCall(expr.name, bound, expr.span);
+    return bindCall({ kind: 'Call', name: expr.name, nameSpan: expr.span, args: [], span: expr.span }, cx);
+  }
   if (bound?.kind === 'tabular' || cx.env.tableSchema(expr.name)) {
     throw new KqlSemanticError(ErrorCodes.SEM_NOT_SCALAR, `'${expr.name}' is a table, not a scalar value`, expr.span);
   }
@@ -276,7 +282,7 @@ function bindCall(expr: A.CallExpr, cx: ExprContext): CompiledExpr {
         expr.nameSpan,
       );
     }
-    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, `Unknown function '${expr.name}'`, expr.nameSpan);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, unknownFunctionMessage(expr.name), expr.nameSpan);
   }
   if (expr.args.length < fn.minArgs || expr.args.length > fn.maxArgs) {
     const expected = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
@@ -369,9 +375,10 @@ export function isTabularSyntax(expr: A.Expr, env: Env): boolean {
       return env.tableSchema(expr.name) !== undefined;
     }
     case 'Call': {
-      if (TABULAR_FUNCTIONS.has(expr.name) || env.tableSchema(expr.name) !== undefined) return true;
+      // A let or workspace function first: it hides a table of the same name.
       const bound = env.lookupLet(expr.name);
-      return bound?.kind === 'function' && functionReturnsTable(bound);
+      if (bound?.kind === 'function') return functionReturnsTable(bound);
+      return TABULAR_FUNCTIONS.has(expr.name) || env.tableSchema(expr.name) !== undefined;
     }
     default:
       return false;

@@ -12,7 +12,7 @@ import type { ExecContext } from '../runtime/exec-context.js';
 import type { BoundChain, FusedFilter, TabularPlan } from './compiled.js';
 import type { Env, LetValue } from './scope.js';
 import type { Span } from '../errors/span.js';
-import { callUserFunction } from './user-functions.js';
+import { callUserFunction, checkBareCall } from './user-functions.js';
 import { watchlistColumns, watchlistTable } from '../runtime/watchlist.js';
 import { bindExpr } from './bind-expr.js';
 import { RowScope } from './scope.js';
@@ -31,6 +31,7 @@ import { allNeeded } from './column-needs.js';
 import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
 
 import { bindPatternInvocation } from './patterns.js';
+import { WHERE_FUNCTIONS_GO, unknownFunctionMessage, unknownTableMessage } from './function-hints.js';
 
 /**
  * runKqlAsync's view of a plan: pipelines and unions also have `executeAsync`, which gives the event loop
@@ -120,9 +121,10 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
     return bindTableName({ kind: 'Name', name: String(name.constant.value), span: expr.args[0].span }, env);
   }
   if (expr.name === '_GetWatchlist') return bindWatchlist(expr, env);
-  // A known table called like a function: Sentinel parser functions such as _Im_Dns(starttime=...) are
+  // A known table called like a function: Sentinel parser functions such as imDns(starttime=...) are
   // tables in the schema catalog. Without arguments it is the table. With arguments it binds (its schema
-  // is the table's) but refuses to run, since the parser's filtering cannot be reproduced offline.
+  // is the table's) but refuses to run: the parser's filtering needs its definition (options.functions),
+  // which, when given, is found above by lookupLet.
   if (env.tableSchema(expr.name)) {
     const plan = bindTableName({ kind: 'Name', name: expr.name, span: expr.nameSpan }, env);
     if (expr.args.length === 0) return plan;
@@ -131,7 +133,7 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
       execute: () => {
         throw new KqlRuntimeError(
           ErrorCodes.RUN_UNSUPPORTED,
-          `'${expr.name}' is a parser function whose parameters mini-kql cannot apply offline: call it without arguments and filter with where`,
+          `'${expr.name}' is a parser function whose parameters mini-kql cannot apply without its definition: ${WHERE_FUNCTIONS_GO}; or call it without arguments and filter with where`,
           expr.span,
         );
       },
@@ -151,7 +153,7 @@ function bindTabularCall(expr: A.CallExpr, env: Env): TabularPlan {
     };
   }
   if (!lookupScalarFunction(expr.name)) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, `Unknown function '${expr.name}'`, expr.nameSpan);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_FUNCTION, unknownFunctionMessage(expr.name), expr.nameSpan);
   }
   throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}(...)' does not produce a table here`, expr.span);
 }
@@ -182,17 +184,16 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   const bound = env.lookupLet(expr.name);
   if (bound?.kind === 'tabular') return bound.plan;
   // A view or parameterless function named without parentheses.
-  if (bound?.kind === 'function') return callTabularFunction(expr.name, bound, [], expr.span, env);
+  if (bound?.kind === 'function') {
+    checkBareCall(expr.name, bound, expr.span);
+    return callTabularFunction(expr.name, bound, [], expr.span, env);
+  }
   if (bound?.kind === 'scalar') {
     throw new KqlSemanticError(ErrorCodes.SEM_NOT_TABULAR, `'${expr.name}' is a scalar value, not a table`, expr.span);
   }
   const schema = env.tableSchema(expr.name);
   if (!schema) {
-    throw new KqlSemanticError(
-      ErrorCodes.SEM_UNKNOWN_TABLE,
-      `Unknown table '${expr.name}': pass it in the tables argument (or give its schema)`,
-      expr.span,
-    );
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, unknownTableMessage(expr.name), expr.span);
   }
   const name = expr.name;
   const depth = env.depthAt(expr.span.offset);

@@ -3,9 +3,10 @@
  * and the schemas of the database tables. Columns shadow let-bound scalars, as in Kusto.
  */
 import type { ColumnSchema } from '../runtime/types.js';
-import type { Span } from '../errors/span.js';
+import { describeOrigin, type Span } from '../errors/span.js';
 import type { CompiledExpr, TabularPlan } from './compiled.js';
 import type { FunctionDecl, PatternStatement, Query } from '../parser/ast.js';
+import type { WorkspaceFunctionRef } from './workspace-functions.js';
 
 export class RowScope {
   private readonly index = new Map<string, number>();
@@ -38,7 +39,8 @@ export type LetValue =
   /** rowDependent: a function's scalar parameter (or a let computed from one) whose value depends on the caller's row. */
   | { kind: 'scalar'; expr: CompiledExpr; rowDependent?: boolean }
   | { kind: 'tabular'; plan: TabularPlan }
-  | { kind: 'function'; decl: FunctionDecl; env: Env }
+  /** `workspace`: a workspace function (options.functions), whose calls bind a relocated copy of decl. */
+  | { kind: 'function'; decl: FunctionDecl; env: Env; workspace?: WorkspaceFunctionRef }
   /** `declare pattern` (src/binder/patterns.ts): its mapped queries by argument values. */
   | { kind: 'pattern'; decl: PatternStatement; mappings: Map<string, Query>; env: Env };
 
@@ -79,6 +81,8 @@ export interface Database {
   queryText?: string;
   /** Where warnings go; without it they are dropped. */
   warnings?: BindWarning[];
+  /** Workspace functions (options.functions), found after the let-bound names; `root` is the database's environment. */
+  functions?: { lookup(name: string, root: () => Env): LetValue | undefined };
 }
 
 export function createEnv(db: Database): Env {
@@ -106,11 +110,13 @@ function makeEnv(db: Database, lets: LetFrame | undefined): Env {
     queryParameter: (name) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined),
     lookupLet(name) {
       for (let frame = lets; frame; frame = frame.parent) if (frame.name === name) return frame.value;
-      return undefined;
+      // Declared at database level: outside every let, and blind to them (workspace-functions.ts).
+      return db.functions?.lookup(name, () => makeEnv(db, undefined));
     },
     depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
     withLet: (name, value) => makeEnv(db, { name, value, parent: lets }),
-    warn: (message, span) => {
+    warn: (rawMessage, span) => {
+      const message = span.origin ? `${describeOrigin(span.origin)}: ${rawMessage}` : rawMessage;
       if (db.warnings && !db.warnings.some((w) => w.span.offset === span.offset && w.message === message)) db.warnings.push({ message, span });
     },
   };

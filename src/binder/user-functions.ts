@@ -10,6 +10,7 @@ import { isNumericType, type KqlType } from '../runtime/types.js';
 import type { TabularPlan } from './compiled.js';
 import { RowScope, type Env, type LetValue } from './scope.js';
 import { bindExpr, isTabularSyntax, type ExprContext } from './bind-expr.js';
+import { withCycleGuard } from './workspace-functions.js';
 
 const MAX_CALL_DEPTH = 64;
 let callDepth = 0;
@@ -29,7 +30,8 @@ export function callUserFunction(
   caller: ExprContext,
   argNames?: (string | undefined)[],
 ): Extract<LetValue, { kind: 'scalar' | 'tabular' }> {
-  const { decl } = fn;
+  // A workspace function's declaration is copied with its spans at this call (workspace-functions.ts).
+  const decl = fn.workspace ? fn.workspace.declAt(span) : fn.decl;
   const args = argNames ? matchNamedArguments(name, decl, positional, argNames, span) : positional;
   const required = decl.params.filter((p) => !p.default).length;
   if (args.length < required || args.length > decl.params.length) {
@@ -55,6 +57,8 @@ export function callUserFunction(
   });
   callDepth++;
   try {
+    const workspace = fn.workspace;
+    if (workspace) return withCycleGuard(workspace.name, span, () => bindBody(decl.body, env, caller.bindTabular));
     return bindBody(decl.body, env, caller.bindTabular);
   } finally {
     callDepth--;
@@ -138,8 +142,32 @@ function trackRowDependence(env: Env, onRead: () => void): Env {
   };
 }
 
+/** Functions whose result kind is being judged: a workspace function that names itself is judged once, not forever. */
+const judging = new Set<A.FunctionDecl>();
+
 /** Whether calling this function yields a table, judged from its body's last expression. */
 export function functionReturnsTable(fn: Extract<LetValue, { kind: 'function' }>): boolean {
+  if (judging.has(fn.decl)) return false; // recursion: the call reports it (withCycleGuard)
+  judging.add(fn.decl);
+  try {
+    return judgeFunction(fn);
+  } finally {
+    judging.delete(fn.decl);
+  }
+}
+
+/**
+ * A function named without an argument list (`f`, not `f(...)`): Kusto accepts it when every parameter has
+ * a default (the analyzer reports KS117 "requires an argument list" otherwise).
+ */
+export function checkBareCall(name: string, fn: Extract<LetValue, { kind: 'function' }>, span: Span): void {
+  const required = fn.decl.params.filter((p) => !p.default).length;
+  if (required > 0) {
+    throw new KqlSemanticError(ErrorCodes.SEM_WRONG_ARGUMENT_COUNT, `The function '${name}' requires an argument list: it has ${required} parameter(s) without a default`, span);
+  }
+}
+
+function judgeFunction(fn: Extract<LetValue, { kind: 'function' }>): boolean {
   let env = fn.env;
   for (const p of fn.decl.params) {
     env = env.withLet(p.name, p.type === 'tabular'

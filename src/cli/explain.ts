@@ -9,6 +9,8 @@ export interface TraceLike {
   rowsOut: number;
   runs?: number;
   depth?: number;
+  /** An operator inside a workspace function: the function and the operator's line there. */
+  function?: { name: string; line: number };
 }
 
 function isTrace(value: unknown): value is TraceLike[] {
@@ -28,7 +30,9 @@ export function formatExplain(trace: unknown, queryText: string, lineOffset = 0)
   const lines = queryText.split(/\r\n|\r|\n/);
   const labels = trace.map((e) => {
     const indent = '  '.repeat(e.depth ?? 0);
-    return e.operator.startsWith('table ') ? `${indent}${e.operator}` : `${indent}| ${e.operator}`;
+    // Inside a workspace function the line is its call's: say where in the function the stage is.
+    const inFunction = e.function ? ` (in ${e.function.name}, its line ${e.function.line})` : '';
+    return (e.operator.startsWith('table ') ? `${indent}${e.operator}` : `${indent}| ${e.operator}`) + inFunction;
   });
   const counts = trace.map((e) => {
     const runs = e.runs !== undefined && e.runs > 1 ? ` (${e.runs} runs)` : '';

@@ -327,6 +327,17 @@ export const ErrorCatalog = {
       'no `tactics` / `entityMappings` / `version`, a duration that its CI does not read ' +
       '(`<number>m|h|d` is the repository form). `mini-kql check --strict` makes warnings fail the check.',
   },
+  RULE_BAD_FUNCTION: {
+    phase: 'semantic',
+    summary: 'A workspace function definition file (parser YAML, .kql or .csf) is malformed.',
+    message: "<file>: the parser has no 'FunctionQuery' (or 'ParserQuery'): a workspace function needs its KQL body",
+    explanation:
+      'The line and column point into the definition file. A Sentinel parser YAML needs `FunctionName` (or `ParserName`) ' +
+      'and `FunctionQuery` (or `ParserQuery`); its `FunctionParams`/`ParserParams` are a list of `{ Name, Type, Default }`. ' +
+      'A .kql file is one function body, or only `let Name = (params) { body };` statements; a .csf file holds ' +
+      '`.create-or-alter function Name(params) { body }` commands. Two files may not define the same name. ' +
+      'See docs/rule-testing.md, "Workspace functions and parsers".',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ErrorCatalog;

@@ -1,4 +1,4 @@
-import { NO_SPAN, type Span } from './span.js';
+import { NO_SPAN, describeOrigin, type Span } from './span.js';
 
 export type KqlErrorPhase = 'syntax' | 'semantic' | 'runtime';
 
@@ -13,7 +13,9 @@ export class KqlError extends Error {
   readonly column: number;
 
   constructor(phase: KqlErrorPhase, code: string, message: string, span: Span = NO_SPAN) {
-    super(`${message} (line ${span.line}, column ${span.column})`);
+    // Inside a workspace function the span is its call in the query; the message says where in the function.
+    const text = span.origin ? `${describeOrigin(span.origin)}: ${message}` : message;
+    super(`${text} (line ${span.line}, column ${span.column})`);
     this.name = 'KqlError';
     this.phase = phase;
     this.code = code;

@@ -9,6 +9,9 @@ import { loadRule } from './load-rule.js';
 import { loadTableFile } from './load-table-file.js';
 import { readExternalDataFile, readWatchlistFile } from './rule-input-files.js';
 import { FileError } from './format-error.js';
+import { loadFunctions } from './load-functions.js';
+import { inlineScenarioFunctions, scenarioFunctionPaths } from '../rules/scenario-functions.js';
+import type { WorkspaceFunctionInput } from '../binder/workspace-functions.js';
 
 export interface LoadedScenarioFile {
   /** The scenario file. */
@@ -61,6 +64,20 @@ function rulePathFor(file: string, doc: ScenarioDoc): string {
   throw new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, `${file} has no 'rule:' field and there is no ${base}.yaml beside it`);
 }
 
+/** Options of the Node runner. */
+export interface ScenarioFileOptions {
+  /** Workspace functions for every scenario (the CLI's --functions); the file's own `functions:` win over them by name. */
+  functions?: Record<string, WorkspaceFunctionInput>;
+}
+
+/** The file's `functions:` read (paths relative to it) and merged over the caller's: one record of definitions. */
+function resolveFunctions(doc: ScenarioDoc, file: string, given: Record<string, WorkspaceFunctionInput> | undefined): ScenarioDoc {
+  const paths = scenarioFunctionPaths(doc.functions).map((p) => resolve(dirname(file), p));
+  const own = paths.length > 0 ? loadFunctions(paths) : inlineScenarioFunctions(doc.functions);
+  if (!own && !given) return doc;
+  return { ...doc, functions: Object.assign(Object.create(null) as Record<string, WorkspaceFunctionInput>, given, own) };
+}
+
 /** The file whose line and column an error of loadScenarioFile refers to (the scenario file or its rule file). */
 const errorSources = new WeakMap<object, string>();
 
@@ -81,11 +98,11 @@ function from<T>(file: string, read: () => T): T {
   }
 }
 
-/** Reads a scenario file and the rule it names; does not run anything. */
-export function loadScenarioFile(path: string): LoadedScenarioFile {
+/** Reads a scenario file, the rule it names and the function definitions it names; does not run anything. */
+export function loadScenarioFile(path: string, options: ScenarioFileOptions = {}): LoadedScenarioFile {
   if (!existsSync(path)) throw notFound(`No such scenario file: ${path}`);
   const file = resolve(path);
-  const doc = from(file, () => parseScenarioDoc(readFileSync(file, 'utf8'), path));
+  const doc = from(file, () => resolveFunctions(parseScenarioDoc(readFileSync(file, 'utf8'), path), file, options.functions));
   const rulePath = rulePathFor(file, doc);
   if (!existsSync(rulePath)) throw notFound(`${path}: the rule file ${doc.rule ?? rulePath} does not exist`);
   const rule = from(rulePath, () => loadRule(rulePath));
@@ -94,8 +111,8 @@ export function loadScenarioFile(path: string): LoadedScenarioFile {
 }
 
 /** Runs every scenario of a scenario file. */
-export function runScenarioFile(path: string): ScenarioFileResult {
-  const { file, rulePath, rule, doc, resolveFile } = loadScenarioFile(path);
+export function runScenarioFile(path: string, options: ScenarioFileOptions = {}): ScenarioFileResult {
+  const { file, rulePath, rule, doc, resolveFile } = loadScenarioFile(path, options);
   const results = doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile));
   return { file, rulePath, rule, results, passed: results.every((r) => r.passed) };
 }

@@ -9,3 +9,6 @@ export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './s
 
 export { validateRule, ruleProblemError } from './validate-rule.js';
 export type { RuleProblem, RuleValidation, ValidateRuleOptions } from './validate-rule.js';
+
+export { parseFunctionDefinitions, functionsRecord } from './function-definitions.js';
+export type { FunctionDefinition } from './function-definitions.js';

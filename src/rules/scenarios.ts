@@ -17,6 +17,7 @@ import type { SentinelRule } from './rule.js';
 import { parameterProblems } from './parameters.js';
 import { parseYaml } from './yaml.js';
 import { positionOf, type YamlPathStep } from './yaml-positions.js';
+import { inlineScenarioFunctions, scenarioFunctionPaths, scenarioFunctionsProblem, type ScenarioFunctions } from './scenario-functions.js';
 
 /** Rows inline, rows read from a file, or rows with an explicit schema. */
 export type ScenarioTable = Record<string, unknown>[] | { file: string } | { schema: ColumnSchema[]; rows: Record<string, unknown>[] };
@@ -66,6 +67,8 @@ export interface Scenario extends ScenarioInputs {
 export interface ScenarioDoc extends ScenarioInputs {
   /** The rule file, relative to the scenario file (used by the Node runner). */
   rule?: string;
+  /** Workspace functions for every scenario: paths (read by the Node runner) or inline definitions (scenario-functions.ts). */
+  functions?: ScenarioFunctions;
   now?: string | number | Date;
   window?: boolean;
   /** Tables shared by every scenario. */
@@ -121,7 +124,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 type Fail = (message: string, path: readonly YamlPathStep[]) => never;
 
 const INPUT_KEYS = ['watchlists', 'parameters', 'externalData'];
-const DOC_KEYS = ['rule', 'now', 'window', 'tables', ...INPUT_KEYS, 'scenarios'];
+const DOC_KEYS = ['rule', 'now', 'window', 'tables', ...INPUT_KEYS, 'functions', 'scenarios'];
 const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'tables', ...INPUT_KEYS, 'expect'];
 const EXPECT_KEYS = ['fires', 'rowCount', 'rows'];
 
@@ -221,6 +224,8 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
   checkKeys(data, DOC_KEYS, where, fail);
   if (data.rule !== undefined && typeof data.rule !== 'string') fail(`${where}: 'rule' must be a path`, ['rule']);
   checkCommon(data, where, fail);
+  const functionsProblem = scenarioFunctionsProblem(data.functions);
+  if (functionsProblem) fail(`${where}: ${functionsProblem}`, ['functions']);
   if (!Array.isArray(data.scenarios) || data.scenarios.length === 0) fail(`${where} has no scenarios: add 'scenarios:' with at least one`, ['scenarios']);
   const names = new Set<string>();
   const scenarios = (data.scenarios as unknown[]).map((s, i) => {
@@ -415,7 +420,9 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
   const { tables, ...ruleInputs } = inputs;
   let result;
   try {
-    result = runRule(rule, tables, { now: now!, window: scenario.window ?? doc.window ?? true, trace: true, ...ruleInputs });
+    if (scenarioFunctionPaths(doc.functions).length > 0) throw scenarioError(`${where}: 'functions' names files, which only the Node runner reads (runScenarioFile): give the definitions inline here`);
+    const functions = inlineScenarioFunctions(doc.functions);
+    result = runRule(rule, tables, { now: now!, window: scenario.window ?? doc.window ?? true, trace: true, ...ruleInputs, ...(functions ? { functions } : {}) });
   } catch (err) {
     const msg = err instanceof KqlError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [`the rule did not run: ${msg}`] };

@@ -18,6 +18,8 @@ export interface TraceEntry {
   runs: number;
   /** Nesting: 0 for the main pipeline, 1 inside a join's right side or a subquery, and so on. */
   depth: number;
+  /** Set for an operator inside a workspace function: line and column are its call's; this is its place in the function. */
+  function?: { name: string; line: number; column: number };
 }
 
 export class TraceCollector {
@@ -25,7 +27,9 @@ export class TraceCollector {
 
   /** `runs`: how many runs these totals are for (a subquery run once over many rows' inputs counts each). */
   record(operator: string, span: Span, depth: number, rowsIn: number | undefined, rowsOut: number, runs = 1): void {
-    const key = `${span.offset}:${operator}`;
+    // Operators inside a workspace function all point at its call: their place in the function tells them apart.
+    const origin = span.origin ? `${span.origin.function}:${span.origin.part}:${span.origin.line}:${span.origin.column}` : '';
+    const key = `${span.offset}:${origin}:${operator}`;
     const entry = this.entries.get(key);
     if (entry) {
       entry.runs += runs;
@@ -33,7 +37,8 @@ export class TraceCollector {
       if (rowsIn !== undefined) entry.rowsIn = (entry.rowsIn ?? 0) + rowsIn;
       return;
     }
-    this.entries.set(key, { operator, line: span.line, column: span.column, ...(rowsIn === undefined ? {} : { rowsIn }), rowsOut, runs, depth });
+    const inFunction = span.origin ? { function: { name: span.origin.function, line: span.origin.line, column: span.origin.column } } : {};
+    this.entries.set(key, { operator, line: span.line, column: span.column, ...(rowsIn === undefined ? {} : { rowsIn }), rowsOut, runs, depth, ...inFunction });
   }
 
   /** Entries in query order (by line and column), which is also the order a reader follows. */

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ERRORS_DOC_PATH, errorsMarkdown } from '../../scripts/gen-error-docs.js';
-import { ErrorCodes, formatKqlError, KqlError, parseRule, parseScenarioDoc, runKql, runKqlAsync, runRule } from '../../src/index.js';
+import { ErrorCodes, formatKqlError, KqlError, parseFunctionDefinitions, parseRule, parseScenarioDoc, runKql, runKqlAsync, runRule } from '../../src/index.js';
 import { ErrorCatalog, errorCodeInfo } from '../../src/errors/index.js';
 import { plainKqlMessage } from '../../src/errors/format.js';
 import { loadRule } from '../../src/node/index.js';
@@ -37,6 +37,7 @@ const ruleProblem = (yaml: string, warning = false): Provocation => ({
   },
 });
 const SCENARIO_EMPTY = 'scenarios: 5\n';
+const PARSER_NO_QUERY = 'FunctionName: MyParser\nCategory: Microsoft Sentinel Parser\n';
 const SLOW_QUERY = 'range x from 1 to 3000000 step 1 | extend y = x * 2 | summarize count() by y % 7';
 
 
@@ -81,6 +82,7 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RULE_TOO_MANY: ruleProblem(RULE_DETAILS),
   RULE_STYLE: ruleProblem(RULE_TEMPLATE, true),
   RUN_MEMORY_LIMIT: q('range x from 1 to 1000 step 1\n| join kind=inner (range x from 1 to 1000 step 1) on x', {}, { maxMemoryBytes: 10_000 }),
+  RULE_BAD_FUNCTION: { text: PARSER_NO_QUERY, run: () => parseFunctionDefinitions(PARSER_NO_QUERY, 'MyParser.yaml') },
 };
 
 async function provoke(p: Provocation): Promise<unknown> {

@@ -338,6 +338,8 @@ describe('Node helpers', () => {
     expect(findScenarioFiles(join(dir, 'failed.yaml'))).toEqual([join(dir, 'failed.tests.yaml')]);
     const found = findScenarioFiles(join(ROOT, 'queries')).map((p) => p.slice(ROOT.length + 1));
     expect(found).toEqual([
+      'queries/asim-functions/imAuthPasswordSpray.tests.yaml',
+      'queries/asim-functions/imDNS_Miners.tests.yaml',
       'queries/suspicious-vm-creation/rule.tests.yaml',
       'queries/suspicious-vm-creation-tuned/rule.tests.yaml',
       'queries/watchlist-param-external/rule.tests.yaml',

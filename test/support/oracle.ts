@@ -85,11 +85,19 @@ function tableSchemaText(columns: readonly ColumnSchema[]): string {
   return `(${columns.map((c) => `${quoteName(c.name)}:${c.type}`).join(', ')})`;
 }
 
-function buildGlobals(schemas: Record<string, readonly ColumnSchema[]>): any {
+/** A stored function for the analyzer: its parameter list (without parentheses, as Sentinel stores it) and body. */
+export interface OracleFunction {
+  parameters?: string;
+  body: string;
+}
+
+function buildGlobals(schemas: Record<string, readonly ColumnSchema[]>, functions: Record<string, OracleFunction> = {}): any {
   const K = loadAnalyzer().Language;
   const S = K.Symbols;
   const tables = Object.entries(schemas).map(([name, cols]) => new S.TableSymbol.$ctor7(name, tableSchemaText(cols), null));
-  const db = new S.DatabaseSymbol.$ctor1('db', tables);
+  // FunctionSymbol(name, parameterList, body, description): a function stored in the database.
+  const fns = Object.entries(functions).map(([name, f]) => new S.FunctionSymbol.$ctor16(name, `(${f.parameters ?? ''})`, `{\n${f.body}\n}`, null));
+  const db = new S.DatabaseSymbol.$ctor1('db', [...tables, ...fns]);
   return K.GlobalState.Default.WithDatabase(db);
 }
 
@@ -97,14 +105,14 @@ const globalsCache = new Map<string, any>();
 
 /**
  * Parse and analyze `query` against a database holding `schemas` (table name
- * -> columns, in order). Returns every diagnostic and the result columns.
+ * -> columns, in order) and stored `functions`. Returns every diagnostic and the result columns.
  */
-export function analyzeWithOracle(query: string, schemas: Record<string, readonly ColumnSchema[]> = {}): OracleResult {
+export function analyzeWithOracle(query: string, schemas: Record<string, readonly ColumnSchema[]> = {}, functions?: Record<string, OracleFunction>): OracleResult {
   const K = loadAnalyzer().Language;
-  const key = JSON.stringify(schemas);
+  const key = JSON.stringify([schemas, functions ?? {}]);
   let globals = globalsCache.get(key);
   if (!globals) {
-    globals = buildGlobals(schemas);
+    globals = buildGlobals(schemas, functions);
     if (globalsCache.size > 50) globalsCache.clear();
     globalsCache.set(key, globals);
   }

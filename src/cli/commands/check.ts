@@ -11,11 +11,12 @@ import type { Io } from '../io.js';
 import { formatSourceError, isRuleFile, readQuerySource, type QuerySource } from '../sources.js';
 import { loadSchemas } from '../../node/load-schemas.js';
 import { checkRuleSource } from '../rule-checks.js';
+import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 import { checkedParameters, loadRuleInputFiles, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
-export const checkSpec: OptionSpec = { values: { schema: { multiple: true }, watchlist: ruleInputOptions.watchlist, param: ruleInputOptions.param }, flags: ['strict'] };
+export const checkSpec: OptionSpec = { values: { schema: { multiple: true }, watchlist: ruleInputOptions.watchlist, param: ruleInputOptions.param, functions: { multiple: true } }, flags: ['strict'] };
 
-export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema path] [--strict] [--watchlist alias=file ...] [--param name=value ...]
+export const checkHelp = `Usage: mini-kql check <query.kql | rule.yaml | dir> ... [--schema path] [--strict] [--watchlist alias=file ...] [--param name=value ...] [--functions path]
 
 Parses and binds queries without running them: reports syntax errors, unknown tables, columns and
 functions, and type errors, each as  file:line:col  CODE  message  with the source line and a caret,
@@ -42,13 +43,16 @@ ${watchlistHelp}
                       check reads a watchlist's columns only.
 ${paramHelp}
                       Checking several files, a --param goes to each query that declares it.
+Workspace functions the queries call (parsers such as _Im_Dns or imAuthentication):
+${FUNCTIONS_HELP}
 
 Examples:
   mini-kql check rule.yaml
   mini-kql check queries/
   mini-kql check hunt.kql --schema custom-tables.json
   mini-kql check rule.yaml --watchlist HighValueAssets=assets.csv --param threshold=3
-  mini-kql check Detections/ --schema .script/tests/KqlvalidationsTests/CustomTables/`;
+  mini-kql check Detections/ --schema .script/tests/KqlvalidationsTests/CustomTables/
+  mini-kql check rules/ --functions parsers/`;
 
 /** In a directory: .kql files, and YAML files that look like rules (a top-level query field), not scenario files. */
 function isCheckable(path: string): boolean {
@@ -90,6 +94,7 @@ export function checkCommand(argv: string[], io: Io): number {
   const strict = args.flags.has('strict');
   const seenIds = new Map<string, string>();
   const { watchlists } = loadRuleInputFiles(args);
+  const functions = functionsFromArgs(args, io);
   const files: string[] = [];
   let summary = args.positionals.length > 1;
   for (const p of args.positionals) {
@@ -106,11 +111,14 @@ export function checkCommand(argv: string[], io: Io): number {
     try {
       src = readQuerySource(file);
       const parameters = checkedParameters(args, src.query, files.length === 1 ? 'error' : 'ignore');
-      analysis = analyzeKql(src.query, { schemas, watchlists, parameters });
+      analysis = analyzeKql(src.query, { schemas, watchlists, parameters, functions });
     } catch (err) {
       io.out(src ? formatSourceError(src, err) : formatSourceError({ file, fileText: '', query: '', lineOffset: 0, columnOffset: 0 }, err));
       const unknownTable = err instanceof KqlError && err.code === 'SEM_UNKNOWN_TABLE' ? /Unknown table '([^']+)'/.exec(err.message)?.[1] : undefined;
-      if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
+      const unknownName = err instanceof KqlError && /^SEM_UNKNOWN_(TABLE|FUNCTION)$/.test(err.code) ? /Unknown (?:table|function) '([^']+)'/.exec(err.message)?.[1] : undefined;
+      const parser = parserHint(unknownName);
+      if (parser) io.out(`hint: ${parser}`);
+      else if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
       const inputHint = err instanceof KqlError ? ruleInputHint(err, { watchlists, externalData: {}, parameters: {} }) : undefined;
       if (inputHint) io.out(`hint: ${inputHint}`);
     }

@@ -12,10 +12,11 @@ import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemas } from '../../node/load-schemas.js';
 import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, ...ruleInputOptions },
+  values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, ...ruleInputOptions },
   flags: ['explain', 'no-window'],
 };
 
@@ -36,6 +37,7 @@ Options:
 ${watchlistHelp}
 ${paramHelp}
 ${externalDataHelp}
+${FUNCTIONS_HELP}
   --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
   --format F          table (default), json, ndjson or csv
   --limit N           show at most N rows
@@ -49,7 +51,8 @@ Examples:
   mini-kql run query.kql --table SigninLogs=signins.csv --format json
   mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20
   mini-kql run rule.yaml --data ./data --watchlist HighValueAssets=assets.csv --param threshold=3 \\
-    --external-data 'https://feeds.example/iocs.csv=iocs.csv' --now 2024-05-02T00:00:00Z`;
+    --external-data 'https://feeds.example/iocs.csv=iocs.csv' --now 2024-05-02T00:00:00Z
+  mini-kql run dns-rule.yaml --functions ./parsers --data ./data --now 2024-05-02T00:00:00Z`;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -81,6 +84,8 @@ function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: D
  */
 export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>): string | undefined {
   if (name === undefined) return undefined;
+  const parser = parserHint(name);
+  if (parser) return parser;
   const file = loaded.files.get(name);
   // Loaded under exactly this name and still unknown: the file is there, so suggesting it would mislead.
   if (file !== undefined) return undefined;
@@ -107,8 +112,11 @@ export function runCommand(argv: string[], io: Io): number {
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
   const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
+  const functions = functionsFromArgs(args, io);
+  // A table read only inside a workspace function (a parser's source table) is used too.
+  const bodies = Object.values(functions ?? {}).map((f) => (typeof f === 'string' ? f : f.body));
   for (const name of loaded.explicit) {
-    if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
+    if (!mentions(src.query, name) && !bodies.some((b) => mentions(b, name))) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
   const tables = tablesRecord(loaded.tables);
   const inputs = loadRuleInputs(args, src.query, { undeclared: 'error' });
@@ -118,10 +126,10 @@ export function runCommand(argv: string[], io: Io): number {
   try {
     if (src.rule) {
       // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
-      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true, ...inputs });
+      ruleResult = runRule(src.rule, tables, { now, schemas, functions, window: !args.flags.has('no-window'), trace: explain, timeAsText: true, ...inputs });
       result = ruleResult;
     } else {
-      const options = { now, schemas, trace: explain, timeAsText: true, ...inputs } as RunKqlOptions;
+      const options = { now, schemas, functions, trace: explain, timeAsText: true, ...inputs } as RunKqlOptions;
       result = runKql(src.query, tables, options);
     }
   } catch (err) {

@@ -9,10 +9,11 @@ import { CliError, UsageError } from '../errors.js';
 import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 import { formatScenarioError } from '../scenario-errors.js';
+import { FUNCTIONS_HELP, functionsFromArgs } from '../functions.js';
 
-export const testSpec: OptionSpec = { flags: ['explain'] };
+export const testSpec: OptionSpec = { flags: ['explain'], values: { functions: { multiple: true } } };
 
-export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain]
+export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain] [--functions path]
 
 Runs scenario tests of Sentinel rules (format: docs/rule-testing.md): each scenario gives input
 tables, a run time and what should happen (fires or not, a row count, expected rows). Prints PASS or
@@ -22,6 +23,8 @@ A rule file is tested by the <name>.tests.yaml beside it; a directory by every *
 
 Options:
   --explain   for each failing scenario, the rule's pipeline stage by stage with row counts
+${FUNCTIONS_HELP}
+                      (for every scenario file; a file's own functions: win by name)
 
 Examples:
   mini-kql test queries/suspicious-vm-creation
@@ -54,13 +57,14 @@ export function testCommand(argv: string[], io: Io): number {
     if (found.length === 0) throw new CliError(`${p}: no scenario files (*.tests.yaml) found`);
     files.push(...found);
   }
+  const functions = functionsFromArgs(args, io);
   let passed = 0;
   let failed = 0;
   let broken = 0;
   for (const file of files) {
     let result;
     try {
-      result = runScenarioFile(file);
+      result = runScenarioFile(file, functions ? { functions } : {});
     } catch (err) {
       // A scenario file that cannot be read or has a structural problem: report it and go on.
       broken++;
