@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The mini-kql command (package.json `bin`, built to dist/cli.js). Every error is caught here and
  * printed as a clear message (a stack trace only with --debug); the exit code is 0 on success,
