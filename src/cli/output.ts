@@ -103,8 +103,8 @@ export function formatResult(result: Result, format: OutputFormat, extra: Record
  */
 export function widthHint(text: string, columnCount: number, terminalColumns: number | undefined): string | undefined {
   if (terminalColumns === undefined || terminalColumns <= 0) return undefined;
-  // The header line, without colour codes.
-  const width = text.slice(0, text.indexOf('\n') >>> 0).replace(/\x1b\[[0-9;]*m/g, '').length;
+  // The rule under the header spans the whole table; without colour codes.
+  const width = (text.split('\n', 2)[1] ?? '').replace(/\x1b\[[0-9;]*m/g, '').length;
   if (width <= terminalColumns) return undefined;
   return `hint: ${columnCount} columns, ${width} characters wide (the terminal has ${terminalColumns}); use --columns a,b,... or --vertical`;
 }
