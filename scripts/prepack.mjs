@@ -9,7 +9,8 @@ if (problem === undefined) {
   process.stderr.write('prepack: dist/ is a clean build of the current sources: not rebuilding\n');
 } else {
   process.stderr.write(`prepack: ${problem}: npm run build\n`);
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // The build's log to stderr: `npm pack --json` prints its JSON on stdout.
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
   const after = packProblem();
   if (after !== undefined) {
