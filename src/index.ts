@@ -16,3 +16,4 @@ export { parseFunctionDefinitions, functionsRecord, type FunctionDefinition } fr
 export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
 export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';
+export { builtinTableNames, getBuiltinSchema } from './schemas/index.js';

@@ -7,6 +7,7 @@ Commands:
   run <query.kql | rule.yaml>   run a query or rule over --table/--data files and print the result
   check <file | dir>            parse and bind only: errors with a caret, or the result schema
   test <rule.tests.yaml | dir>  run scenario tests of rules: PASS/FAIL per scenario
+  schemas [Name | text]         the built-in table schemas: a list, or one table's columns
 
 Options:
   --help, -h      help (also after a command: mini-kql run --help)
@@ -16,4 +17,5 @@ Options:
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
   mini-kql check queries/
-  mini-kql test queries/suspicious-vm-creation`;
+  mini-kql test queries/suspicious-vm-creation
+  mini-kql schemas SigninLogs`;

@@ -8,6 +8,10 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Writes raw text to stderr (progress lines, no newline). */
   errRaw(text: string): void;
+  /** stdout is a terminal (colour in auto mode, the width hint of `run`); absent means no. */
+  stdoutIsTTY?: boolean;
+  /** The terminal's width in characters, when stdout is one. */
+  stdoutColumns?: number;
 }
 
 export function processIo(): Io {
@@ -16,5 +20,7 @@ export function processIo(): Io {
     err: (text) => process.stderr.write(text + '\n'),
     errRaw: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The mini-kql command (package.json `bin`, built to dist/cli.js). Every error is caught here and
  * printed as a clear message (a stack trace only with --debug); the exit code is 0 on success,
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
+  schemas: async () => (await import('./commands/schemas.js')).schemasCommand,
 };
 
 /** One line for anything thrown (loads the engine's error classes, which a failed command has loaded anyway). */
@@ -40,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 0;
     }
     const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load) throw new UsageError(`unknown command '${command}': use run, check or test (mini-kql --help)`);
+    if (!load) throw new UsageError(`unknown command '${command}': use ${Object.keys(COMMANDS).join(', ')} (mini-kql --help)`);
     return await (await load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

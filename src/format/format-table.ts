@@ -7,6 +7,10 @@ import { formatReal, jsonText } from '../runtime/values.js';
 export interface FormatTableOptions {
   /** Cells longer than this are cut with an ellipsis (default 60). */
   maxCellWidth?: number;
+  /** The text of a null cell (default ''). */
+  nullText?: string;
+  /** Decorations applied after padding, so they take no width (the CLI's terminal colours). */
+  style?: { header?(text: string): string; rule?(text: string): string; nullCell?(text: string): string };
 }
 
 /**
@@ -35,10 +39,22 @@ export function formatCell(value: unknown, type: ColumnSchema['type']): string {
 
 export function formatTable(result: { columns: ColumnSchema[]; rows: Record<string, unknown>[] }, options: FormatTableOptions = {}): string {
   const max = options.maxCellWidth ?? 60;
+  const { header: paintHeader = same, rule: paintRule = same, nullCell: paintNull = same } = options.style ?? {};
   const clip = (s: string) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
   const header = result.columns.map((c) => `${c.name}:${c.type}`);
-  const cells = result.rows.map((row) => result.columns.map((c) => clip(formatCell(row[c.name], c.type).replace(/\s+/g, ' '))));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-  const line = (parts: string[]) => parts.map((p, i) => p.padEnd(widths[i])).join(' | ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)].join('\n');
+  const cells = result.rows.map((row) =>
+    result.columns.map((c) => {
+      const v = row[c.name];
+      return v === null || v === undefined ? { text: options.nullText ?? '', paint: paintNull } : { text: clip(formatCell(v, c.type).replace(/\s+/g, ' ')), paint: same };
+    }),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].text.length)));
+  const line = (parts: { text: string; paint: (t: string) => string }[]) => parts.map((p, i) => p.paint(p.text.padEnd(widths[i]))).join(' | ').trimEnd();
+  return [
+    line(header.map((text) => ({ text, paint: paintHeader }))),
+    paintRule(widths.map((w) => '-'.repeat(w)).join('-+-')),
+    ...cells.map(line),
+  ].join('\n');
 }
+
+const same = (text: string) => text;

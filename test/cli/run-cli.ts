@@ -13,10 +13,17 @@ export interface CliRun {
 
 /** Runs `mini-kql ...args` (stdin closed, stderr not a terminal) and collects its output. */
 export function cli(...args: string[]): Promise<CliRun> {
+  return cliWithEnv({ NO_COLOR: '1' }, ...args);
+}
+
+/** `cli` with these environment variables over the test's own (undefined removes one). */
+export function cliWithEnv(env: Record<string, string | undefined>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
+    const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
+    for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Kills a hung CLI before the test's own timeout (vitest.config.ts) and leaves a clear failure.
       timeout: 240_000,

@@ -114,7 +114,7 @@ describe.concurrent('mini-kql run: bad input gives one clear line and a non-zero
     ['a query table with no data', ['run', `${F}/logins.kql`], /logins\.kql:2:1\s+SEM_UNKNOWN_TABLE\s+Unknown table 'Logins'[\s\S]*hint: give its rows with --table Logins=/],
     ['an unknown option', ['run', `${F}/logins.kql`, '--tabel', 'x'], /unknown option '--tabel'/],
     ['a bad --now', ['run', `${F}/logins-rule.yaml`, '--now', 'yesterday'], /--now yesterday: expected an ISO 8601 time/],
-    ['a bad --format', ['run', `${F}/logins.kql`, '--format', 'xml'], /--format xml: use one of table, json, ndjson, csv/],
+    ['a bad --format', ['run', `${F}/logins.kql`, '--format', 'xml'], /--format xml: use one of table, vertical, json, ndjson, csv/],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
     const r = await cli(...args);

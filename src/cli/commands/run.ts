@@ -8,7 +8,8 @@ import { parseArgs, single, type OptionSpec } from '../args.js';
 import { CliError, UsageError } from '../errors.js';
 import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
-import { formatResult, parseFormat, parseLimit } from '../output.js';
+import { parseColorMode, useColor, COLOR, PLAIN } from '../color.js';
+import { formatResult, isHumanFormat, parseColumnList, parseFormat, parseLimit, selectColumns, widthHint, type OutputFormat } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemas } from '../../node/load-schemas.js';
 import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
@@ -16,8 +17,8 @@ import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, ...ruleInputOptions },
-  flags: ['explain', 'no-window'],
+  values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, columns: {}, color: {}, ...ruleInputOptions },
+  flags: ['explain', 'no-window', 'vertical'],
 };
 
 export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
@@ -39,8 +40,13 @@ ${paramHelp}
 ${externalDataHelp}
 ${FUNCTIONS_HELP}
   --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
-  --format F          table (default), json, ndjson or csv
+  --format F          table (default), vertical, json, ndjson or csv
+  --columns a,b,c     show only these result columns, in this order (any format)
+  --vertical          one field per line, each row under -[ RECORD n ]- (same as --format vertical):
+                      for wide rows; a table wider than the terminal prints a hint to use it
   --limit N           show at most N rows
+  --color WHEN        auto (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it),
+                      always or never; only the table and vertical views are ever coloured
   --explain           after the result, each pipeline stage with its query line and row counts;
                       for a rule, also why it fired or not
   --no-window         run a rule without its queryPeriod time window
@@ -52,7 +58,16 @@ Examples:
   mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20
   mini-kql run rule.yaml --data ./data --watchlist HighValueAssets=assets.csv --param threshold=3 \\
     --external-data 'https://feeds.example/iocs.csv=iocs.csv' --now 2024-05-02T00:00:00Z
-  mini-kql run dns-rule.yaml --functions ./parsers --data ./data --now 2024-05-02T00:00:00Z`;
+  mini-kql run dns-rule.yaml --functions ./parsers --data ./data --now 2024-05-02T00:00:00Z
+  mini-kql run query.kql --data ./data --columns TimeGenerated,UserPrincipalName,IPAddress
+  mini-kql run query.kql --data ./data --vertical --limit 3`;
+
+/** --format, or --vertical (its shorthand). */
+function outputFormat(text: string | undefined, vertical: boolean): OutputFormat {
+  const format = parseFormat(text ?? (vertical ? 'vertical' : undefined));
+  if (vertical && format !== 'vertical') throw new UsageError(`--vertical is a view of its own: it cannot be combined with --format ${text}`);
+  return format;
+}
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -103,7 +118,9 @@ export function runCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'run: give a query (.kql) or rule (.yaml) file' : 'run: give one query or rule file');
-  const format = parseFormat(single(args, 'format'));
+  const format = outputFormat(single(args, 'format'), args.flags.has('vertical'));
+  const columnNames = parseColumnList(single(args, 'columns'));
+  const paint = isHumanFormat(format) && useColor(parseColorMode(single(args, 'color')), io.stdoutIsTTY ?? false, process.env) ? COLOR : PLAIN;
   const limit = parseLimit(single(args, 'limit'));
   const now = parseNow(single(args, 'now'));
   const explain = args.flags.has('explain');
@@ -153,16 +170,19 @@ export function runCommand(argv: string[], io: Io): number {
     extra.trigger = ruleResult.trigger;
     if (ruleResult.window) extra.window = { from: formatDateTime(ruleResult.window.from.getTime()), to: formatDateTime(ruleResult.window.to.getTime()) };
   }
-  const text = formatResult({ columns: result.columns, rows: shown }, format, extra);
+  const text = formatResult({ columns: selectColumns(result.columns, columnNames), rows: shown }, format, extra, paint);
   if (text !== '' || format !== 'ndjson') io.out(text);
+  const hint = format === 'table' && !columnNames ? widthHint(text, result.columns.length, io.stdoutColumns) : undefined;
+  if (hint) io.err(hint);
 
   // Summaries and explanations go to stdout with the table, to stderr with machine formats.
-  const note = format === 'table' ? io.out : io.err;
-  if (format === 'table') note(shown.length < total ? `(${shown.length} of ${total} rows shown)` : `(${total} row${total === 1 ? '' : 's'})`);
+  const human = isHumanFormat(format);
+  const note = human ? io.out : io.err;
+  if (human) note(shown.length < total ? `(${shown.length} of ${total} rows shown)` : `(${total} row${total === 1 ? '' : 's'})`);
   if (ruleResult) {
     const w = ruleResult.window;
     const lines = [`Rule ${ruleResult.fired ? 'FIRED' : 'did not fire'}: ${describeTrigger(ruleResult)}.`];
-    if (explain || format === 'table') {
+    if (explain || human) {
       lines.push(
         w
           ? `Time window: rows with TimeGenerated in (${formatDateTime(w.from.getTime())}, ${formatDateTime(w.to.getTime())}] (queryPeriod ${src.rule?.queryPeriod} before --now)`
