@@ -48,12 +48,12 @@ function showValue(v: unknown): string {
 export function describeFixtureIssue(issue: Omit<FixtureIssue, 'message'>, table?: string): string {
   const inTable = table === undefined ? '' : ` in table ${table}`;
   if (issue.kind === 'unknown-column') {
-    const hint = issue.suggestion !== undefined ? ` (did you mean ${issue.suggestion}?)` : ' (not in the table\'s schema: the rule never sees it)';
+    const hint = issue.suggestion !== undefined ? ` (did you mean ${issue.suggestion}?)` : " (not in the table's schema: queries never see it)";
     return `unknown column '${issue.column}'${inTable}${hint}`;
   }
   // A whole number that a long would hold: too large for an int, not malformed.
   const range = issue.type === 'int' && convertInputValue(issue.value, 'long') !== null ? ' (int holds -2147483648 to 2147483647)' : '';
-  return `column ${issue.column}${inTable}: ${showValue(issue.value)} is not a valid ${issue.type}${range}, so the rule sees null`;
+  return `column ${issue.column}${inTable}: ${showValue(issue.value)} is not a valid ${issue.type}${range}: it reads as null`;
 }
 
 /** Empty input that every type reads as a missing value: not a bad value. */

@@ -47,7 +47,7 @@ describe('checkFixtureRows', () => {
     const rows = [{ ResultType: '0' }, { ResultTyp: '50126' }, { ResultTyp: '0', Extra: 1 }];
     expect(checkFixtureRows('SigninLogs', rows, schema)).toEqual([
       { kind: 'unknown-column', row: 1, column: 'ResultTyp', count: 2, suggestion: 'ResultType', message: "table SigninLogs, row 2: unknown column 'ResultTyp' (did you mean ResultType?); 2 rows have it" },
-      { kind: 'unknown-column', row: 2, column: 'Extra', count: 1, message: "table SigninLogs, row 3: unknown column 'Extra' (not in the table's schema: the rule never sees it)" },
+      { kind: 'unknown-column', row: 2, column: 'Extra', count: 1, message: "table SigninLogs, row 3: unknown column 'Extra' (not in the table's schema: queries never see it)" },
     ]);
   });
 
@@ -75,12 +75,12 @@ describe('checkFixtureRows', () => {
   ])('a bad value: %s = %s is not a valid %s', (column, value, type) => {
     const issues = checkFixtureRows('T', [{ [column]: value }], schema);
     expect(issues).toEqual([expect.objectContaining({ kind: 'bad-value', row: 0, column, value, type })]);
-    expect(issues[0].message).toMatch(new RegExp(`^table T, row 1: column ${column}: .* is not a valid ${type}.*, so the rule sees null$`));
+    expect(issues[0].message).toMatch(new RegExp(`^table T, row 1: column ${column}: .* is not a valid ${type}.*: it reads as null$`));
   });
 
   it('the int range is named for a whole number too large for an int', () => {
-    expect(checkFixtureRows('T', [{ Port: 3_000_000_000 }], schema)[0].message).toBe('table T, row 1: column Port: 3000000000 is not a valid int (int holds -2147483648 to 2147483647), so the rule sees null');
-    expect(checkFixtureRows('T', [{ Port: 'abc' }], schema)[0].message).toBe("table T, row 1: column Port: 'abc' is not a valid int, so the rule sees null");
+    expect(checkFixtureRows('T', [{ Port: 3_000_000_000 }], schema)[0].message).toBe('table T, row 1: column Port: 3000000000 is not a valid int (int holds -2147483648 to 2147483647): it reads as null');
+    expect(checkFixtureRows('T', [{ Port: 'abc' }], schema)[0].message).toBe("table T, row 1: column Port: 'abc' is not a valid int: it reads as null");
   });
 
   it('no false positives on valid data of every type, on nulls, or on empty and blank text', () => {

@@ -11,10 +11,11 @@ import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { formatFixtureWarning } from '../fixture-warnings.js';
 
 export const runSpec: OptionSpec = {
   values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
-  flags: ['explain', 'no-window'],
+  flags: ['explain', 'no-window', 'strict'],
 };
 
 export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
@@ -35,7 +36,14 @@ Options:
   --explain           after the result, each pipeline stage with its query line and row counts;
                       for a rule, also why it fired or not
   --no-window         run a rule without its queryPeriod time window
+  --strict            fixture problems are errors: exit 1 and run nothing (see below)
   --debug             print a stack trace on unexpected errors
+
+Fixture warnings: a table with a known schema (built-in, or from --schema) is checked as it loads.
+A column the schema lacks (the query never sees it) and a value its column's type cannot hold (the
+query sees null) are printed on stderr as file:line:col  warning  message, with the closest schema
+column ("did you mean ResultType?"). A file in --data named like a known table but for case
+(signinlogs.json) is loaded as that table (SigninLogs), with a note.
 
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
@@ -99,6 +107,11 @@ export function runCommand(argv: string[], io: Io): number {
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
   const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
+  if (args.flags.has('strict') && loaded.warnings.length > 0) {
+    const n = loaded.warnings.length;
+    throw new CliError([...loaded.warnings.map((w) => formatFixtureWarning(w, 'error')), `run: ${n} fixture problem${n === 1 ? '' : 's'} (--strict): nothing was run`].join('\n'));
+  }
+  for (const w of loaded.warnings) io.err(formatFixtureWarning(w));
   for (const name of loaded.explicit) {
     if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
