@@ -7,5 +7,7 @@ export { formatTable, formatCell } from './format/format-table.js';
 export { formatKqlError } from './errors/format.js';
 export type { TraceEntry } from './runtime/trace.js';
 export { parseRule, parseDuration, runRule, applyTimeWindow, compareTrigger, runScenarios, runScenario, parseScenarioDoc } from './rules/index.js';
-export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
+export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';
+export { checkFixtureRows, checkFixtureTable, knownFixtureSchema, DEFAULT_MAX_FIXTURE_ISSUES } from './runtime/fixture-check.js';
+export type { FixtureIssue, CheckFixtureOptions } from './runtime/fixture-check.js';

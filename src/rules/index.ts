@@ -4,4 +4,4 @@ export type { SentinelRule, TriggerOperator } from './rule.js';
 export { runRule, applyTimeWindow, compareTrigger, windowTimeColumn } from './run-rule.js';
 export type { RunRuleOptions, RunRuleResult } from './run-rule.js';
 export { runScenarios, runScenario, parseScenarioDoc, valueMatches, formatValue } from './scenarios.js';
-export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './scenarios.js';
+export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './scenarios.js';

@@ -10,6 +10,7 @@ import type { TableInput } from '../run-kql.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { TraceEntry } from '../runtime/trace.js';
 import { runRule } from './run-rule.js';
+import { scenarioFixtureWarnings } from './scenario-fixtures.js';
 import type { SentinelRule } from './rule.js';
 import { parseYaml } from './yaml.js';
 
@@ -37,6 +38,8 @@ export interface Scenario {
   window?: boolean;
   /** Tables for this scenario; a name given here replaces the document's table of that name. */
   tables?: Record<string, ScenarioTable>;
+  /** Fixture problems (unknown columns, values read as null) fail the scenario (default: the document's `strict`). */
+  strict?: boolean;
   expect: ScenarioExpect;
 }
 
@@ -45,6 +48,8 @@ export interface ScenarioDoc {
   rule?: string;
   now?: string | number | Date;
   window?: boolean;
+  /** Fixture problems fail every scenario (each may say otherwise). */
+  strict?: boolean;
   /** Tables shared by every scenario. */
   tables?: Record<string, ScenarioTable>;
   scenarios: Scenario[];
@@ -61,6 +66,16 @@ export interface ScenarioResult {
   trace?: TraceEntry[];
   /** The queryPeriod window applied, when one was. */
   window?: { from: Date; to: Date };
+  /**
+   * Fixture problems of the scenario's tables that have a known schema, e.g. `table SigninLogs, row 1:
+   * unknown column 'ResultTyp' (did you mean ResultType?)`; in a strict scenario they are failures instead.
+   */
+  warnings?: string[];
+}
+
+export interface RunScenarioOptions {
+  /** Fixture problems fail every scenario, whatever its `strict` says (`mini-kql test --strict`). */
+  strict?: boolean;
 }
 
 /** Reads the rows of a `{ file }` table; the path is as written in the scenario document. */
@@ -74,8 +89,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-const DOC_KEYS = ['rule', 'now', 'window', 'tables', 'scenarios'];
-const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'tables', 'expect'];
+const DOC_KEYS = ['rule', 'now', 'window', 'strict', 'tables', 'scenarios'];
+const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'strict', 'tables', 'expect'];
 const EXPECT_KEYS = ['fires', 'rowCount', 'rows'];
 
 function checkKeys(obj: Record<string, unknown>, allowed: string[], where: string): void {
@@ -120,6 +135,7 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
   checkKeys(data, DOC_KEYS, where);
   if (data.rule !== undefined && typeof data.rule !== 'string') throw scenarioError(`${where}: 'rule' must be a path`);
   if (data.window !== undefined && typeof data.window !== 'boolean') throw scenarioError(`${where}: 'window' must be true or false`);
+  if (data.strict !== undefined && typeof data.strict !== 'boolean') throw scenarioError(`${where}: 'strict' must be true or false`);
   checkNow(data.now, where);
   checkTables(data.tables, where);
   if (!Array.isArray(data.scenarios) || data.scenarios.length === 0) throw scenarioError(`${where} has no scenarios: add 'scenarios:' with at least one`);
@@ -135,6 +151,7 @@ export function parseScenarioDoc(input: string | unknown, source?: string): Scen
     if (s.now === undefined && data.now === undefined) throw scenarioError(`${w} has no 'now' (the run time), and the file has none either`);
     checkNow(s.now, w);
     if (s.window !== undefined && typeof s.window !== 'boolean') throw scenarioError(`${w}: 'window' must be true or false`);
+    if (s.strict !== undefined && typeof s.strict !== 'boolean') throw scenarioError(`${w}: 'strict' must be true or false`);
     checkTables(s.tables, w);
     if (!isObject(s.expect)) throw scenarioError(`${w} has no 'expect' (fires, rowCount and/or rows)`);
     checkKeys(s.expect, EXPECT_KEYS, `${w}, expect`);
@@ -254,10 +271,14 @@ function describeTrigger(operator: string, threshold: number): string {
 }
 
 /** Runs one scenario of a document. Query errors become a failure line, not an exception. */
-export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile): ScenarioResult {
+export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile, options: RunScenarioOptions = {}): ScenarioResult {
   const failures: string[] = [];
   const where = `scenario '${scenario.name}'`;
   const tables = resolveTables({ ...(doc.tables ?? {}), ...(scenario.tables ?? {}) }, resolveFile, where);
+  const fixtureProblems = scenarioFixtureWarnings(tables);
+  const strict = options.strict || (scenario.strict ?? doc.strict ?? false);
+  if (strict) failures.push(...fixtureProblems.map((p) => `fixture problem (strict): ${p}`));
+  const warnings = !strict && fixtureProblems.length > 0 ? { warnings: fixtureProblems } : {};
   const now = scenario.now ?? doc.now;
   if (now === undefined) throw scenarioError(`${where} has no 'now' (the run time)`);
   let result;
@@ -265,7 +286,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
     result = runRule(rule, tables, { now, window: scenario.window ?? doc.window ?? true, trace: true });
   } catch (err) {
     const msg = err instanceof KqlError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
-    return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [`the rule did not run: ${msg}`] };
+    return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [...failures, `the rule did not run: ${msg}`], ...warnings };
   }
   const rows = result.rows as Record<string, unknown>[];
   const count = rows.length;
@@ -293,6 +314,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
     name: scenario.name, passed: failures.length === 0, fired: result.fired, rowCount: count, failures,
     ...(result.trace ? { trace: result.trace as TraceEntry[] } : {}),
     ...(result.window ? { window: result.window } : {}),
+    ...warnings,
   };
 }
 
@@ -301,7 +323,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
  * problems in the document throw (RULE_BAD_SCENARIO, RULE_INVALID_YAML); a scenario whose query
  * fails to run is reported as a failed scenario.
  */
-export function runScenarios(rule: SentinelRule, scenarioDoc: ScenarioDoc | string, resolveFile?: ResolveFile): ScenarioResult[] {
+export function runScenarios(rule: SentinelRule, scenarioDoc: ScenarioDoc | string, resolveFile?: ResolveFile, options: RunScenarioOptions = {}): ScenarioResult[] {
   const doc = parseScenarioDoc(scenarioDoc);
-  return doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile));
+  return doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile, options));
 }

@@ -10,9 +10,9 @@ import { CliError, UsageError } from '../errors.js';
 import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 
-export const testSpec: OptionSpec = { flags: ['explain'] };
+export const testSpec: OptionSpec = { flags: ['explain', 'strict'] };
 
-export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain]
+export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain] [--strict]
 
 Runs scenario tests of Sentinel rules (format: docs/rule-testing.md): each scenario gives input
 tables, a run time and what should happen (fires or not, a row count, expected rows). Prints PASS or
@@ -22,6 +22,9 @@ A rule file is tested by the <name>.tests.yaml beside it; a directory by every *
 
 Options:
   --explain   for each failing scenario, the rule's pipeline stage by stage with row counts
+  --strict    fixture problems fail the scenario (as strict: true in a scenario file does): a column
+              its table's known schema lacks, or a value its column's type reads as null. Without
+              it they are printed as warnings under the scenario.
 
 Examples:
   mini-kql test queries/suspicious-vm-creation
@@ -60,7 +63,7 @@ export function testCommand(argv: string[], io: Io): number {
   for (const file of files) {
     let result;
     try {
-      result = runScenarioFile(file);
+      result = runScenarioFile(file, { strict: args.flags.has('strict') });
     } catch (err) {
       // A scenario file that cannot be read or has a structural problem: report it and go on.
       broken++;
@@ -73,11 +76,13 @@ export function testCommand(argv: string[], io: Io): number {
       if (r.passed) {
         passed++;
         io.out(`  PASS  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
+        for (const w of r.warnings ?? []) io.out(`        warning: ${w}`);
         continue;
       }
       failed++;
       io.out(`  FAIL  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
       for (const f of r.failures) io.out(`        ${f}`);
+      for (const w of r.warnings ?? []) io.out(`        warning: ${w}`);
       if (args.flags.has('explain')) {
         for (const line of explainResult(r, result.rule)) io.out(`        ${line}`);
       }
