@@ -29,6 +29,7 @@ import { SCAN_BATCH_ROWS, type RowBatches, type ScanFilter } from '../runtime/sc
 import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
 import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
+import { didYouMean } from '../runtime/closest-name.js';
 
 import { bindPatternInvocation } from './patterns.js';
 
@@ -190,7 +191,7 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   if (!schema) {
     throw new KqlSemanticError(
       ErrorCodes.SEM_UNKNOWN_TABLE,
-      `Unknown table '${expr.name}': pass it in the tables argument (or give its schema)`,
+      `Unknown table '${expr.name}': pass it in the tables argument (or give its schema)${didYouMean(expr.name, env.tableNames())}`,
       expr.span,
     );
   }

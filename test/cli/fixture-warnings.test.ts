@@ -59,6 +59,17 @@ describe.concurrent('mini-kql run: fixture warnings', () => {
     expect(unknown.code).toBe(0);
   });
 
+  it('a misspelled table: "did you mean" in the error and no hint to add a file for the misspelling (run, check)', async () => {
+    const r = await cli('run', `${D}/typo.kql`, '--table', `SigninLogs=${D}/signin.ndjson`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${D}/typo.kql:1:1  SEM_UNKNOWN_TABLE  Unknown table 'SigninLog': pass it in the tables argument (or give its schema) (did you mean 'SigninLogs'?)`);
+    expect(r.stderr).not.toContain('hint:');
+    const c = await cli('check', `${D}/typo.kql`);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain("(did you mean 'SigninLogs'?)");
+    expect(c.stdout).not.toContain('hint:');
+  });
+
   it('a --data file named like a built-in table but for case is loaded as that table, with a note', async () => {
     const r = await cli('run', `${D}/signins.kql`, '--data', `${D}/data`);
     expect(r.code).toBe(0);

@@ -89,7 +89,8 @@ export function checkCommand(argv: string[], io: Io): number {
       bad++;
       io.out(src ? formatSourceError(src, err) : formatSourceError({ file, fileText: '', query: '', lineOffset: 0, columnOffset: 0 }, err));
       const unknownTable = err instanceof KqlError && err.code === 'SEM_UNKNOWN_TABLE' ? /Unknown table '([^']+)'/.exec(err.message)?.[1] : undefined;
-      if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
+      // A "did you mean" in the message is the likelier fix than a schema for the misspelled name.
+      if (unknownTable && !(err as KqlError).message.includes('(did you mean ')) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
     }
   }
   if (summary) {

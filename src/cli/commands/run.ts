@@ -76,9 +76,10 @@ function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: D
 
 /**
  * What to do about a table the query names but no file gave. Never suggests a file that was loaded:
- * a loaded table of another case is named instead (table names are case-sensitive).
+ * a loaded table of another case is named instead (table names are case-sensitive). `suggested`: the
+ * error already says "did you mean" a loaded table, so adding a file for this name is no advice.
  */
-export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>): string | undefined {
+export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>, suggested = false): string | undefined {
   if (name === undefined) return undefined;
   const file = loaded.files.get(name);
   // Loaded under exactly this name and still unknown: the file is there, so suggesting it would mislead.
@@ -87,6 +88,7 @@ export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTa
   if (near.length > 0) {
     return `table names are case-sensitive: ${near.map((t) => `${t} (from ${loaded.files.get(t)})`).join(', ')} ${near.length === 1 ? 'was' : 'were'} loaded, not ${name}`;
   }
+  if (suggested) return undefined;
   return `give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
 }
 
@@ -132,7 +134,7 @@ export function runCommand(argv: string[], io: Io): number {
     if (!(err instanceof KqlError)) throw err;
     let message = formatSourceError(src, err);
     if (err.code === 'SEM_UNKNOWN_TABLE') {
-      const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded);
+      const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded, err.message.includes('(did you mean '));
       if (hint) message += `\nhint: ${hint}`;
     }
     throw new CliError(message);
