@@ -12,34 +12,38 @@ const D = `${fixtures}/fixture-check`;
 const warningLines = (stderr: string) => stderr.split('\n').filter((l) => /  (warning|error)  /.test(l));
 
 describe.concurrent('mini-kql run: fixture warnings', () => {
-  it('JSON: each key or value at its line and column, the count of rows with an unknown column; the query still runs', async () => {
-    const r = await cli('run', `${D}/signins.kql`, '--table', `SigninLogs=${D}/signin.json`);
+  it.each([
+    [
+      'JSON: each key or value at its line and column, the count of rows with an unknown column',
+      'signins.kql', `SigninLogs=${D}/signin.json`,
+      [
+        `${D}/signin.json:6:5  warning  unknown column 'ResultTyp' in table SigninLogs (did you mean ResultType?) (in 2 rows)`,
+        `${D}/signin.json:7:19  warning  column DurationMs in table SigninLogs: 'slow' is not a valid long: it reads as null`,
+        `${D}/signin.json:9:22  warning  column TimeGenerated in table SigninLogs: 'yesterday' is not a valid datetime: it reads as null`,
+      ],
+    ],
+    [
+      "NDJSON: the row's line (blank lines counted) and the key's column; a case-only difference is named",
+      'signins.kql', `SigninLogs=${D}/signin.ndjson`,
+      [
+        `${D}/signin.ndjson:3:43  warning  unknown column 'resultType' in table SigninLogs (did you mean ResultType?)`,
+        `${D}/signin.ndjson:3:83  warning  column IsInteractive in table SigninLogs: 'maybe' is not a valid bool: it reads as null`,
+      ],
+    ],
+    [
+      "CSV: an unknown column at its header field, a bad value at its record's line and field (quoted newlines, blank lines)",
+      'csl.kql', `CommonSecurityLog=${D}/csl.csv`,
+      [
+        `${D}/csl.csv:1:28  warning  unknown column 'DestinatonPort' in table CommonSecurityLog (did you mean DestinationPort?)`,
+        `${D}/csl.csv:3:39  warning  column DestinationPort in table CommonSecurityLog: 'abc' is not a valid int: it reads as null`,
+        `${D}/csl.csv:7:32  warning  column DestinationPort in table CommonSecurityLog: '3000000000' is not a valid int (int holds -2147483648 to 2147483647): it reads as null`,
+      ],
+    ],
+  ])('%s; the query still runs', async (_title, query, table, expected) => {
+    const r = await cli('run', `${D}/${query}`, '--table', table);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('(1 row)');
-    expect(warningLines(r.stderr)).toEqual([
-      `${D}/signin.json:6:5  warning  unknown column 'ResultTyp' in table SigninLogs (did you mean ResultType?) (in 2 rows)`,
-      `${D}/signin.json:7:19  warning  column DurationMs in table SigninLogs: 'slow' is not a valid long: it reads as null`,
-      `${D}/signin.json:9:22  warning  column TimeGenerated in table SigninLogs: 'yesterday' is not a valid datetime: it reads as null`,
-    ]);
-  });
-
-  it('NDJSON: the row\'s line (blank lines counted) and the key\'s column; a case-only difference is named', async () => {
-    const r = await cli('run', `${D}/signins.kql`, '--table', `SigninLogs=${D}/signin.ndjson`);
-    expect(r.code).toBe(0);
-    expect(warningLines(r.stderr)).toEqual([
-      `${D}/signin.ndjson:3:43  warning  unknown column 'resultType' in table SigninLogs (did you mean ResultType?)`,
-      `${D}/signin.ndjson:3:83  warning  column IsInteractive in table SigninLogs: 'maybe' is not a valid bool: it reads as null`,
-    ]);
-  });
-
-  it('CSV: an unknown column at its header field, a bad value at its record\'s line and field (quoted newlines, blank lines)', async () => {
-    const r = await cli('run', `${D}/csl.kql`, '--table', `CommonSecurityLog=${D}/csl.csv`);
-    expect(r.code).toBe(0);
-    expect(warningLines(r.stderr)).toEqual([
-      `${D}/csl.csv:1:28  warning  unknown column 'DestinatonPort' in table CommonSecurityLog (did you mean DestinationPort?)`,
-      `${D}/csl.csv:3:39  warning  column DestinationPort in table CommonSecurityLog: 'abc' is not a valid int: it reads as null`,
-      `${D}/csl.csv:7:32  warning  column DestinationPort in table CommonSecurityLog: '3000000000' is not a valid int (int holds -2147483648 to 2147483647): it reads as null`,
-    ]);
+    expect(r.stdout).toMatch(/\(\d+ rows?\)/);
+    expect(warningLines(r.stderr)).toEqual(expected);
   });
 
   it('--strict: the problems are errors, exit 1, nothing is run', async () => {
