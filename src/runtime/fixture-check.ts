@@ -32,6 +32,9 @@ export interface CheckFixtureOptions {
 
 export const DEFAULT_MAX_FIXTURE_ISSUES = 20;
 
+/** Text values remembered as good per column: fixture columns repeat values (`ResultType: "0"`), conversions cost. */
+const GOOD_TEXT_CACHE = 4096;
+
 /** A value as a message shows it: text in quotes, long text cut. */
 function showValue(v: unknown): string {
   let text: string;
@@ -77,6 +80,7 @@ function readsAsNull(v: unknown, type: KqlType): boolean {
 export function checkFixtureRows(tableName: string, rows: readonly unknown[], schema: readonly ColumnSchema[], options: CheckFixtureOptions = {}): FixtureIssue[] {
   const max = options.maxIssues ?? DEFAULT_MAX_FIXTURE_ISSUES;
   const types = new Map<string, KqlType>(schema.map((c) => [c.name, c.type]));
+  const goodText = new Map<string, Set<string>>();
   const unknown = new Map<string, Omit<FixtureIssue, 'message'>>();
   const issues: Omit<FixtureIssue, 'message'>[] = [];
   if (!Array.isArray(rows) || max <= 0) return [];
@@ -101,14 +105,21 @@ export function checkFixtureRows(tableName: string, rows: readonly unknown[], sc
         }
         continue;
       }
-      if (issues.length >= max) continue;
+      // A string column takes anything.
+      if (issues.length >= max || type === 'string') continue;
       let value: unknown;
       try {
         value = (row as Record<string, unknown>)[key];
       } catch {
         continue; // a throwing getter: the run reports it
       }
+      let good = typeof value === 'string' ? goodText.get(key) : undefined;
+      if (good?.has(value as string)) continue;
       if (readsAsNull(value, type)) issues.push({ kind: 'bad-value', row: r, column: key, value, type });
+      else if (typeof value === 'string' && value.length <= 64) {
+        if (!good) goodText.set(key, (good = new Set()));
+        if (good.size < GOOD_TEXT_CACHE) good.add(value);
+      }
     }
   }
   return issues.map((i) => ({ ...i, message: `table ${tableName}, row ${i.row + 1}: ${describeFixtureIssue(i)}${countNote(i)}` }));
