@@ -13,7 +13,10 @@ export { validateRule } from './rules/index.js';
 export type { RuleProblem, RuleValidation, ValidateRuleOptions } from './rules/index.js';
 
 export { parseFunctionDefinitions, functionsRecord, type FunctionDefinition } from './rules/index.js';
-export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
 export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';
 export { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
+
+export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './rules/index.js';
+export { checkFixtureRows, checkFixtureTable, knownFixtureSchema, DEFAULT_MAX_FIXTURE_ISSUES } from './runtime/fixture-check.js';
+export type { FixtureIssue, CheckFixtureOptions } from './runtime/fixture-check.js';

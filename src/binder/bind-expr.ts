@@ -23,6 +23,7 @@ import { castValue } from '../functions/convert.js';
 import type { ExecContext } from '../runtime/exec-context.js';
 import { packRow, PACK_ALL_DESCRIPTION } from '../functions/bags/pack_all.js';
 import type { Row } from '../runtime/table.js';
+import { didYouMean } from '../runtime/closest-name.js';
 import { isPatternInvocation } from './patterns.js';
 import { unknownFunctionMessage } from './function-hints.js';
 
@@ -103,7 +104,7 @@ function bindName(expr: A.NameRef, cx: ExprContext): CompiledExpr {
   if (expr.name === 'null') return constantExpr('dynamic', null, expr.span);
   throw new KqlSemanticError(
     ErrorCodes.SEM_UNKNOWN_COLUMN,
-    `Unknown column or variable '${expr.name}'`,
+    `Unknown column or variable '${expr.name}'${didYouMean(expr.name, cx.scope.columns.map((c) => c.name))}`,
     expr.span,
   );
 }

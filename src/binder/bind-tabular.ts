@@ -29,6 +29,7 @@ import { SCAN_BATCH_ROWS, type RowBatches, type ScanFilter } from '../runtime/sc
 import { bindChain, scanPipeline } from './bind-chain.js';
 import { allNeeded } from './column-needs.js';
 import { CELL_BYTES, rowBytes } from '../runtime/limits.js';
+import { didYouMean } from '../runtime/closest-name.js';
 
 import { bindPatternInvocation } from './patterns.js';
 import { WHERE_FUNCTIONS_GO, unknownFunctionMessage, unknownTableMessage } from './function-hints.js';
@@ -193,7 +194,7 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   }
   const schema = env.tableSchema(expr.name);
   if (!schema) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, unknownTableMessage(expr.name), expr.span);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `${unknownTableMessage(expr.name)}${didYouMean(expr.name, env.tableNames())}`, expr.span);
   }
   const name = expr.name;
   const depth = env.depthAt(expr.span.offset);

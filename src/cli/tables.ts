@@ -4,6 +4,7 @@ import type { ColumnSchema } from '../runtime/types.js';
 import { FileError } from '../node/format-error.js';
 import { listDataDir, loadTableFile, tableFileFormat, tableNameOfFile } from '../node/load-table-file.js';
 import { UsageError } from './errors.js';
+import { fixtureWarnings, knownTableNameOf, schemaForFile, type FixtureWarning } from './fixture-warnings.js';
 import type { Io } from './io.js';
 import { startProgress } from './progress.js';
 
@@ -27,6 +28,8 @@ export interface LoadedTables {
   files: Map<string, string>;
   /** Tables named with --table (not --data), for the "not used by the query" warning. */
   explicit: string[];
+  /** Fixture problems of the loaded files (unknown columns, values read as null), in load order. */
+  warnings: FixtureWarning[];
 }
 
 /** Splits `Name=path` (or a bare path, named by its file name). */
@@ -46,7 +49,19 @@ export function parseTableArg(arg: string): { name: string; path: string } {
 
 export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; schemas: Record<string, ColumnSchema[]> }, io: Io): LoadedTables {
   const sources: { name: string; file: string; explicit: boolean }[] = [];
-  for (const dir of opts.dataDirs) for (const t of listDataDir(dir)) sources.push({ ...t, explicit: false });
+  for (const dir of opts.dataDirs) {
+    const files = listDataDir(dir);
+    for (const t of files) {
+      // `signinlogs.json` is SigninLogs: table names are case-sensitive, file names often are not.
+      const name = knownTableNameOf(t.name, opts.schemas);
+      if (name !== t.name) {
+        const other = files.find((f) => f.name === name);
+        if (other) throw new UsageError(`table ${name} is given twice in ${dir}: ${other.file} and ${t.file}`);
+        io.err(`note: ${t.file} loaded as table ${name}`);
+      }
+      sources.push({ name, file: t.file, explicit: false });
+    }
+  }
   for (const arg of opts.tableArgs) {
     const { name, path } = parseTableArg(arg);
     sources.push({ name, file: path, explicit: true });
@@ -54,6 +69,7 @@ export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; sche
   const tables = new Map<string, TableInput>();
   const files = new Map<string, string>();
   const explicit: string[] = [];
+  const warnings: FixtureWarning[] = [];
   const progress = startProgress(io);
   try {
     let total = 0;
@@ -62,13 +78,15 @@ export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; sche
         throw new UsageError(`table ${src.name} is given twice (${files.get(src.name)} and ${src.file})`);
       }
       // --table wins over a file of the same name in --data.
+      const schema = schemaForFile(src.name, opts.schemas);
       const rows = loadTableFile(src.file, {
         tableName: src.name,
-        schema: Object.prototype.hasOwnProperty.call(opts.schemas, src.name) ? opts.schemas[src.name] : undefined,
+        schema,
         onProgress: (n) => progress.update(`loading ${src.file}: ${n.toLocaleString('en-US')} rows (table ${i + 1} of ${sources.length})`),
       });
       total += rows.length;
       progress.update(`loaded ${i + 1} of ${sources.length} tables, ${total.toLocaleString('en-US')} rows`);
+      warnings.push(...fixtureWarnings(src.name, src.file, rows, schema));
       tables.set(src.name, rows);
       files.set(src.name, src.file);
       if (src.explicit) explicit.push(src.name);
@@ -76,7 +94,9 @@ export function loadTables(opts: { tableArgs: string[]; dataDirs: string[]; sche
   } finally {
     progress.done();
   }
-  return { tables, files, explicit };
+  // A file replaced by a later one of the same table (--table over --data) is not read by the query.
+  const used = new Set(files.values());
+  return { tables, files, explicit, warnings: warnings.filter((w) => used.has(w.file)) };
 }
 
 /** The tables as runKql's `tables` argument: a record without prototype, every name an own key. */

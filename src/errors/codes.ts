@@ -73,7 +73,8 @@ export const ErrorCatalog = {
     explanation:
       '`runKql` reads only the tables you pass: add the table (an empty array `[]` is enough for a table with no rows). ' +
       '`analyzeKql` knows the built-in Sentinel / Azure Monitor schemas and `options.schemas`: check the spelling ' +
-      '(table names are case-sensitive) or supply the schema. An unknown watchlist of `_GetWatchlist(\'alias\')` is this ' +
+      '(table names are case-sensitive) or supply the schema. When a known table name is close (equal but for case, or ' +
+      'a few letters off), the message ends with `(did you mean \'<table>\'?)`. An unknown watchlist of `_GetWatchlist(\'alias\')` is this ' +
       'error too: pass its rows in `options.watchlists`, with `--watchlist alias=file`, or under `watchlists:` in a scenario file.',
   },
   SEM_UNKNOWN_COLUMN: {
@@ -84,7 +85,8 @@ export const ErrorCatalog = {
       'Column names are case-sensitive and only the columns produced by the previous operator are in scope: a ' +
       '`project` earlier in the pipeline may have dropped the column, or a `summarize` replaced the columns with its ' +
       'keys and aggregates. For a column that may be absent, use `column_ifexists(\"Name\", default)`. In a join, ' +
-      'the message says which side lacks the column.',
+      'the message says which side lacks the column. When a column in scope is close (equal but for case, or a few ' +
+      'letters off), the message ends with `(did you mean \'<column>\'?)`.',
   },
   SEM_UNKNOWN_FUNCTION: {
     phase: 'semantic',

@@ -43,7 +43,8 @@ export function tableNameOfFile(path: string): string {
   return basename(path, extname(path));
 }
 
-function readText(path: string): string {
+/** A table file's text (a byte-order mark dropped); a FileError when it cannot be read. */
+export function readText(path: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ErrorCodes, KqlError, KqlSemanticError } from '../errors/index.js';
 import type { SentinelRule } from '../rules/rule.js';
-import { parseScenarioDoc, runScenario, type ResolveFile, type ScenarioDoc, type ScenarioFileKind, type ScenarioResult } from '../rules/scenarios.js';
+import { parseScenarioDoc, runScenario, type ResolveFile, type RunScenarioOptions, type ScenarioDoc, type ScenarioFileKind, type ScenarioResult } from '../rules/scenarios.js';
 import type { TableInput } from '../run-kql.js';
 import { loadRule } from './load-rule.js';
 import { loadTableFile } from './load-table-file.js';
@@ -111,9 +111,9 @@ export function loadScenarioFile(path: string, options: ScenarioFileOptions = {}
 }
 
 /** Runs every scenario of a scenario file. */
-export function runScenarioFile(path: string, options: ScenarioFileOptions = {}): ScenarioFileResult {
+export function runScenarioFile(path: string, options: ScenarioFileOptions & RunScenarioOptions = {}): ScenarioFileResult {
   const { file, rulePath, rule, doc, resolveFile } = loadScenarioFile(path, options);
-  const results = doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile));
+  const results = doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile, options));
   return { file, rulePath, rule, results, passed: results.every((r) => r.passed) };
 }
 

@@ -6,10 +6,11 @@ import type { ColumnSchema, KqlType } from '../runtime/types.js';
 import type { Row } from '../runtime/table.js';
 import { keyOfValue, keyOfValues, timeColumns } from '../runtime/hash-key.js';
 import { NameAllocator } from '../binder/naming.js';
+import { didYouMean } from '../runtime/closest-name.js';
 
 function columnIndex(columns: ColumnSchema[], name: string, side: string, operator: string, span: Span): number {
   const i = columns.findIndex((c) => c.name === name);
-  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the ${operator}`, span);
+  if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${name}' on the ${side} side of the ${operator}${didYouMean(name, columns.map((c) => c.name))}`, span);
   return i;
 }
 

@@ -2,6 +2,7 @@
 import type { ProjectRenameOp } from '../parser/ast.js';
 import { KqlSemanticError, ErrorCodes } from '../errors/index.js';
 import type { OperatorDef } from './operator-def.js';
+import { didYouMean } from '../runtime/closest-name.js';
 
 export const projectRename: OperatorDef<ProjectRenameOp> = {
   op: 'project-rename',
@@ -10,7 +11,7 @@ export const projectRename: OperatorDef<ProjectRenameOp> = {
     const columns = [...input];
     for (const r of node.renames) {
       const i = input.findIndex((c) => c.name === r.oldName);
-      if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${r.oldName}'`, r.oldSpan);
+      if (i < 0) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_COLUMN, `Unknown column '${r.oldName}'${didYouMean(r.oldName, input.map((c) => c.name))}`, r.oldSpan);
       columns[i] = { name: r.newName, type: input[i].type };
     }
     const names = new Set<string>();

@@ -4,7 +4,6 @@ export type { SentinelRule, TriggerOperator } from './rule.js';
 export { runRule, applyTimeWindow, compareTrigger, windowTimeColumn } from './run-rule.js';
 export type { RunRuleOptions, RunRuleResult } from './run-rule.js';
 export { runScenarios, runScenario, parseScenarioDoc, valueMatches, formatValue } from './scenarios.js';
-export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './scenarios.js';
 export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './scenarios.js';
 
 export { validateRule, ruleProblemError } from './validate-rule.js';
@@ -12,3 +11,5 @@ export type { RuleProblem, RuleValidation, ValidateRuleOptions } from './validat
 
 export { parseFunctionDefinitions, functionsRecord } from './function-definitions.js';
 export type { FunctionDefinition } from './function-definitions.js';
+
+export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './scenarios.js';

@@ -13,6 +13,7 @@ import type { InputRow } from '../runtime/load-table.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { TraceEntry } from '../runtime/trace.js';
 import { runRule } from './run-rule.js';
+import { scenarioFixtureWarnings, type LocateFixtureIssue } from './scenario-fixtures.js';
 import type { SentinelRule } from './rule.js';
 import { parameterProblems } from './parameters.js';
 import { parseYaml } from './yaml.js';
@@ -56,6 +57,8 @@ export interface Scenario extends ScenarioInputs {
   window?: boolean;
   /** Tables for this scenario; a name given here replaces the document's table of that name. */
   tables?: Record<string, ScenarioTable>;
+  /** Fixture problems (unknown columns, values read as null) fail the scenario (default: the document's `strict`). */
+  strict?: boolean;
   expect: ScenarioExpect;
   /**
    * Set by parseScenarioDoc on a scenario it could not accept (an unknown field, a bad expect or table):
@@ -71,6 +74,8 @@ export interface ScenarioDoc extends ScenarioInputs {
   functions?: ScenarioFunctions;
   now?: string | number | Date;
   window?: boolean;
+  /** Fixture problems fail every scenario (each may say otherwise). */
+  strict?: boolean;
   /** Tables shared by every scenario. */
   tables?: Record<string, ScenarioTable>;
   scenarios: Scenario[];
@@ -93,6 +98,16 @@ export interface ScenarioResult {
   trace?: TraceEntry[];
   /** The queryPeriod window applied, when one was. */
   window?: { from: Date; to: Date };
+  /**
+   * Fixture problems of the scenario's tables that have a known schema, e.g. `table SigninLogs, row 1:
+   * unknown column 'ResultTyp' (did you mean ResultType?)`; in a strict scenario they are failures instead.
+   */
+  warnings?: string[];
+}
+
+export interface RunScenarioOptions {
+  /** Fixture problems fail every scenario, whatever its `strict` says (`mini-kql test --strict`). */
+  strict?: boolean;
 }
 
 /** What a `{ file }` entry holds: a table, a watchlist (CSV cells stay text) or externaldata rows (typed by the query). */
@@ -124,8 +139,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 type Fail = (message: string, path: readonly YamlPathStep[]) => never;
 
 const INPUT_KEYS = ['watchlists', 'parameters', 'externalData'];
-const DOC_KEYS = ['rule', 'now', 'window', 'tables', ...INPUT_KEYS, 'functions', 'scenarios'];
-const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'tables', ...INPUT_KEYS, 'expect'];
+const DOC_KEYS = ['rule', 'now', 'window', 'strict', 'tables', ...INPUT_KEYS, 'functions', 'scenarios'];
+const SCENARIO_KEYS = ['name', 'description', 'now', 'window', 'strict', 'tables', ...INPUT_KEYS, 'expect'];
 const EXPECT_KEYS = ['fires', 'rowCount', 'rows'];
 
 function checkKeys(obj: Record<string, unknown>, allowed: string[], where: string, fail: Fail, base: YamlPathStep[] = []): void {
@@ -170,6 +185,7 @@ function checkNow(now: unknown, where: string, fail: Fail): void {
 function checkCommon(obj: Record<string, unknown>, where: string, fail: Fail): void {
   checkNow(obj.now, where, fail);
   if (obj.window !== undefined && typeof obj.window !== 'boolean') fail(`${where}: 'window' must be true or false`, ['window']);
+  if (obj.strict !== undefined && typeof obj.strict !== 'boolean') fail(`${where}: 'strict' must be true or false`, ['strict']);
   checkTables(obj.tables, 'tables', where, fail);
   checkTables(obj.watchlists, 'watchlists', where, fail);
   checkParameters(obj.parameters, where, fail);
@@ -256,6 +272,22 @@ function locateInput(scenario: Scenario, doc: Partial<ScenarioDoc>, path: [keyof
   const inScenario = own !== undefined && Object.prototype.hasOwnProperty.call(own, path[1]);
   const locate = (inScenario ? locators.get(scenario) : locators.get(doc)) ?? NOWHERE;
   return locate(path);
+}
+
+/**
+ * Where a fixture problem is written in the scenario file: the key of the row's column for inline rows
+ * (the table entry for a `{ file }` table); nothing for a document given as an object.
+ */
+function fixtureLocator(scenario: Scenario, doc: Partial<ScenarioDoc>): LocateFixtureIssue {
+  return (table, issue) => {
+    const inScenario = scenario.tables !== undefined && Object.prototype.hasOwnProperty.call(scenario.tables, table);
+    const locate = inScenario ? locators.get(scenario) : locators.get(doc);
+    const entry: unknown = (inScenario ? scenario.tables : doc.tables)?.[table];
+    if (!locate || entry === undefined) return undefined;
+    if (Array.isArray(entry)) return locate(['tables', table, issue.row, issue.column]);
+    if (isObject(entry) && Array.isArray(entry.rows)) return locate(['tables', table, 'rows', issue.row, issue.column]);
+    return locate(['tables', table]);
+  };
 }
 
 /** A record without prototype: names from files (`__proto__`, `constructor`) are own keys. */
@@ -404,7 +436,7 @@ function describeTrigger(operator: string, threshold: number): string {
  * Runs one scenario of a document. Query errors become a failure line, and a scenario that cannot run as
  * written (see ScenarioResult.error) a failed result, not an exception.
  */
-export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile): ScenarioResult {
+export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile, options: RunScenarioOptions = {}): ScenarioResult {
   if (scenario.error) return invalidResult(scenario.name, scenario.error);
   const failures: string[] = [];
   const where = `scenario '${scenario.name}'`;
@@ -418,6 +450,10 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
     throw err;
   }
   const { tables, ...ruleInputs } = inputs;
+  const fixtureProblems = scenarioFixtureWarnings(tables, fixtureLocator(scenario, doc));
+  const strict = options.strict || (scenario.strict ?? doc.strict ?? false);
+  if (strict) failures.push(...fixtureProblems.map((p) => `fixture problem (strict): ${p}`));
+  const warnings = !strict && fixtureProblems.length > 0 ? { warnings: fixtureProblems } : {};
   let result;
   try {
     if (scenarioFunctionPaths(doc.functions).length > 0) throw scenarioError(`${where}: 'functions' names files, which only the Node runner reads (runScenarioFile): give the definitions inline here`);
@@ -425,7 +461,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
     result = runRule(rule, tables, { now: now!, window: scenario.window ?? doc.window ?? true, trace: true, ...ruleInputs, ...(functions ? { functions } : {}) });
   } catch (err) {
     const msg = err instanceof KqlError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
-    return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [`the rule did not run: ${msg}`] };
+    return { name: scenario.name, passed: false, fired: false, rowCount: 0, failures: [...failures, `the rule did not run: ${msg}`], ...warnings };
   }
   const rows = result.rows as Record<string, unknown>[];
   const count = rows.length;
@@ -453,6 +489,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
     name: scenario.name, passed: failures.length === 0, fired: result.fired, rowCount: count, failures,
     ...(result.trace ? { trace: result.trace as TraceEntry[] } : {}),
     ...(result.window ? { window: result.window } : {}),
+    ...warnings,
   };
 }
 
@@ -461,7 +498,7 @@ export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial
  * document itself throw (RULE_BAD_SCENARIO, RULE_INVALID_YAML, with their line and column); a malformed
  * scenario, or one whose query fails to run, is a failed result and the other scenarios still run.
  */
-export function runScenarios(rule: SentinelRule, scenarioDoc: ScenarioDoc | string, resolveFile?: ResolveFile): ScenarioResult[] {
+export function runScenarios(rule: SentinelRule, scenarioDoc: ScenarioDoc | string, resolveFile?: ResolveFile, options: RunScenarioOptions = {}): ScenarioResult[] {
   const doc = parseScenarioDoc(scenarioDoc);
-  return doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile));
+  return doc.scenarios.map((s) => runScenario(rule, s, doc, resolveFile, options));
 }

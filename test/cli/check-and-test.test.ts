@@ -14,7 +14,7 @@ describe.concurrent('mini-kql check', () => {
     const r = await cli('check', `${F}/bad/broken.kql`, '--schema', `${F}/logins.schema.json`);
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      `${F}/bad/broken.kql:3:9  SEM_UNKNOWN_COLUMN  Unknown column or variable 'Usr'`,
+      `${F}/bad/broken.kql:3:9  SEM_UNKNOWN_COLUMN  Unknown column or variable 'Usr' (did you mean 'User'?)`,
       '3 | | where Usr == "alice"',
       '            ^~~',
     ]);

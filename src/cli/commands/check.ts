@@ -118,7 +118,8 @@ export function checkCommand(argv: string[], io: Io): number {
       const unknownName = err instanceof KqlError && /^SEM_UNKNOWN_(TABLE|FUNCTION)$/.test(err.code) ? /Unknown (?:table|function) '([^']+)'/.exec(err.message)?.[1] : undefined;
       const parser = parserHint(unknownName);
       if (parser) io.out(`hint: ${parser}`);
-      else if (unknownTable) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
+      // A "did you mean" in the message is the likelier fix than a schema for the misspelled name.
+      else if (unknownTable && !(err as KqlError).message.includes('(did you mean ')) io.out(`hint: ${unknownTable} has no built-in schema: give its columns with --schema file ({ "${unknownTable}": [{ "name": ..., "type": ... }] })`);
       const inputHint = err instanceof KqlError ? ruleInputHint(err, { watchlists, externalData: {}, parameters: {} }) : undefined;
       if (inputHint) io.out(`hint: ${inputHint}`);
     }

@@ -14,11 +14,12 @@ import { formatSourceError, readQuerySource } from '../sources.js';
 import { loadSchemas } from '../../node/load-schemas.js';
 import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
 import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
+import { formatFixtureWarning } from '../fixture-warnings.js';
 import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 
 export const runSpec: OptionSpec = {
   values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, columns: {}, color: {}, ...ruleInputOptions },
-  flags: ['explain', 'no-window', 'vertical'],
+  flags: ['explain', 'no-window', 'vertical', 'strict'],
 };
 
 export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
@@ -50,7 +51,14 @@ ${FUNCTIONS_HELP}
   --explain           after the result, each pipeline stage with its query line and row counts;
                       for a rule, also why it fired or not
   --no-window         run a rule without its queryPeriod time window
+  --strict            fixture problems are errors: exit 1 and run nothing (see below)
   --debug             print a stack trace on unexpected errors
+
+Fixture warnings: a table with a known schema (built-in, or from --schema) is checked as it loads.
+A column the schema lacks (the query never sees it) and a value its column's type cannot hold (the
+query sees null) are printed on stderr as file:line:col  warning  message, with the closest schema
+column ("did you mean ResultType?"). A file in --data named like a known table but for case
+(signinlogs.json) is loaded as that table (SigninLogs), with a note.
 
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
@@ -95,9 +103,10 @@ function windowCounts(tables: Record<string, TableInput>, w: { from: Date; to: D
 
 /**
  * What to do about a table the query names but no file gave. Never suggests a file that was loaded:
- * a loaded table of another case is named instead (table names are case-sensitive).
+ * a loaded table of another case is named instead (table names are case-sensitive). `suggested`: the
+ * error already says "did you mean" a loaded table, so adding a file for this name is no advice.
  */
-export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>): string | undefined {
+export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTables, 'files'>, suggested = false): string | undefined {
   if (name === undefined) return undefined;
   const parser = parserHint(name);
   if (parser) return parser;
@@ -108,6 +117,7 @@ export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTa
   if (near.length > 0) {
     return `table names are case-sensitive: ${near.map((t) => `${t} (from ${loaded.files.get(t)})`).join(', ')} ${near.length === 1 ? 'was' : 'were'} loaded, not ${name}`;
   }
+  if (suggested) return undefined;
   return `give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
 }
 
@@ -129,6 +139,11 @@ export function runCommand(argv: string[], io: Io): number {
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
   const loaded = loadTables({ tableArgs: args.values.table ?? [], dataDirs: args.values.data ?? [], schemas }, io);
+  if (args.flags.has('strict') && loaded.warnings.length > 0) {
+    const n = loaded.warnings.length;
+    throw new CliError([...loaded.warnings.map((w) => formatFixtureWarning(w, 'error')), `run: ${n} fixture problem${n === 1 ? '' : 's'} (--strict): nothing was run`].join('\n'));
+  }
+  for (const w of loaded.warnings) io.err(formatFixtureWarning(w));
   const functions = functionsFromArgs(args, io);
   // A table read only inside a workspace function (a parser's source table) is used too.
   const bodies = Object.values(functions ?? {}).map((f) => (typeof f === 'string' ? f : f.body));
@@ -153,7 +168,7 @@ export function runCommand(argv: string[], io: Io): number {
     if (!(err instanceof KqlError)) throw err;
     let message = formatSourceError(src, err);
     if (err.code === 'SEM_UNKNOWN_TABLE') {
-      const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded);
+      const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded, err.message.includes('(did you mean '));
       if (hint) message += `\nhint: ${hint}`;
     }
     const inputHint = ruleInputHint(err, inputs);

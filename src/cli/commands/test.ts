@@ -11,9 +11,9 @@ import type { Io } from '../io.js';
 import { formatScenarioError } from '../scenario-errors.js';
 import { FUNCTIONS_HELP, functionsFromArgs } from '../functions.js';
 
-export const testSpec: OptionSpec = { flags: ['explain'], values: { functions: { multiple: true } } };
+export const testSpec: OptionSpec = { flags: ['explain', 'strict'], values: { functions: { multiple: true } } };
 
-export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain] [--functions path]
+export const testHelp = `Usage: mini-kql test <rule.tests.yaml | rule.yaml | dir> ... [--explain] [--strict] [--functions path]
 
 Runs scenario tests of Sentinel rules (format: docs/rule-testing.md): each scenario gives input
 tables, a run time and what should happen (fires or not, a row count, expected rows). Prints PASS or
@@ -23,6 +23,9 @@ A rule file is tested by the <name>.tests.yaml beside it; a directory by every *
 
 Options:
   --explain   for each failing scenario, the rule's pipeline stage by stage with row counts
+  --strict    fixture problems fail the scenario (as strict: true in a scenario file does): a column
+              its table's known schema lacks, or a value its column's type reads as null. Without
+              it they are printed as warnings under the scenario.
 ${FUNCTIONS_HELP}
                       (for every scenario file; a file's own functions: win by name)
 
@@ -64,7 +67,7 @@ export function testCommand(argv: string[], io: Io): number {
   for (const file of files) {
     let result;
     try {
-      result = runScenarioFile(file, functions ? { functions } : {});
+      result = runScenarioFile(file, { ...(functions ? { functions } : {}), strict: args.flags.has('strict') });
     } catch (err) {
       // A scenario file that cannot be read or has a structural problem: report it and go on.
       broken++;
@@ -82,11 +85,13 @@ export function testCommand(argv: string[], io: Io): number {
       if (r.passed) {
         passed++;
         io.out(`  PASS  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
+        for (const w of r.warnings ?? []) io.out(`        warning: ${w}`);
         continue;
       }
       failed++;
       io.out(`  FAIL  ${r.name}  (${r.fired ? 'fired' : 'did not fire'}, ${r.rowCount} row${r.rowCount === 1 ? '' : 's'})`);
       for (const f of r.failures) io.out(`        ${f}`);
+      for (const w of r.warnings ?? []) io.out(`        warning: ${w}`);
       if (args.flags.has('explain')) {
         for (const line of explainResult(r, result.rule)) io.out(`        ${line}`);
       }
