@@ -61,6 +61,8 @@ export interface ScenarioResult {
   trace?: TraceEntry[];
   /** The queryPeriod window applied, when one was. */
   window?: { from: Date; to: Date };
+  /** How long the scenario took to run, in milliseconds (informational: reports show it). */
+  durationMs?: number;
 }
 
 /** Reads the rows of a `{ file }` table; the path is as written in the scenario document. */
@@ -255,6 +257,12 @@ function describeTrigger(operator: string, threshold: number): string {
 
 /** Runs one scenario of a document. Query errors become a failure line, not an exception. */
 export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile): ScenarioResult {
+  const started = performance.now();
+  const result = runScenarioUntimed(rule, scenario, doc, resolveFile);
+  return { ...result, durationMs: performance.now() - started };
+}
+
+function runScenarioUntimed(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc>, resolveFile: ResolveFile | undefined): ScenarioResult {
   const failures: string[] = [];
   const where = `scenario '${scenario.name}'`;
   const tables = resolveTables({ ...(doc.tables ?? {}), ...(scenario.tables ?? {}) }, resolveFile, where);
