@@ -10,11 +10,12 @@ import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
+import { pathsFromArgs, watchLoop } from '../watch.js';
 import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
 
 export const runSpec: OptionSpec = {
   values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
-  flags: ['explain', 'no-window'],
+  flags: ['explain', 'no-window', 'watch'],
 };
 
 export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
@@ -35,6 +36,8 @@ Options:
   --explain           after the result, each pipeline stage with its query line and row counts;
                       for a rule, also why it fired or not
   --no-window         run a rule without its queryPeriod time window
+  --watch             run again whenever the query, rule, table, data or schema files change
+                      (the screen is cleared first on a terminal; Ctrl-C to stop)
   --debug             print a stack trace on unexpected errors
 
 Examples:
@@ -82,12 +85,13 @@ export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTa
   return `give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
 }
 
-export function runCommand(argv: string[], io: Io): number {
+export function runCommand(argv: string[], io: Io): number | Promise<number> {
   const args = parseArgs(argv, runSpec);
   if (args.flags.has('help')) {
     io.out(runHelp);
     return 0;
   }
+  if (args.flags.has('watch')) return watchLoop({ run: () => runCommand(argv.filter((a) => a !== '--watch'), io), paths: () => pathsFromArgs(args) }, io);
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'run: give a query (.kql) or rule (.yaml) file' : 'run: give one query or rule file');
   const format = parseFormat(single(args, 'format'));
   const limit = parseLimit(single(args, 'limit'));
