@@ -44,14 +44,15 @@ function isNoise(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|tmp)$/i.test(name) || name === '4913';
 }
 
-async function runSafely(target: WatchTarget, io: Io): Promise<void> {
+/** Runs the target once; the line to show when the run is over. */
+async function runSafely(target: WatchTarget, io: Io): Promise<string> {
   try {
     const code = await target.run();
-    io.err(`[watch] exit code ${code}; waiting for changes (Ctrl-C to stop)`);
+    return `[watch] exit code ${code}; waiting for changes (Ctrl-C to stop)`;
   } catch (err) {
     // A half-edited file must not end the loop: report the error as the command would, and wait.
     io.err(err instanceof UsageError || err instanceof CliError ? err.message : `mini-kql: ${describeError(err)}`);
-    io.err('[watch] the run failed; waiting for changes (Ctrl-C to stop)');
+    return '[watch] the run failed; waiting for changes (Ctrl-C to stop)';
   }
 }
 
@@ -81,14 +82,15 @@ function planWatch(paths: string[]): WatchSpec {
   return { dirs };
 }
 
-function openWatcher(dir: string, recursive: boolean, onChange: (name: string | null) => void): FSWatcher | undefined {
+function openWatcher(dir: string, recursive: boolean, onChange: (name: string | null) => void, io: Io): FSWatcher | undefined {
+  const listener = (_event: string, name: string | Buffer | null) => onChange(name === null ? null : String(name));
   const listen = (w: FSWatcher) => w.on('error', () => undefined); // a watched directory removed: keep the others
   try {
-    return listen(watch(dir, { recursive }, (_event, name) => onChange(name === null ? null : String(name))));
+    return listen(watch(dir, { recursive }, listener));
   } catch (err) {
-    if (recursive && (err as { code?: string }).code === 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') {
-      return listen(watch(dir, (_event, name) => onChange(name === null ? null : String(name))));
-    }
+    if (recursive && (err as { code?: string }).code === 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') return openWatcher(dir, false, onChange, io);
+    // Out of inotify instances or watches (EMFILE, ENOSPC), say so: a silent watcher would never rerun.
+    io.err(`[watch] cannot watch ${dir}: ${(err as Error).message}`);
     return undefined;
   }
 }
@@ -123,7 +125,7 @@ export function watchLoop(target: WatchTarget, io: Io, options: WatchOptions = {
           if (entry.names && !entry.names.has(basename(name))) return;
         }
         schedule();
-      });
+      }, io);
       if (w) watchers.push(w);
     }
   };
@@ -138,8 +140,10 @@ export function watchLoop(target: WatchTarget, io: Io, options: WatchOptions = {
     do {
       pending = false;
       if (clearScreen) process.stdout.write('\x1B[2J\x1B[3J\x1B[H');
-      await runSafely(target, io);
+      const status = await runSafely(target, io);
+      // Watch first, then say so: a change made as soon as the line appears is seen.
       if (!stopped) rewatch();
+      io.err(status);
     } while (pending && !stopped);
     running = false;
   };
