@@ -241,3 +241,14 @@ describe('mini-kql test: text report, coverage, --output and exit codes', () => 
     expect(r.stderr).toBe('');
   });
 });
+
+describe('help texts', () => {
+  it('test --help names every reporter, --output, --coverage and --watch; run --help names --watch', async () => {
+    const r = runTest('--help');
+    expect(r.code).toBe(0);
+    for (const name of ['text', 'junit', 'json', 'tap']) expect(r.stdout).toMatch(new RegExp(`^ {23}${name} +\\S`, 'm'));
+    for (const option of ['--reporter NAME', '--output FILE', '--coverage', '--watch']) expect(r.stdout).toMatch(new RegExp(`^ {2}${option} `, 'm'));
+    const { runHelp } = await import('../../src/cli/commands/run.js');
+    expect(runHelp).toMatch(/^ {2}--watch {13}run again whenever/m);
+  });
+});

@@ -34,7 +34,7 @@ ${[...REPORTERS.values()].map((r) => `                       ${r.name.padEnd(6)}
   --output FILE      write the report to FILE (directories created) and print the text report;
                      e.g. --reporter junit --output reports/rules.xml for a CI test report
   --coverage         after each file's scenarios, the rule's filters (where, search, parse-where,
-                     inner and semi/anti joins) and in how many scenarios each dropped rows: a filter
+                     inner and left semi/anti joins) and in how many scenarios each dropped rows: a filter
                      that never drops a row is untested, one that drops every row everywhere a suspect
   --watch            run again whenever a scenario, rule or data file changes (Ctrl-C to stop)
 

@@ -41,7 +41,7 @@ function render(report: TestReport): string {
       out.push(`not ok ${++n} - ${name}`);
       out.push(...diagnostics({ message: sc.failures[0] ?? 'failed', severity: 'fail', failures: sc.failures, fired: sc.fired, rowCount: sc.rowCount, file: f.file, rule: f.rule, ...(sc.explain ? { explain: sc.explain } : {}) }));
     }
-    if (f.coverage) out.push(...formatCoverage(f.coverage).map((line) => comment(`${f.file}: ${line}`)));
+    if (f.coverage) out.push(comment(`${f.file}:`), ...formatCoverage(f.coverage).map((line) => comment(`  ${line}`)));
   }
   out.push(comment(`tests ${s.scenarios + s.errors}`), comment(`pass ${s.passed}`), comment(`fail ${s.failed + s.errors}`));
   return out.join('\n');
