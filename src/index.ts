@@ -9,3 +9,5 @@ export type { TraceEntry } from './runtime/trace.js';
 export { parseRule, parseDuration, runRule, applyTimeWindow, compareTrigger, runScenarios, runScenario, parseScenarioDoc } from './rules/index.js';
 export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './rules/index.js';
 export { runKqlAsync, DEFAULT_MAX_ROWS, DEFAULT_MAX_RESULT_ROWS, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULT_BYTES, type RunKqlAsyncOptions } from './run-kql-async.js';
+export { ruleCoverage } from './rules/index.js';
+export type { CoverageReport, FilterCoverage, FilterVerdict } from './rules/index.js';

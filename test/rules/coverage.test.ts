@@ -1,9 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseRule, runKql, runScenarios } from '../../src/index.js';
 import { runScenarioFile } from '../../src/node/index.js';
-import { ruleCoverage, type CoverageReport } from '../../src/rules/coverage.js';
+import { parseRule, ruleCoverage, runKql, runScenarios, type CoverageReport } from '../../src/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
