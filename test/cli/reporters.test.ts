@@ -49,6 +49,12 @@ scenarios:
 `,
   );
   writeFileSync(join(dir, 'passing.tests.yaml'), 'rule: logins-rule.yaml\nnow: 2024-05-02T00:00:00Z\ntables:\n  Logins: { file: data/Logins.json }\nscenarios:\n  - name: passes\n    expect: { fires: true }\n');
+  // The table has no Failed column: the rule's query does not run (an error, not a failed expectation).
+  mkdirSync(join(dir, 'query-error'));
+  writeFileSync(
+    join(dir, 'query-error', 'q.tests.yaml'),
+    'rule: ../logins-rule.yaml\nnow: 2024-05-02T00:00:00Z\nscenarios:\n  - name: no Failed column\n    tables:\n      Logins: { schema: [{ name: User, type: string }], rows: [{ User: alice }] }\n    expect: { fires: false }\n',
+  );
   mkdirSync(join(dir, 'broken'));
   writeFileSync(join(dir, 'broken', 'bad.tests.yaml'), 'rule: ../logins-rule.yaml\nscenarios:\n  - name: no expectation\n    now: 2024-05-02T00:00:00Z\n');
 });
@@ -88,7 +94,7 @@ function parseJUnit(text: string): { tests: string; failures: string; errors: st
 
 describe('mini-kql test --reporter junit', () => {
   it('is valid JUnit XML: a suite per file, a case per scenario, the diff as the failure body, an error for a broken file', () => {
-    const r = runTest(dir, '--reporter', 'junit');
+    const r = runTest(join(dir, 'broken'), join(dir, 'logins-rule.tests.yaml'), join(dir, 'passing.tests.yaml'), '--reporter', 'junit');
     expect(r.code).toBe(1);
     const doc = parseJUnit(r.stdout);
     expect([doc.tests, doc.failures, doc.errors]).toEqual(['4', '1', '1']);
@@ -151,14 +157,34 @@ describe('mini-kql test --reporter junit', () => {
   });
 });
 
+describe('a scenario whose query does not run', () => {
+  it('is an <error> in JUnit, status error in JSON, severity error in TAP, and FAIL in text; exit 1', () => {
+    const file = join(dir, 'query-error', 'q.tests.yaml');
+    const junit = runTest(file, '--reporter', 'junit');
+    expect(junit.code).toBe(1);
+    const doc = parseJUnit(junit.stdout);
+    expect([doc.tests, doc.failures, doc.errors]).toEqual(['1', '0', '1']);
+    const suite = doc.testsuite[0];
+    expect([suite.failures, suite.errors]).toEqual(['0', '1']);
+    expect(suite.testcase[0].failure).toBeUndefined();
+    expect(suite.testcase[0].error).toMatchObject({ type: 'QueryError', message: expect.stringMatching(/^the rule did not run: SEM_UNKNOWN_COLUMN/) });
+
+    const json = JSON.parse(runTest(file, '--reporter', 'json').stdout);
+    expect(json.files[0].scenarios[0].status).toBe('error');
+    expect(json.summary).toMatchObject({ scenarios: 1, failed: 1, scenarioErrors: 1, errors: 0 });
+    expect(runTest(file, '--reporter', 'tap').stdout).toMatch(/^not ok 1 - .*no Failed column\n {2}---\n(.*\n)* {2}severity: error$/m);
+    expect(runTest(file).stdout).toMatch(/^ {2}FAIL {2}no Failed column/m);
+  });
+});
+
 describe('mini-kql test --reporter json', () => {
   it('one object: version, passed, summary, files with scenarios, errors and coverage', () => {
-    const r = runTest(dir, '--reporter', 'json', '--coverage');
+    const r = runTest(join(dir, 'broken'), join(dir, 'logins-rule.tests.yaml'), join(dir, 'passing.tests.yaml'), '--reporter', 'json', '--coverage');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.version).toBe(1);
     expect(doc.passed).toBe(false);
-    expect(doc.summary).toMatchObject({ files: 3, scenarios: 3, passed: 2, failed: 1, errors: 1 });
+    expect(doc.summary).toMatchObject({ files: 3, scenarios: 3, passed: 2, failed: 1, scenarioErrors: 0, errors: 1 });
     expect(typeof doc.summary.durationMs).toBe('number');
     const [broken, logins, passing] = doc.files;
     expect(broken).toEqual({ file: join(dir, 'broken', 'bad.tests.yaml'), status: 'error', error: { code: 'RULE_BAD_SCENARIO', message: expect.stringContaining("has no 'expect'") } });
@@ -178,7 +204,7 @@ describe('mini-kql test --reporter json', () => {
 
 describe('mini-kql test --reporter tap', () => {
   it('TAP version 13: a plan, a point per scenario, YAML diagnostics for failures, # escaped', () => {
-    const r = runTest(dir, '--reporter', 'tap');
+    const r = runTest(join(dir, 'broken'), join(dir, 'logins-rule.tests.yaml'), join(dir, 'passing.tests.yaml'), '--reporter', 'tap');
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 2)).toEqual(['TAP version 13', '1..4']);
@@ -220,7 +246,7 @@ describe('mini-kql test: text report, coverage, --output and exit codes', () => 
 
   it('--output writes the report (creating its directory) and prints the text report', () => {
     const out = join(dir, 'reports', 'nested', 'rules.xml');
-    const r = runTest(dir, '--reporter', 'junit', '--output', out);
+    const r = runTest(join(dir, 'broken'), join(dir, 'logins-rule.tests.yaml'), join(dir, 'passing.tests.yaml'), '--reporter', 'junit', '--output', out);
     expect(r.code).toBe(1);
     expect(parseJUnit(readFileSync(out, 'utf8')).tests).toBe('4');
     expect(r.stdout).toMatch(/^ {2}FAIL {2}expects two rows/m);

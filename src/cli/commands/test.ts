@@ -77,6 +77,8 @@ function collectReport(files: string[], options: { explain: boolean; coverage: b
     read.add(result.rulePath);
     const scenarios: ScenarioReport[] = result.results.map((r) => ({
       name: r.name, passed: r.passed, fired: r.fired, rowCount: r.rowCount, failures: r.failures,
+      // runScenario traces every run it makes: a failed scenario without a trace is one whose query did not run.
+      ...(!r.passed && r.trace === undefined ? { error: true } : {}),
       ...(r.durationMs === undefined ? {} : { durationMs: r.durationMs }),
       ...(options.explain && !r.passed ? { explain: explainResult(r, result.rule) } : {}),
     }));

@@ -17,7 +17,7 @@ function fileJson(f: FileEntry): Record<string, unknown> {
     durationMs: ms(f.durationMs),
     scenarios: f.scenarios.map((s) => ({
       name: s.name,
-      status: s.passed ? 'passed' : 'failed',
+      status: s.passed ? 'passed' : s.error ? 'error' : 'failed',
       fired: s.fired,
       rowCount: s.rowCount,
       failures: s.failures,

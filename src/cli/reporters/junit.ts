@@ -11,8 +11,9 @@ import { xmlOpen, xmlText } from './xml.js';
 const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
 
 function fileSuite(f: FileReport): string[] {
-  const failures = f.scenarios.filter((s) => !s.passed).length;
-  const out = [`  ${xmlOpen('testsuite', { name: f.file, tests: f.scenarios.length, failures, errors: 0, skipped: 0, time: seconds(f.durationMs), file: f.file })}`];
+  const errors = f.scenarios.filter((s) => s.error).length;
+  const failures = f.scenarios.filter((s) => !s.passed).length - errors;
+  const out = [`  ${xmlOpen('testsuite', { name: f.file, tests: f.scenarios.length, failures, errors, skipped: 0, time: seconds(f.durationMs), file: f.file })}`];
   out.push('    <properties>');
   out.push(`      ${xmlOpen('property', { name: 'rule', value: f.rule }, true)}`);
   if (f.coverage && !f.coverage.error) {
@@ -30,7 +31,9 @@ function fileSuite(f: FileReport): string[] {
     }
     const body = [...s.failures, ...(s.explain ?? [])].join('\n');
     out.push(`    ${xmlOpen('testcase', testcase)}`);
-    out.push(`      ${xmlOpen('failure', { message: s.failures[0] ?? 'failed', type: 'ScenarioFailure' })}${xmlText(body)}</failure>`);
+    // A query that did not run is an <error> (the test could not be carried out), a wrong verdict a <failure>.
+    const element = s.error ? 'error' : 'failure';
+    out.push(`      ${xmlOpen(element, { message: s.failures[0] ?? 'failed', type: s.error ? 'QueryError' : 'ScenarioFailure' })}${xmlText(body)}</${element}>`);
     out.push('    </testcase>');
   }
   if (f.coverage) out.push(`    <system-out>${xmlText(formatCoverage(f.coverage).join('\n'))}</system-out>`);
@@ -51,7 +54,7 @@ function brokenSuite(f: BrokenFileReport): string[] {
 function render(report: TestReport): string {
   const s = summarize(report);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(xmlOpen('testsuites', { name: 'mini-kql test', tests: s.scenarios + s.errors, failures: s.failed, errors: s.errors, skipped: 0, time: seconds(report.durationMs) }));
+  lines.push(xmlOpen('testsuites', { name: 'mini-kql test', tests: s.scenarios + s.errors, failures: s.failed - s.scenarioErrors, errors: s.errors + s.scenarioErrors, skipped: 0, time: seconds(report.durationMs) }));
   for (const f of report.files) lines.push(...(f.kind === 'error' ? brokenSuite(f) : fileSuite(f)));
   lines.push('</testsuites>');
   return lines.join('\n');

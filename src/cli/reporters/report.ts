@@ -11,6 +11,8 @@ export interface ScenarioReport {
   rowCount: number;
   /** What differs from the expectation, one line each (the diff); empty when passed. */
   failures: string[];
+  /** The rule's query did not run (its failures say why): an error rather than a failed expectation. */
+  error?: boolean;
   /** How long the scenario took to run (informational). */
   durationMs?: number;
   /** --explain: the rule's pipeline stage by stage, for a failing scenario. */
@@ -48,7 +50,10 @@ export interface Summary {
   files: number;
   scenarios: number;
   passed: number;
+  /** Scenarios that failed, those whose query did not run included. */
   failed: number;
+  /** Of the failed scenarios, those whose query did not run. */
+  scenarioErrors: number;
   /** Scenario files that could not be run. */
   errors: number;
 }
@@ -62,7 +67,7 @@ export interface Reporter {
 }
 
 export function summarize(report: TestReport): Summary {
-  const summary: Summary = { files: report.files.length, scenarios: 0, passed: 0, failed: 0, errors: 0 };
+  const summary: Summary = { files: report.files.length, scenarios: 0, passed: 0, failed: 0, scenarioErrors: 0, errors: 0 };
   for (const f of report.files) {
     if (f.kind === 'error') {
       summary.errors++;
@@ -72,6 +77,7 @@ export function summarize(report: TestReport): Summary {
       summary.scenarios++;
       if (s.passed) summary.passed++;
       else summary.failed++;
+      if (s.error) summary.scenarioErrors++;
     }
   }
   return summary;

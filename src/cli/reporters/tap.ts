@@ -39,7 +39,7 @@ function render(report: TestReport): string {
         continue;
       }
       out.push(`not ok ${++n} - ${name}`);
-      out.push(...diagnostics({ message: sc.failures[0] ?? 'failed', severity: 'fail', failures: sc.failures, fired: sc.fired, rowCount: sc.rowCount, file: f.file, rule: f.rule, ...(sc.explain ? { explain: sc.explain } : {}) }));
+      out.push(...diagnostics({ message: sc.failures[0] ?? 'failed', severity: sc.error ? 'error' : 'fail', failures: sc.failures, fired: sc.fired, rowCount: sc.rowCount, file: f.file, rule: f.rule, ...(sc.explain ? { explain: sc.explain } : {}) }));
     }
     if (f.coverage) out.push(comment(`${f.file}:`), ...formatCoverage(f.coverage).map((line) => comment(`  ${line}`)));
   }
