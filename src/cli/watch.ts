@@ -6,8 +6,9 @@
  * node:fs `watch` on each file's directory (recursive for directories named on the command line, where the
  * platform supports it), changes debounced; the screen is cleared before a rerun on a terminal only.
  */
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describeError } from '../node/format-error.js';
 import type { ParsedArgs } from './args.js';
 import { CliError, UsageError } from './errors.js';
@@ -37,6 +38,33 @@ export function pathsFromArgs(args: ParsedArgs, skipOptions: string[] = []): str
     for (const v of values) candidates.push(v, v.slice(v.indexOf('=') + 1));
   }
   return [...new Set(candidates.filter((p) => p !== '' && existsSync(p)).map((p) => resolve(p)))];
+}
+
+/**
+ * The files a YAML document (a scenario file) names, relative to its directory: every string value of a
+ * mapping, or string item of a list, that is an existing file (`{ file: data/x.json }`, `rule:`, and any
+ * field that names a file). Lists of rows are not read. A document that does not parse names nothing.
+ */
+export function pathsNamedIn(yamlFile: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(yamlFile, 'utf8'));
+  } catch {
+    return [];
+  }
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const path = resolve(dirname(yamlFile), value);
+      if (value !== '' && value.length < 4096 && existsSync(path) && statSync(path).isFile()) found.add(path);
+    } else if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'string') visit(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(doc);
+  return [...found];
 }
 
 /** Editor droppings (swap files, backups) that should not trigger a run. */

@@ -61,7 +61,7 @@ function tempDir(): string {
 }
 
 describe.concurrent('--watch', () => {
-  it('test --watch: reruns when the scenario file changes; Ctrl-C exits 0', async ({ onTestFinished }) => {
+  it('test --watch: reruns when the scenario file or a data file it names changes; Ctrl-C exits 0', async ({ onTestFinished }) => {
     const dir = tempDir();
     const scenarios = join(dir, 'logins-rule.tests.yaml');
     const w = spawnCli(onTestFinished, 'test', scenarios, '--watch');
@@ -73,6 +73,11 @@ describe.concurrent('--watch', () => {
     await until(w, 'a run after the change', () => /PASS {2}alice renamed/.test(w.stdout()) && runs(w) >= 2);
     // Not a terminal: no clear-screen codes in the output.
     expect(w.stdout()).not.toContain('\x1B[');
+
+    // A data file the scenario file names ({ file: data/Logins.json }), in a directory below it.
+    const data = join(dir, 'data', 'Logins.json');
+    writeFileSync(data, readFileSync(data, 'utf8').replace('"alice"', '"alicia"'));
+    await until(w, 'a run after the data changed', () => /FAIL {2}alice renamed/.test(w.stdout()));
 
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
@@ -106,7 +111,17 @@ describe.concurrent('--watch', () => {
   });
 });
 
-describe('pathsFromArgs', () => {
+describe('pathsFromArgs and pathsNamedIn', () => {
+  it('pathsNamedIn: the existing files a scenario file names, relative to it; not its rows', async () => {
+    const { pathsNamedIn } = await import('../../src/cli/watch.js');
+    const dir = tempDir();
+    const doc = join(dir, 'x.tests.yaml');
+    writeFileSync(doc, 'rule: logins-rule.yaml\ntables:\n  A: { file: data/Logins.json }\n  B: [{ User: logins.csv }]\n  C: { file: missing.json }\nlist: [logins.kql]\n');
+    expect(pathsNamedIn(doc).sort()).toEqual([join(dir, 'data', 'Logins.json'), join(dir, 'logins-rule.yaml'), join(dir, 'logins.kql')]);
+    writeFileSync(doc, 'rule: [unclosed\n');
+    expect(pathsNamedIn(doc)).toEqual([]);
+  });
+
   it('every positional and option value naming an existing path, Name=path included, skipped options left out', async () => {
     const { pathsFromArgs } = await import('../../src/cli/watch.js');
     const { parseArgs } = await import('../../src/cli/args.js');

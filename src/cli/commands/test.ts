@@ -14,7 +14,7 @@ import { getReporter, REPORTERS, type FileEntry, type ScenarioReport, type TestR
 import { summarize } from '../reporters/report.js';
 import { textReporter } from '../reporters/text.js';
 import { writeReportFile } from '../reporters/write.js';
-import { pathsFromArgs, watchLoop } from '../watch.js';
+import { pathsFromArgs, pathsNamedIn, watchLoop } from '../watch.js';
 
 export const testSpec: OptionSpec = { values: { reporter: {}, output: {} }, flags: ['explain', 'coverage', 'watch'] };
 
@@ -117,5 +117,6 @@ export function testCommand(argv: string[], io: Io): number | Promise<number> {
     return failed === 0 && errors === 0 ? 0 : 1;
   };
   if (!args.flags.has('watch')) return once();
-  return watchLoop({ run: once, paths: () => [...pathsFromArgs(args, ['output', 'reporter']), ...read], ignore: output ? [output] : [] }, io);
+  const paths = () => [...pathsFromArgs(args, ['output', 'reporter']), ...read, ...[...read].flatMap(pathsNamedIn)];
+  return watchLoop({ run: once, paths, ignore: output ? [output] : [] }, io);
 }
