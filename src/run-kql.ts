@@ -12,6 +12,7 @@ import { TraceCollector, type TraceEntry } from './runtime/trace.js';
 import { CELL_BYTES, ROW_BYTES, RunGuard, STRING_BYTES, dynamicBytes, rowBytes, type RunLimitOptions, type RunningOperator } from './runtime/limits.js';
 import { loadTable, type InputRow, type TableInput } from './runtime/load-table.js';
 import { TableSource, validateSchema } from './runtime/table-source.js';
+import { normalizeSchemas, type SchemasInput } from './runtime/schema-input.js';
 import { toOutputRows, type OutputRow } from './runtime/output.js';
 import { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
 
@@ -23,8 +24,11 @@ export interface RunKqlOptions extends RunLimitOptions {
   now?: Date | string | number;
   /** Seed for rand() and new_guid(): the same seed gives the same values, run after run. Without it they are random. */
   randomSeed?: number;
-  /** Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins. */
-  schemas?: Record<string, ColumnSchema[]>;
+  /**
+   * Table schemas by name, used before the built-in Sentinel schemas; a table given as { schema, rows } still wins.
+   * Each as `[{ name, type }]` or `{ Column: 'type' }` (type names in any case, with Kusto's aliases).
+   */
+  schemas?: SchemasInput;
   /** Values of the query's `declare query_parameters(...)`, by name. */
   parameters?: Record<string, unknown>;
   /** Rows served for `externaldata(...) [url]`, by URL: nothing is downloaded. */
@@ -41,8 +45,8 @@ export interface RunKqlOptions extends RunLimitOptions {
 }
 
 export interface AnalyzeKqlOptions {
-  /** Table schemas by name; tables not listed fall back to the built-in Sentinel schemas. */
-  schemas?: Record<string, ColumnSchema[]>;
+  /** Table schemas by name (`[{ name, type }]` or `{ Column: 'type' }`); tables not listed fall back to the built-in Sentinel schemas. */
+  schemas?: SchemasInput;
   /** Values of the query's `declare query_parameters(...)`, by name. */
   parameters?: Record<string, unknown>;
   /** Watchlists _GetWatchlist('alias') can read (their columns are what matter here), by alias. */
@@ -98,7 +102,7 @@ export function analyzeKql(query: string, options: AnalyzeKqlOptions = {}): KqlA
 }
 
 function analyze(query: string, options: AnalyzeKqlOptions): KqlAnalysis {
-  const schemas = options.schemas ?? {};
+  const schemas = normalizeSchemas(options.schemas);
   const watchlists = new TableSource(options.watchlists ?? {});
   const warnings: KqlWarning[] = [];
   const plan = bind(query, {
@@ -133,7 +137,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       guard.charge(bytes, what);
     };
   };
-  const schemas = options.schemas ?? {};
+  const schemas = normalizeSchemas(options.schemas);
   // Checking the caller's rows and inferring their schemas (while binding) tick too: a deadline holds there.
   const tick = (units: number) => guard.tick(units);
   const source = new TableSource(tables, (name) => (has(schemas, name) ? validateSchema(name, schemas[name]) : getBuiltinSchema(name)), tick);
@@ -161,7 +165,7 @@ export function prepareRun(query: string, tables: Record<string, TableInput>, op
       if (!has(externalData, url)) {
         throw new KqlRuntimeError(
           ErrorCodes.RUN_EXTERNAL_DATA,
-          `externaldata is not available offline: pass the rows for '${url}' in the externalData option`,
+          `externaldata is not available offline: pass the rows for '${url}' in the externalData option (mini-kql: --external-data '${url}=file'; scenario files: externalData:)`,
         );
       }
       return loadTable(url, externalData[url], columns, onRow);

@@ -165,7 +165,7 @@ function bindWatchlist(expr: A.CallExpr, env: Env): TabularPlan {
   const alias = arg.value;
   const own = env.watchlistSchema(alias);
   if (!own) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `Unknown watchlist '${alias}': pass its rows in the watchlists option`, arg.span);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `Unknown watchlist '${alias}': pass its rows in the watchlists option (mini-kql: --watchlist ${alias}=file; scenario files: watchlists:)`, arg.span);
   }
   return { columns: watchlistColumns(own), execute: (ctx) => watchlistTable(ctx.watchlist(alias), ctx.now) };
 }

@@ -22,7 +22,7 @@ export function bindDeclare(statement: A.DeclareStatement, env: Env): Env {
     if (!param.default) {
       throw new KqlSemanticError(
         ErrorCodes.SEM_INVALID_ARGUMENT,
-        `Query parameter '${param.name}' has no default: pass it in the parameters option`,
+        `Query parameter '${param.name}' has no default: pass it in the parameters option (mini-kql: --param ${param.name}=value; scenario files: parameters:)`,
         param.span,
       );
     }

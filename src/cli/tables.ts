@@ -1,5 +1,4 @@
 /** Loads the tables of `run`: --table Name=path, --data dir, and --schema file. */
-import { readFileSync } from 'node:fs';
 import type { TableInput } from '../run-kql.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import { FileError } from '../node/format-error.js';
@@ -7,8 +6,6 @@ import { listDataDir, loadTableFile, tableFileFormat, tableNameOfFile } from '..
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { startProgress } from './progress.js';
-
-const KQL_TYPES = new Set(['bool', 'boolean', 'int', 'long', 'real', 'double', 'decimal', 'string', 'datetime', 'date', 'timespan', 'time', 'guid', 'uniqueid', 'dynamic']);
 
 /**
  * A record keyed by untrusted names (file names, JSON keys): no prototype, so `__proto__`, `constructor`
@@ -20,34 +17,8 @@ export function ownRecord<T>(entries: Iterable<readonly [string, T]> = []): Reco
   return out;
 }
 
-/** Reads a --schema file: `{ "Table": [{ "name": "Col", "type": "string" }, ...] }` (a record without prototype). */
-export function loadSchemaFile(path: string): Record<string, ColumnSchema[]> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new FileError(path, (err as { code?: string }).code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new FileError(path, `malformed JSON: ${(err as Error).message.replace(/, ".*" is not valid JSON$/s, '')}`);
-  }
-  const shape = 'expected { "Table": [{ "name": "Column", "type": "string" }, ...] }';
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new FileError(path, shape);
-  const out = ownRecord<ColumnSchema[]>();
-  for (const [table, cols] of Object.entries(data)) {
-    if (!Array.isArray(cols)) throw new FileError(path, `table ${table}: ${shape}`);
-    out[table] = cols.map((c, i) => {
-      const ok = typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.type === 'string';
-      if (!ok) throw new FileError(path, `table ${table}, column ${i + 1}: expected { "name": ..., "type": ... }`);
-      if (!KQL_TYPES.has(c.type)) throw new FileError(path, `table ${table}, column ${c.name}: unknown type '${c.type}'`);
-      return { name: c.name, type: c.type } as ColumnSchema;
-    });
-  }
-  return out;
-}
+/** Reads one --schema file (any of the forms of src/node/load-schemas.ts). */
+export { loadSchemaFile } from '../node/load-schemas.js';
 
 export interface LoadedTables {
   /** By table name (a Map: a file may be named `__proto__.json` or `constructor.csv`). */

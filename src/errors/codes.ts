@@ -73,7 +73,8 @@ export const ErrorCatalog = {
     explanation:
       '`runKql` reads only the tables you pass: add the table (an empty array `[]` is enough for a table with no rows). ' +
       '`analyzeKql` knows the built-in Sentinel / Azure Monitor schemas and `options.schemas`: check the spelling ' +
-      '(table names are case-sensitive) or supply the schema.',
+      '(table names are case-sensitive) or supply the schema. An unknown watchlist of `_GetWatchlist(\'alias\')` is this ' +
+      'error too: pass its rows in `options.watchlists`, with `--watchlist alias=file`, or under `watchlists:` in a scenario file.',
   },
   SEM_UNKNOWN_COLUMN: {
     phase: 'semantic',
@@ -222,8 +223,11 @@ export const ErrorCatalog = {
   RUN_EXTERNAL_DATA: {
     phase: 'runtime',
     summary: '`externaldata` reads a URL whose rows were not supplied.',
-    message: "externaldata is not available offline: pass the rows for '<url>' in the externalData option",
-    explanation: 'mini-kql never downloads anything: pass the rows under `options.externalData[url]`.',
+    message:
+      "externaldata is not available offline: pass the rows for '<url>' in the externalData option (mini-kql: --external-data '<url>=file'; scenario files: externalData:)",
+    explanation:
+      'mini-kql never downloads anything: pass the rows under `options.externalData[url]` (the URL exactly as the query ' +
+      'writes it), with `--external-data url=file` on the command line, or under `externalData:` in a scenario file.',
   },
   RUN_UNSUPPORTED: {
     phase: 'runtime',
@@ -286,6 +290,42 @@ export const ErrorCatalog = {
       'mv-expand, sort, distinct, union, range, the conversion of the caller\'s tables, strcat, ...) charge an estimate ' +
       'of their size to a per-run budget as they grow, and the run stops as soon as it is over. The error points at the ' +
       'operator. Filter or summarize its inputs first, or raise `maxMemoryBytes` (default 1 GiB). See docs/reliability.md.',
+  },
+  RULE_MISSING_FIELD: {
+    phase: 'semantic',
+    summary: 'A rule template lacks a field that Sentinel requires (found by validateRule and `mini-kql check`).',
+    message: "The rule has no 'severity': Sentinel requires it",
+    explanation:
+      'A scheduled rule needs `id`, `kind`, `name`, `description`, `severity`, `requiredDataConnectors`, `query`, ' +
+      '`queryFrequency`, `queryPeriod`, `triggerOperator` and `triggerThreshold` (an NRT rule the same without the last four). ' +
+      'It is an error in a file with `kind:` (a complete rule template), a warning in a file with `id:` but no `kind:`, and ' +
+      'not reported for a YAML file that holds only a query. See docs/rule-testing.md, "Checking rule files like Sentinel\'s CI".',
+  },
+  RULE_UNKNOWN_COLUMN: {
+    phase: 'semantic',
+    summary: 'An entity mapping, custom detail or alert detail names a column the query does not return.',
+    message: "entityMappings[0].fieldMappings[0].columnName 'UPN' is not a column of the query's result (did you mean 'Upn'?)",
+    explanation:
+      'Sentinel reads these fields from the rows the query returns, and rejects a rule whose `columnName`, ' +
+      '`customDetails` value or `{{Column}}` placeholder names a column that is not in the result. Project the column ' +
+      'in the query (`project`, `extend`, `summarize ... by`), or fix the name (column names are case-sensitive).',
+  },
+  RULE_TOO_MANY: {
+    phase: 'semantic',
+    summary: "A rule field has more items than Sentinel allows.",
+    message: 'entityMappings has 11 entities: Sentinel allows at most 10',
+    explanation:
+      'Sentinel\'s limits: at most 10 entity mappings and 3 identifiers per entity, 20 custom details, 3 `{{Column}}` ' +
+      'placeholders in each of `alertDisplayNameFormat` and `alertDescriptionFormat`. Merge or drop items.',
+  },
+  RULE_STYLE: {
+    phase: 'semantic',
+    summary: 'A rule breaks a convention of the Azure-Sentinel repository (a warning, not an error).',
+    message: "The rule has no 'tactics': the Azure-Sentinel repository expects the MITRE ATT&CK tactics it detects",
+    explanation:
+      'Sentinel accepts the rule, but the Azure-Sentinel repository\'s contribution checks or conventions would flag it: ' +
+      'no `tactics` / `entityMappings` / `version`, a duration that its CI does not read ' +
+      '(`<number>m|h|d` is the repository form). `mini-kql check --strict` makes warnings fail the check.',
   },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

@@ -1,11 +1,13 @@
 /** Node-only: scenario files (`<rule>.tests.yaml`) read from disk, with data files relative to them. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ErrorCodes, KqlSemanticError } from '../errors/index.js';
+import { ErrorCodes, KqlError, KqlSemanticError } from '../errors/index.js';
 import type { SentinelRule } from '../rules/rule.js';
-import { parseScenarioDoc, runScenario, type ResolveFile, type ScenarioDoc, type ScenarioResult } from '../rules/scenarios.js';
+import { parseScenarioDoc, runScenario, type ResolveFile, type ScenarioDoc, type ScenarioFileKind, type ScenarioResult } from '../rules/scenarios.js';
+import type { TableInput } from '../run-kql.js';
 import { loadRule } from './load-rule.js';
 import { loadTableFile } from './load-table-file.js';
+import { readExternalDataFile, readWatchlistFile } from './rule-input-files.js';
 import { FileError } from './format-error.js';
 
 export interface LoadedScenarioFile {
@@ -33,13 +35,14 @@ function notFound(message: string): KqlSemanticError {
 }
 
 /**
- * The rows of a scenario's `{ file }` table: .json, .ndjson/.jsonl or .csv, read by the same loader as the
- * CLI's --table (load-table-file.ts). Problems become RULE_BAD_SCENARIO errors naming the file and line.
+ * The rows of a scenario's `{ file }` table, watchlist or externalData entry: .json, .ndjson/.jsonl or .csv,
+ * read by the same loader as the CLI's --table, --watchlist and --external-data (load-table-file.ts,
+ * rule-input-files.ts). Problems become RULE_BAD_SCENARIO errors naming the file and line.
  */
-export function readRowsFile(path: string): Record<string, unknown>[] {
+export function readRowsFile(path: string, kind: ScenarioFileKind = 'table'): Record<string, unknown>[] | TableInput {
   if (!existsSync(path)) throw notFound(`No such data file: ${path}`);
   try {
-    return loadTableFile(path);
+    return kind === 'watchlist' ? readWatchlistFile(path) : kind === 'externalData' ? readExternalDataFile(path) : loadTableFile(path);
   } catch (err) {
     if (!(err instanceof FileError)) throw err;
     const line = err.line ?? 1;
@@ -58,15 +61,35 @@ function rulePathFor(file: string, doc: ScenarioDoc): string {
   throw new KqlSemanticError(ErrorCodes.RULE_BAD_SCENARIO, `${file} has no 'rule:' field and there is no ${base}.yaml beside it`);
 }
 
+/** The file whose line and column an error of loadScenarioFile refers to (the scenario file or its rule file). */
+const errorSources = new WeakMap<object, string>();
+
+/**
+ * The file a loadScenarioFile / runScenarioFile error's line and column refer to: the scenario file
+ * (its syntax and fields), or the rule file it names (a bad rule). Undefined for other errors.
+ */
+export function errorSourceFile(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null ? errorSources.get(err) : undefined;
+}
+
+function from<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof KqlError) errorSources.set(err, file);
+    throw err;
+  }
+}
+
 /** Reads a scenario file and the rule it names; does not run anything. */
 export function loadScenarioFile(path: string): LoadedScenarioFile {
   if (!existsSync(path)) throw notFound(`No such scenario file: ${path}`);
   const file = resolve(path);
-  const doc = parseScenarioDoc(readFileSync(file, 'utf8'), path);
+  const doc = from(file, () => parseScenarioDoc(readFileSync(file, 'utf8'), path));
   const rulePath = rulePathFor(file, doc);
   if (!existsSync(rulePath)) throw notFound(`${path}: the rule file ${doc.rule ?? rulePath} does not exist`);
-  const rule = loadRule(rulePath);
-  const resolveFile: ResolveFile = (p) => readRowsFile(resolve(dirname(file), p));
+  const rule = from(rulePath, () => loadRule(rulePath));
+  const resolveFile: ResolveFile = (p, kind) => readRowsFile(resolve(dirname(file), p), kind) as ReturnType<ResolveFile>;
   return { file, rulePath, rule, doc, resolveFile };
 }
 

@@ -17,8 +17,9 @@ export interface TestFunctions {
 
 /**
  * One `describe` per scenario file (named after the rule), one `it` per scenario. A failing scenario
- * fails its test with the scenario's failure lines as the difference. A scenario file that cannot be
- * read gives one failing test with the reason.
+ * fails its test with the scenario's failure lines as the difference; so does a malformed scenario (its
+ * RULE_BAD_SCENARIO error with the line and column), while the file's other scenarios run. A scenario
+ * file that cannot be read, or whose document itself is malformed, gives one failing test with the reason.
  */
 export function describeRuleScenarios(path: string, { describe, it, expect }: TestFunctions): void {
   let loaded: LoadedScenarioFile;

@@ -5,5 +5,9 @@ export { runRule, applyTimeWindow, compareTrigger, windowTimeColumn } from './ru
 export type { RunRuleOptions, RunRuleResult } from './run-rule.js';
 export { runScenarios, runScenario, parseScenarioDoc, valueMatches, formatValue } from './scenarios.js';
 export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile } from './scenarios.js';
+export type { ScenarioInputs, ScenarioExternalData, ScenarioFileKind } from './scenarios.js';
+
+export { validateRule, ruleProblemError } from './validate-rule.js';
+export type { RuleProblem, RuleValidation, ValidateRuleOptions } from './validate-rule.js';
 export { ruleCoverage } from './coverage.js';
 export type { CoverageReport, FilterCoverage, FilterVerdict, CoverageRule, CoverageScenario } from './coverage.js';

@@ -6,6 +6,7 @@
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { ErrorCodes, KqlSemanticError, type Span } from '../errors/index.js';
 import { parseYaml } from './yaml.js';
+import { collectPositions, type FieldPosition } from './rule-positions.js';
 
 export type TriggerOperator = 'gt' | 'lt' | 'eq' | 'ne';
 
@@ -26,6 +27,26 @@ export interface SentinelRule {
   entityMappings?: unknown;
   tactics?: string[];
   relevantTechniques?: string[];
+  /** `Scheduled` or `NRT` (Sentinel's rule kinds). */
+  kind?: string;
+  /** `Available`, `Experimental`, ... (the Azure-Sentinel repository's publishing status). */
+  status?: string;
+  /** The template version, `X.Y.Z`. */
+  version?: string;
+  /** Alert fields from result columns: `{ Key: ColumnName }`. As written in the file; validateRule checks it. */
+  customDetails?: unknown;
+  /** `alertDisplayNameFormat`, `alertDescriptionFormat` (with `{{Column}}` placeholders), `alertSeverityColumnName`, ... As written. */
+  alertDetailsOverride?: unknown;
+  /** `{ aggregationKind: SingleAlert | AlertPerResult }`. As written. */
+  eventGroupingSettings?: unknown;
+  /** `{ createIncident, groupingConfiguration }`. As written. */
+  incidentConfiguration?: unknown;
+  /**
+   * Where each field's value sits in the YAML (1-based), by path: `severity`, `entityMappings[0].fieldMappings[1].columnName`;
+   * a key's own position under `<path>#key`. Set by parseRule (not enumerable: a spread copy does not carry it);
+   * validateRule points its problems there.
+   */
+  positions?: Record<string, FieldPosition>;
   /** Where the rule came from (a file path), for messages. */
   source?: string;
   /**
@@ -137,7 +158,7 @@ export function parseRule(yamlText: string, source?: string): SentinelRule {
   }
 
   const rule: SentinelRule = { query };
-  for (const key of ['id', 'name', 'description', 'severity'] as const) {
+  for (const key of ['id', 'name', 'description', 'severity', 'kind', 'status', 'version'] as const) {
     if (!has(key)) continue;
     const v = data[key];
     if (typeof v !== 'string' && typeof v !== 'number') bad(key, `The rule's '${key}' must be text`);
@@ -173,6 +194,11 @@ export function parseRule(yamlText: string, source?: string): SentinelRule {
   }
   if (has('requiredDataConnectors')) rule.requiredDataConnectors = data.requiredDataConnectors;
   if (has('entityMappings')) rule.entityMappings = data.entityMappings;
+  for (const key of ['customDetails', 'alertDetailsOverride', 'eventGroupingSettings', 'incidentConfiguration'] as const) {
+    if (has(key)) rule[key] = data[key];
+  }
+  // Not enumerable: a rule stays the plain fields it was (equality, JSON, spreads), with its positions on the side.
+  Object.defineProperty(rule, 'positions', { value: collectPositions(map, lineCounter), enumerable: false, writable: true, configurable: true });
   if (source !== undefined) rule.source = source;
 
   const queryNode = map.items.find((p) => isScalar(p.key) && p.key.value === 'query')?.value;

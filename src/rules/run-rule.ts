@@ -8,6 +8,7 @@ import { ErrorCodes, KqlSemanticError } from '../errors/index.js';
 import { resolveNow } from '../runtime/exec-context.js';
 import { convertInputValue, inferSchema, type InputRow } from '../runtime/load-table.js';
 import { getBuiltinSchema } from '../schemas/index.js';
+import { normalizeSchemas } from '../runtime/schema-input.js';
 import type { ColumnSchema } from '../runtime/types.js';
 import type { OutputRow } from '../runtime/output.js';
 import { compareTime, fromMs, type TimeValue } from '../runtime/ticks.js';
@@ -121,7 +122,7 @@ export function runRule(rule: SentinelRule, tables: Record<string, TableInput>, 
   let window: { from: Date; to: Date } | undefined;
   if (useWindow && rule.queryPeriod !== undefined) {
     const from = now - parseDuration(rule.queryPeriod, 'queryPeriod');
-    input = applyTimeWindow(tables, from, now, options.schemas ?? {});
+    input = applyTimeWindow(tables, from, now, normalizeSchemas(options.schemas));
     window = { from: new Date(from), to: new Date(now) };
   }
   const runOptions: RunKqlOptions & { trace?: boolean } = { ...kqlOptions, now };

@@ -9,6 +9,7 @@ import { ErrorCodes, formatKqlError, KqlError, parseRule, parseScenarioDoc, runK
 import { ErrorCatalog, errorCodeInfo } from '../../src/errors/index.js';
 import { plainKqlMessage } from '../../src/errors/format.js';
 import { loadRule } from '../../src/node/index.js';
+import { ruleProblemError, validateRule } from '../../src/rules/validate-rule.js';
 
 interface Provocation {
   /** The text the error's line and column point into (the query, or the YAML of a rule file). */
@@ -24,6 +25,17 @@ const q = (text: string, tables: Record<string, unknown> = {}, options: Record<s
 const RULE_YAML_BAD = 'name: x\nquery: [unclosed\n';
 const RULE_NO_QUERY = 'name: x\nseverity: High\n';
 const RULE_BAD_PERIOD = 'name: x\nquery: print 1\nqueryPeriod: forever\n';
+const RULE_TEMPLATE = 'id: 0f5a5c1e-1111-4c4c-9d9d-000000000001\nkind: Scheduled\nname: x\nquery: print a = 1\n';
+const RULE_MAPPED = 'name: x\nquery: print a = 1\nentityMappings:\n  - entityType: IP\n    fieldMappings:\n      - identifier: Address\n        columnName: b\n';
+const RULE_DETAILS = `name: x\nquery: print a = 1\ncustomDetails:\n${Array.from({ length: 21 }, (_, i) => `  K${i}: a\n`).join('')}`;
+/** The first error (or warning) of validateRule, thrown as the KqlError it stands for. */
+const ruleProblem = (yaml: string, warning = false): Provocation => ({
+  text: yaml,
+  run: () => {
+    const v = validateRule(parseRule(yaml), { columns: [{ name: 'a' }] });
+    throw ruleProblemError((warning ? v.warnings : v.errors)[0]);
+  },
+});
 const SCENARIO_EMPTY = 'scenarios: 5\n';
 const SLOW_QUERY = 'range x from 1 to 3000000 step 1 | extend y = x * 2 | summarize count() by y % 7';
 
@@ -64,6 +76,10 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RULE_BAD_FIELD: { text: RULE_BAD_PERIOD, run: () => runRule(parseRule(RULE_BAD_PERIOD), {}, { now: new Date(0) }) },
   RULE_FILE_NOT_FOUND: { text: '/nonexistent/dir/rule.yaml', run: () => loadRule('/nonexistent/dir/rule.yaml') },
   RULE_BAD_SCENARIO: { text: SCENARIO_EMPTY, run: () => parseScenarioDoc(SCENARIO_EMPTY) },
+  RULE_MISSING_FIELD: ruleProblem(RULE_TEMPLATE),
+  RULE_UNKNOWN_COLUMN: ruleProblem(RULE_MAPPED),
+  RULE_TOO_MANY: ruleProblem(RULE_DETAILS),
+  RULE_STYLE: ruleProblem(RULE_TEMPLATE, true),
   RUN_MEMORY_LIMIT: q('range x from 1 to 1000 step 1\n| join kind=inner (range x from 1 to 1000 step 1) on x', {}, { maxMemoryBytes: 10_000 }),
 };
 

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KqlError, runScenarios, type SentinelRule } from '../../src/index.js';
-import { describeRuleScenarios, findScenarioFiles, loadRule, runScenarioFile } from '../../src/node/index.js';
+import { describeRuleScenarios, errorSourceFile, findScenarioFiles, loadRule, runScenarioFile } from '../../src/node/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -107,13 +107,9 @@ scenarios:
   it('rejects malformed scenario documents with RULE_BAD_SCENARIO', () => {
     const bad: [string, RegExp][] = [
       ['scenarios: []', /has no scenarios/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ expect: { fires: true } }]', /scenario 1 has no 'name'/],
-      ['scenarios: [{ name: s, expect: { fires: true } }]', /has no 'now'/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s }]', /has no 'expect'/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fire: true } }]', /unknown field 'fire'/],
       ['now: yesterday\nscenarios: [{ name: s, expect: { fires: true } }]', /'now' "yesterday" is not a date/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, tables: { T: 3 }, expect: { fires: true } }]', /table 'T' must be/],
-      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fires: true } }, { name: s, expect: { fires: true } }]', /used twice/],
+      ['now: 2024-05-01T00:00:00Z\ntables: { T: 3 }\nscenarios: [{ name: s, expect: { fires: true } }]', /table 'T' must be/],
+      ['now: 2024-05-01T00:00:00Z\nparameter: { a: 1 }\nscenarios: [{ name: s, expect: { fires: true } }]', /unknown field 'parameter'/],
     ];
     for (const [text, message] of bad) {
       let err: unknown;
@@ -128,11 +124,162 @@ scenarios:
     }
   });
 
+  it('a malformed scenario fails alone, with RULE_BAD_SCENARIO as its error', () => {
+    const bad: [string, RegExp][] = [
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ expect: { fires: true } }]', /scenario 1 has no 'name'/],
+      ['scenarios: [{ name: s, expect: { fires: true } }]', /has no 'now'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s }]', /has no 'expect'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fire: true } }]', /unknown field 'fire'/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, tables: { T: 3 }, expect: { fires: true } }]', /table 'T' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, watchlists: { W: 3 }, expect: { fires: true } }]', /watchlist 'W' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, externalData: { "https://x": { rows: [] } }, expect: { fires: true } }]', /externalData 'https:\/\/x' must be/],
+      ['now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, parameters: [1], expect: { fires: true } }]', /'parameters' must map/],
+    ];
+    for (const [text, message] of bad) {
+      const results = runScenarios(rule, text);
+      expect(results, text).toHaveLength(1);
+      const [r] = results;
+      expect(r.passed, text).toBe(false);
+      expect(r.error, text).toBeInstanceOf(KqlError);
+      expect(r.error?.code, text).toBe('RULE_BAD_SCENARIO');
+      expect(r.error?.message, text).toMatch(message);
+      expect(r.failures[0], text).toMatch(/^RULE_BAD_SCENARIO: /);
+    }
+    // The second of two scenarios with one name fails; the first runs.
+    const twice = runScenarios(rule, 'now: 2024-05-01T00:00:00Z\ntables: { SigninLogs: [] }\nscenarios: [{ name: s, expect: { fires: false } }, { name: s, expect: { fires: true } }]');
+    expect(twice.map((r) => [r.passed, r.error?.message.match(/used twice/) !== null && r.error !== undefined])).toEqual([[true, false], [false, true]]);
+  });
+
+  it('one bad scenario among good ones: the good ones still run and pass', () => {
+    const text = `now: 2024-05-01T12:00:00Z
+tables:
+  SigninLogs:
+    - { TimeGenerated: 2024-05-01T11:30:00Z, UserPrincipalName: alice@contoso.com, ResultType: "50126" }
+scenarios:
+  - name: fires
+    expect: { fires: true }
+  - name: typo
+    expect: { fire: true }
+  - name: no rows
+    tables: { SigninLogs: [] }
+    expect: { fires: false }
+`;
+    const results = runScenarios(rule, text);
+    expect(results.map((r) => [r.name, r.passed])).toEqual([['fires', true], ['typo', false], ['no rows', true]]);
+    expect(results[1].error).toMatchObject({ code: 'RULE_BAD_SCENARIO', line: 9, column: 15 }); // the 'fire' key
+  });
+
+  it('the caller\'s parsed document is not modified by a malformed scenario', () => {
+    const parsed = { now: '2024-05-01T00:00:00Z', scenarios: [{ name: 's', expect: { fire: true } }] };
+    const copy = structuredClone(parsed);
+    const [r] = runScenarios(rule, parsed as never);
+    expect(r.error?.message).toMatch(/unknown field 'fire'/);
+    expect(parsed).toEqual(copy);
+  });
+
   it('{ file } tables need a resolver', () => {
     const text = 'now: 2024-05-01T12:00:00Z\nscenarios: [{ name: s, tables: { SigninLogs: { file: x.json } }, expect: { fires: true } }]';
-    expect(() => runScenarios(rule, text)).toThrow(/reads the file 'x.json', but no file reader was given/);
+    const [missing] = runScenarios(rule, text);
+    expect(missing.error?.message).toMatch(/reads the file 'x.json', but no file reader was given/);
+    expect(missing.error).toMatchObject({ line: 2, column: 34 });
     const rows = [{ TimeGenerated: '2024-05-01T11:59:00Z', ResultType: '1' }];
     expect(runScenarios(rule, text, (p) => (p === 'x.json' ? rows : []))[0].passed).toBe(true);
+  });
+});
+
+describe('scenario inputs: watchlists, parameters, externalData', () => {
+  const inputsRule: SentinelRule = {
+    query: `declare query_parameters(minCount:long = 2, since:datetime = datetime(2024-05-01));
+let Vip = _GetWatchlist('VIPUsers') | project UserPrincipalName = SearchKey, Tier;
+let Bad = externaldata(IPAddress:string, Score:long)["https://feeds.example/bad-ips.csv?key=a=b"];
+SigninLogs
+| where TimeGenerated >= since
+| join kind=inner Vip on UserPrincipalName
+| join kind=inner Bad on IPAddress
+| summarize Failures = count() by UserPrincipalName, Tier, Score
+| where Failures >= minCount`,
+  };
+  const shared = `now: 2024-05-01T12:00:00Z
+window: false
+tables:
+  SigninLogs:
+    - { TimeGenerated: 2024-05-01T11:00:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }
+    - { TimeGenerated: 2024-05-01T11:10:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }
+watchlists:
+  VIPUsers: [{ SearchKey: ceo@contoso.com, Tier: "1" }]
+externalData:
+  "https://feeds.example/bad-ips.csv?key=a=b": [{ IPAddress: 203.0.113.5, Score: "80" }]
+parameters: { since: 2024-05-01T10:00:00Z }
+`;
+
+  it('the document gives all three; a scenario replaces an entry by name', () => {
+    const text = `${shared}scenarios:
+  - name: shared inputs
+    expect: { rows: [{ UserPrincipalName: ceo@contoso.com, Tier: "1", Score: 80, Failures: 2 }] }
+  - name: a higher minCount (the document's since still applies)
+    parameters: { minCount: 3 }
+    expect: { fires: false }
+  - name: the CEO is not a VIP here
+    watchlists: { VIPUsers: [{ SearchKey: cfo@contoso.com, Tier: "1" }] }
+    expect: { fires: false }
+  - name: the feed no longer lists the IP
+    externalData: { "https://feeds.example/bad-ips.csv?key=a=b": [] }
+    expect: { fires: false }
+  - name: since after both sign-ins
+    parameters: { since: 2024-05-01T11:30:00Z }
+    expect: { fires: false }
+`;
+    expect(runScenarios(inputsRule, text).map((r) => [r.name, r.passed, r.failures])).toEqual([
+      ['shared inputs', true, []],
+      ['a higher minCount (the document\'s since still applies)', true, []],
+      ['the CEO is not a VIP here', true, []],
+      ['the feed no longer lists the IP', true, []],
+      ['since after both sign-ins', true, []],
+    ]);
+  });
+
+  it('a parameter the query does not declare, or a value of the wrong type, fails that scenario at its line', () => {
+    const text = `${shared}scenarios:
+  - name: typo
+    parameters: { minCnt: 3 }
+    expect: { fires: false }
+  - name: not a number
+    parameters: { minCount: many }
+    expect: { fires: false }
+  - name: fine
+    expect: { fires: true }
+`;
+    const [typo, nan, fine] = runScenarios(inputsRule, text);
+    expect(typo.error?.message).toMatch(/parameter 'minCnt' is not declared by the query \(its parameters: minCount:long, since:datetime\)/);
+    expect(typo.error).toMatchObject({ line: 14, column: 19 }); // the minCnt key
+    expect(nan.error?.message).toMatch(/parameter 'minCount' is a long: "many" cannot be read as a long/);
+    expect(nan.error).toMatchObject({ line: 17, column: 19 });
+    expect(fine.passed).toBe(true);
+  });
+
+  it('the shared parameter is located in the document when a scenario inherits it', () => {
+    const text = shared.replace('since: 2024-05-01T10:00:00Z', 'since: soon') + 'scenarios: [{ name: s, expect: { fires: true } }]\n';
+    const [r] = runScenarios(inputsRule, text);
+    expect(r.error?.message).toMatch(/parameter 'since' is a datetime: "soon"/);
+    expect(r.error).toMatchObject({ line: 11, column: 15 });
+  });
+
+  it('{ file } watchlists and externalData are read through resolveFile with their kind', () => {
+    const text = `now: 2024-05-01T12:00:00Z
+window: false
+tables: { SigninLogs: [{ TimeGenerated: 2024-05-01T11:00:00Z, UserPrincipalName: ceo@contoso.com, IPAddress: 203.0.113.5 }] }
+watchlists: { VIPUsers: { file: vip.csv } }
+externalData: { "https://feeds.example/bad-ips.csv?key=a=b": { file: bad.csv } }
+scenarios: [{ name: s, parameters: { minCount: 1 }, expect: { rowCount: 1 } }]
+`;
+    const asked: string[] = [];
+    const resolve = (path: string, kind?: string) => {
+      asked.push(`${kind}:${path}`);
+      return path === 'vip.csv' ? [{ SearchKey: 'ceo@contoso.com', Tier: '1' }] : [{ IPAddress: '203.0.113.5', Score: '80' }];
+    };
+    const [r] = runScenarios(inputsRule, text, resolve);
+    expect(r.failures).toEqual([]);
+    expect(asked).toEqual(['watchlist:vip.csv', 'externalData:bad.csv']);
   });
 });
 
@@ -165,11 +312,36 @@ describe('Node helpers', () => {
     expect(r.results.map(({ trace, window, durationMs, ...verdict }) => verdict)).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
   });
 
+  it('errorSourceFile: an error of a bad rule points into the rule file, of a bad document into the scenario file', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'mini-kql-sources-'));
+    writeFileSync(join(sub, 'bad.yaml'), 'query: |\n  T | take 1\ntriggerOperator: [\n');
+    writeFileSync(join(sub, 'bad.tests.yaml'), 'now: 2024-05-01T00:00:00Z\nscenarios: [{ name: s, expect: { fires: true } }]\n');
+    writeFileSync(join(sub, 'doc.tests.yaml'), 'rule: bad.yaml\nnow: 2024-05-01T00:00:00Z\nscenario: []\n');
+    const thrown = (path: string) => {
+      try {
+        runScenarioFile(path);
+      } catch (err) {
+        return err as KqlError;
+      }
+      throw new Error(`${path} ran`);
+    };
+    const ruleErr = thrown(join(sub, 'bad.tests.yaml'));
+    expect(ruleErr.code).toBe('RULE_INVALID_YAML');
+    expect(errorSourceFile(ruleErr)).toBe(join(sub, 'bad.yaml'));
+    const docErr = thrown(join(sub, 'doc.tests.yaml'));
+    expect(docErr).toMatchObject({ code: 'RULE_BAD_SCENARIO', line: 3, column: 1 });
+    expect(errorSourceFile(docErr)).toBe(join(sub, 'doc.tests.yaml'));
+  });
+
   it('findScenarioFiles: a directory, a rule file, a tests file', () => {
     expect(findScenarioFiles(dir)).toEqual([join(dir, 'failed.tests.yaml')]);
     expect(findScenarioFiles(join(dir, 'failed.yaml'))).toEqual([join(dir, 'failed.tests.yaml')]);
     const found = findScenarioFiles(join(ROOT, 'queries')).map((p) => p.slice(ROOT.length + 1));
-    expect(found).toEqual(['queries/suspicious-vm-creation/rule.tests.yaml', 'queries/suspicious-vm-creation-tuned/rule.tests.yaml']);
+    expect(found).toEqual([
+      'queries/suspicious-vm-creation/rule.tests.yaml',
+      'queries/suspicious-vm-creation-tuned/rule.tests.yaml',
+      'queries/watchlist-param-external/rule.tests.yaml',
+    ]);
   });
 
   it('the worked example has a scenario for the attack and each false-positive note of the seed', () => {
@@ -182,6 +354,7 @@ describe('Node helpers', () => {
 // The worked example's scenario files, run the way a rule repository would run its own.
 describeRuleScenarios(join(ROOT, 'queries/suspicious-vm-creation/rule.tests.yaml'), { describe, it, expect });
 describeRuleScenarios(join(ROOT, 'queries/suspicious-vm-creation-tuned/rule.tests.yaml'), { describe, it, expect });
+describeRuleScenarios(join(ROOT, 'queries/watchlist-param-external/rule.tests.yaml'), { describe, it, expect });
 
 describe('src/rules is browser-safe', () => {
   it('imports no Node built-ins', () => {
@@ -204,6 +377,13 @@ describe('scenario data files', () => {
     writeFileSync(joinPath(dir, 'T.csv'), 'a,b\nx,1\ny,2\n');
     // Without a schema, an all-number CSV column is read as numbers (load-table-file.ts).
     expect(readRowsFile(joinPath(dir, 'T.csv'))).toEqual([{ a: 'x', b: 1 }, { a: 'y', b: 2 }]);
+    // A watchlist keeps every CSV cell as text (its columns are strings, as in Sentinel); externaldata rows too
+    // (the query's externaldata columns type them).
+    expect(readRowsFile(joinPath(dir, 'T.csv'), 'watchlist')).toEqual({
+      schema: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }],
+      rows: [{ a: 'x', b: '1' }, { a: 'y', b: '2' }],
+    });
+    expect(readRowsFile(joinPath(dir, 'T.csv'), 'externalData')).toEqual([{ a: 'x', b: '1' }, { a: 'y', b: '2' }]);
     writeFileSync(joinPath(dir, 'bad.ndjson'), '{"a":1}\n{oops\n');
     expect(() => readRowsFile(joinPath(dir, 'bad.ndjson'))).toThrow(/bad\.ndjson:2/);
   });

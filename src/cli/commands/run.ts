@@ -10,11 +10,13 @@ import { formatExplain } from '../explain.js';
 import type { Io } from '../io.js';
 import { formatResult, parseFormat, parseLimit } from '../output.js';
 import { formatSourceError, readQuerySource } from '../sources.js';
+import { loadSchemas } from '../../node/load-schemas.js';
+import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
+import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
 import { pathsFromArgs, watchLoop } from '../watch.js';
-import { loadSchemaFile, loadTables, mentions, tablesRecord, type LoadedTables } from '../tables.js';
 
 export const runSpec: OptionSpec = {
-  values: { table: { multiple: true }, data: { multiple: true }, schema: {}, now: {}, format: {}, limit: {} },
+  values: { table: { multiple: true }, data: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, ...ruleInputOptions },
   flags: ['explain', 'no-window', 'watch'],
 };
 
@@ -28,8 +30,13 @@ Options:
   --table Name=path   a table from a file: .json (array of rows), .ndjson/.jsonl (one row per line) or
                       .csv (header row). Repeat for more tables. A bare path names the table by file name.
   --data dir          load every TableName.(json|ndjson|jsonl|csv) in dir
-  --schema file       column types for tables without a built-in schema (typing CSV text):
-                      { "Table": [{ "name": "Col", "type": "string" }, ...] }
+  --schema path       column types for tables without a built-in schema (typing CSV text): a .json
+                      file or a directory of them, repeatable; { "Table": [{ "name": "Col", "type": "string" }] },
+                      { "Table": { "Col": "string" } } or Azure-Sentinel's custom table files
+                      ({ "Name": "Table_CL", "Properties": [{ "Name": "Col", "Type": "String" }] })
+${watchlistHelp}
+${paramHelp}
+${externalDataHelp}
   --now ISO           the time now() and ago() see, and the end of a rule's window (default: the clock)
   --format F          table (default), json, ndjson or csv
   --limit N           show at most N rows
@@ -43,7 +50,9 @@ Options:
 Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
   mini-kql run query.kql --table SigninLogs=signins.csv --format json
-  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20`;
+  mini-kql run hunt.kql --table Events=events.ndjson --schema schema.json --limit 20
+  mini-kql run rule.yaml --data ./data --watchlist HighValueAssets=assets.csv --param threshold=3 \\
+    --external-data 'https://feeds.example/iocs.csv=iocs.csv' --now 2024-05-02T00:00:00Z`;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -97,8 +106,7 @@ export function runCommand(argv: string[], io: Io): number | Promise<number> {
   const limit = parseLimit(single(args, 'limit'));
   const now = parseNow(single(args, 'now'));
   const explain = args.flags.has('explain');
-  const schemaFile = single(args, 'schema');
-  const schemas: Record<string, ColumnSchema[]> = schemaFile ? loadSchemaFile(schemaFile) : {};
+  const schemas: Record<string, ColumnSchema[]> = loadSchemas(args.values.schema ?? []);
 
   const src = readQuerySource(args.positionals[0]);
   if (args.flags.has('no-window') && !src.rule) throw new UsageError('--no-window applies to rule files only (a .kql query has no window)');
@@ -107,16 +115,17 @@ export function runCommand(argv: string[], io: Io): number | Promise<number> {
     if (!mentions(src.query, name)) io.err(`warning: table ${name} (${loaded.files.get(name)}) is not used by the query in ${src.file}`);
   }
   const tables = tablesRecord(loaded.tables);
+  const inputs = loadRuleInputs(args, src.query, { undeclared: 'error' });
 
   let result: { columns: ColumnSchema[]; rows: Record<string, unknown>[]; trace?: unknown };
   let ruleResult: RunRuleResult | undefined;
   try {
     if (src.rule) {
       // Datetimes and timespans come back as Kusto's exact text (all 7 fractional digits) for printing.
-      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true });
+      ruleResult = runRule(src.rule, tables, { now, schemas, window: !args.flags.has('no-window'), trace: explain, timeAsText: true, ...inputs });
       result = ruleResult;
     } else {
-      const options = { now, schemas, trace: explain, timeAsText: true } as RunKqlOptions;
+      const options = { now, schemas, trace: explain, timeAsText: true, ...inputs } as RunKqlOptions;
       result = runKql(src.query, tables, options);
     }
   } catch (err) {
@@ -126,6 +135,8 @@ export function runCommand(argv: string[], io: Io): number | Promise<number> {
       const hint = unknownTableHint(/Unknown table '([^']+)'/.exec(err.message)?.[1], loaded);
       if (hint) message += `\nhint: ${hint}`;
     }
+    const inputHint = ruleInputHint(err, inputs);
+    if (inputHint) message += `\nhint: ${inputHint}`;
     throw new CliError(message);
   }
 

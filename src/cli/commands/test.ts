@@ -15,6 +15,7 @@ import { summarize } from '../reporters/report.js';
 import { textReporter } from '../reporters/text.js';
 import { writeReportFile } from '../reporters/write.js';
 import { pathsFromArgs, pathsNamedIn, watchLoop } from '../watch.js';
+import { formatScenarioError } from '../scenario-errors.js';
 
 export const testSpec: OptionSpec = { values: { reporter: {}, output: {} }, flags: ['explain', 'coverage', 'watch'] };
 
@@ -71,16 +72,22 @@ function collectReport(files: string[], options: { explain: boolean; coverage: b
     } catch (err) {
       // A scenario file that cannot be read or has a structural problem: report it and go on.
       const code = err instanceof KqlError ? err.code : undefined;
-      entries.push({ kind: 'error', file: display(file), ...(code ? { code } : {}), message: err instanceof Error ? err.message : String(err) });
+      entries.push({ kind: 'error', file: display(file), ...(code ? { code } : {}), message: formatScenarioError(err, file, display) });
       continue;
     }
     read.add(result.rulePath);
     const scenarios: ScenarioReport[] = result.results.map((r) => ({
-      name: r.name, passed: r.passed, fired: r.fired, rowCount: r.rowCount, failures: r.failures,
-      // runScenario traces every run it makes: a failed scenario without a trace is one whose query did not run.
-      ...(!r.passed && r.trace === undefined ? { error: true } : {}),
+      name: r.name, passed: r.passed, fired: r.fired, rowCount: r.rowCount,
+      // A scenario that could not run as written (r.error) fails alone, with its error at its line.
+      failures: r.error ? [formatScenarioError(r.error, file, display)] : r.failures,
+      ...(r.error
+        ? { error: { kind: 'invalid' as const, type: r.error.code } }
+        : // runScenario traces every run it makes: a failed scenario without a trace is one whose query did not run.
+          !r.passed && r.trace === undefined
+          ? { error: { kind: 'query' as const, type: 'QueryError' } }
+          : {}),
       ...(r.durationMs === undefined ? {} : { durationMs: r.durationMs }),
-      ...(options.explain && !r.passed ? { explain: explainResult(r, result.rule) } : {}),
+      ...(options.explain && !r.passed && !r.error ? { explain: explainResult(r, result.rule) } : {}),
     }));
     entries.push({
       kind: 'file', file: display(file), rule: display(result.rulePath), scenarios, durationMs: performance.now() - fileStarted,

@@ -33,7 +33,7 @@ function fileSuite(f: FileReport): string[] {
     out.push(`    ${xmlOpen('testcase', testcase)}`);
     // A query that did not run is an <error> (the test could not be carried out), a wrong verdict a <failure>.
     const element = s.error ? 'error' : 'failure';
-    out.push(`      ${xmlOpen(element, { message: s.failures[0] ?? 'failed', type: s.error ? 'QueryError' : 'ScenarioFailure' })}${xmlText(body)}</${element}>`);
+    out.push(`      ${xmlOpen(element, { message: s.failures[0] ?? 'failed', type: s.error ? s.error.type : 'ScenarioFailure' })}${xmlText(body)}</${element}>`);
     out.push('    </testcase>');
   }
   if (f.coverage) out.push(`    <system-out>${xmlText(formatCoverage(f.coverage).join('\n'))}</system-out>`);

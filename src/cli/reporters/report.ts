@@ -11,8 +11,12 @@ export interface ScenarioReport {
   rowCount: number;
   /** What differs from the expectation, one line each (the diff); empty when passed. */
   failures: string[];
-  /** The rule's query did not run (its failures say why): an error rather than a failed expectation. */
-  error?: boolean;
+  /**
+   * The scenario could not be carried out, an error rather than a failed expectation: `invalid`, it cannot
+   * run as written (`type`: its error code); `query`, the rule's query did not run (`type`: QueryError).
+   * `failures` says why.
+   */
+  error?: { kind: 'invalid' | 'query'; type: string };
   /** How long the scenario took to run (informational). */
   durationMs?: number;
   /** --explain: the rule's pipeline stage by stage, for a failing scenario. */
@@ -95,7 +99,7 @@ export function outcomeText(s: Pick<ScenarioReport, 'fired' | 'rowCount'>): stri
   return `${s.fired ? 'fired' : 'did not fire'}, ${s.rowCount} row${s.rowCount === 1 ? '' : 's'}`;
 }
 
-/** The message of a broken file as one line: `CODE  message`. */
+/** The message of a broken file as one line (`file:line:col  CODE  message` from the command). */
 export function brokenMessage(f: BrokenFileReport): string {
-  return f.code ? `${f.code}  ${f.message}` : f.message;
+  return f.message;
 }

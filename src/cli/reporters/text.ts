@@ -11,6 +11,10 @@ function render(report: TestReport): string {
     }
     out.push(`${f.file}  (rule: ${f.rule})`);
     for (const s of f.scenarios) {
+      if (s.error?.kind === 'invalid') {
+        out.push(`  ERROR ${s.name}`, ...s.failures.map((line) => `        ${line}`));
+        continue;
+      }
       out.push(`  ${s.passed ? 'PASS' : 'FAIL'}  ${s.name}  (${outcomeText(s)})`);
       for (const line of [...s.failures, ...(s.explain ?? [])]) out.push(`        ${line}`);
     }
