@@ -53,10 +53,11 @@ scenarios:
   mkdirSync(join(dir, 'query-error'));
   writeFileSync(
     join(dir, 'query-error', 'q.tests.yaml'),
-    'rule: ../logins-rule.yaml\nnow: 2024-05-02T00:00:00Z\nscenarios:\n  - name: no Failed column\n    tables:\n      Logins: { schema: [{ name: User, type: string }], rows: [{ User: alice }] }\n    expect: { fires: false }\n',
+    'rule: ../logins-rule.yaml\nnow: 2024-05-02T00:00:00Z\nscenarios:\n  - name: no Failed column\n    tables:\n      Logins: { schema: [{ name: User, type: string }], rows: [{ User: alice }] }\n    expect: { fires: false }\n  - name: typo\n    expect: { fire: true }\n',
   );
   mkdirSync(join(dir, 'broken'));
-  writeFileSync(join(dir, 'broken', 'bad.tests.yaml'), 'rule: ../logins-rule.yaml\nscenarios:\n  - name: no expectation\n    now: 2024-05-02T00:00:00Z\n');
+  // A file that cannot be run at all: the rule it names does not exist.
+  writeFileSync(join(dir, 'broken', 'bad.tests.yaml'), 'rule: ../missing-rule.yaml\nnow: 2024-05-02T00:00:00Z\nscenarios:\n  - name: s\n    expect: { fires: true }\n');
 });
 
 function captureIo(): Io & { stdout: string[]; stderr: string[] } {
@@ -101,8 +102,8 @@ describe('mini-kql test --reporter junit', () => {
     const [broken, logins, passing] = doc.testsuite;
     expect(broken.name).toBe(join(dir, 'broken', 'bad.tests.yaml'));
     expect([broken.tests, broken.errors, broken.failures]).toEqual(['1', '1', '0']);
-    expect(broken.testcase[0].error?.type).toBe('RULE_BAD_SCENARIO');
-    expect(broken.testcase[0].error?.message).toMatch(/no expectation.* has no 'expect'/);
+    expect(broken.testcase[0].error?.type).toBe('RULE_FILE_NOT_FOUND');
+    expect(broken.testcase[0].error?.message).toMatch(/missing-rule\.yaml does not exist/);
 
     expect([logins.name, logins.tests, logins.failures, logins.errors, logins.skipped]).toEqual([join(dir, 'logins-rule.tests.yaml'), '2', '1', '0', '0']);
     expect(logins.properties?.property).toEqual([{ name: 'rule', value: join(dir, 'logins-rule.yaml') }]);
@@ -157,23 +158,27 @@ describe('mini-kql test --reporter junit', () => {
   });
 });
 
-describe('a scenario whose query does not run', () => {
-  it('is an <error> in JUnit, status error in JSON, severity error in TAP, and FAIL in text; exit 1', () => {
+describe('scenarios that cannot be carried out', () => {
+  it('a query that does not run and a scenario that cannot run as written are <error>s in JUnit, status error in JSON, severity error in TAP; exit 1', () => {
     const file = join(dir, 'query-error', 'q.tests.yaml');
     const junit = runTest(file, '--reporter', 'junit');
     expect(junit.code).toBe(1);
     const doc = parseJUnit(junit.stdout);
-    expect([doc.tests, doc.failures, doc.errors]).toEqual(['1', '0', '1']);
+    expect([doc.tests, doc.failures, doc.errors]).toEqual(['2', '0', '2']);
     const suite = doc.testsuite[0];
-    expect([suite.failures, suite.errors]).toEqual(['0', '1']);
-    expect(suite.testcase[0].failure).toBeUndefined();
-    expect(suite.testcase[0].error).toMatchObject({ type: 'QueryError', message: expect.stringMatching(/^the rule did not run: SEM_UNKNOWN_COLUMN/) });
+    expect([suite.failures, suite.errors]).toEqual(['0', '2']);
+    const [query, typo] = suite.testcase;
+    expect(query.failure).toBeUndefined();
+    expect(query.error).toMatchObject({ type: 'QueryError', message: expect.stringMatching(/^the rule did not run: SEM_UNKNOWN_COLUMN/) });
+    expect(typo.error).toMatchObject({ type: 'RULE_BAD_SCENARIO', message: expect.stringMatching(/q\.tests\.yaml:9:\d+ {2}RULE_BAD_SCENARIO .*unknown field 'fire'/) });
 
     const json = JSON.parse(runTest(file, '--reporter', 'json').stdout);
-    expect(json.files[0].scenarios[0].status).toBe('error');
-    expect(json.summary).toMatchObject({ scenarios: 1, failed: 1, scenarioErrors: 1, errors: 0 });
+    expect(json.files[0].scenarios.map((s: { status: string }) => s.status)).toEqual(['error', 'error']);
+    expect(json.summary).toMatchObject({ scenarios: 2, failed: 2, scenarioErrors: 2, errors: 0 });
     expect(runTest(file, '--reporter', 'tap').stdout).toMatch(/^not ok 1 - .*no Failed column\n {2}---\n(.*\n)* {2}severity: error$/m);
-    expect(runTest(file).stdout).toMatch(/^ {2}FAIL {2}no Failed column/m);
+    const text = runTest(file).stdout;
+    expect(text).toMatch(/^ {2}FAIL {2}no Failed column/m);
+    expect(text).toMatch(/^ {2}ERROR typo\n {8}.*q\.tests\.yaml:9:\d+ {2}RULE_BAD_SCENARIO/m);
   });
 });
 
@@ -187,7 +192,7 @@ describe('mini-kql test --reporter json', () => {
     expect(doc.summary).toMatchObject({ files: 3, scenarios: 3, passed: 2, failed: 1, scenarioErrors: 0, errors: 1 });
     expect(typeof doc.summary.durationMs).toBe('number');
     const [broken, logins, passing] = doc.files;
-    expect(broken).toEqual({ file: join(dir, 'broken', 'bad.tests.yaml'), status: 'error', error: { code: 'RULE_BAD_SCENARIO', message: expect.stringContaining("has no 'expect'") } });
+    expect(broken).toEqual({ file: join(dir, 'broken', 'bad.tests.yaml'), status: 'error', error: { code: 'RULE_FILE_NOT_FOUND', message: expect.stringContaining('missing-rule.yaml') } });
     expect(logins).toMatchObject({ file: join(dir, 'logins-rule.tests.yaml'), rule: join(dir, 'logins-rule.yaml'), status: 'failed' });
     expect(logins.scenarios.map(({ durationMs, ...s }: { durationMs: number }) => s)).toEqual([
       { name: HOSTILE, status: 'passed', fired: true, rowCount: 1, failures: [] },
