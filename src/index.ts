@@ -20,3 +20,6 @@ export { builtinTableNames, getBuiltinSchema } from './schemas/index.js';
 export type { SentinelRule, TriggerOperator, RunRuleOptions, RunRuleResult, Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './rules/index.js';
 export { checkFixtureRows, checkFixtureTable, knownFixtureSchema, DEFAULT_MAX_FIXTURE_ISSUES } from './runtime/fixture-check.js';
 export type { FixtureIssue, CheckFixtureOptions } from './runtime/fixture-check.js';
+
+export { ruleCoverage } from './rules/index.js';
+export type { CoverageReport, FilterCoverage, FilterVerdict } from './rules/index.js';

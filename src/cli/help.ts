@@ -6,7 +6,8 @@ Run Microsoft Sentinel analytics rules and KQL queries offline, over tables in f
 Commands:
   run <query.kql | rule.yaml>   run a query or rule over --table/--data files and print the result
   check <file | dir>            parse and bind only: errors with a caret, or the result schema
-  test <rule.tests.yaml | dir>  run scenario tests of rules: PASS/FAIL per scenario
+  test <rule.tests.yaml | dir>  run scenario tests of rules: PASS/FAIL per scenario (or --reporter
+                                junit|json|tap for CI), --coverage of the rule's filters, --watch
   schemas [Name | text]         the built-in table schemas: a list, or one table's columns
 
 Options:

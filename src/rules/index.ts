@@ -13,3 +13,6 @@ export { parseFunctionDefinitions, functionsRecord } from './function-definition
 export type { FunctionDefinition } from './function-definitions.js';
 
 export type { Scenario, ScenarioDoc, ScenarioExpect, ScenarioResult, ScenarioTable, ResolveFile, RunScenarioOptions } from './scenarios.js';
+
+export { ruleCoverage } from './coverage.js';
+export type { CoverageReport, FilterCoverage, FilterVerdict, CoverageRule, CoverageScenario } from './coverage.js';

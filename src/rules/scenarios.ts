@@ -103,6 +103,8 @@ export interface ScenarioResult {
    * unknown column 'ResultTyp' (did you mean ResultType?)`; in a strict scenario they are failures instead.
    */
   warnings?: string[];
+  /** How long the scenario took to run, in milliseconds (informational: reports show it). */
+  durationMs?: number;
 }
 
 export interface RunScenarioOptions {
@@ -437,6 +439,12 @@ function describeTrigger(operator: string, threshold: number): string {
  * written (see ScenarioResult.error) a failed result, not an exception.
  */
 export function runScenario(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc> = {}, resolveFile?: ResolveFile, options: RunScenarioOptions = {}): ScenarioResult {
+  const started = performance.now();
+  const result = runScenarioUntimed(rule, scenario, doc, resolveFile, options);
+  return { ...result, durationMs: performance.now() - started };
+}
+
+function runScenarioUntimed(rule: SentinelRule, scenario: Scenario, doc: Partial<ScenarioDoc>, resolveFile: ResolveFile | undefined, options: RunScenarioOptions): ScenarioResult {
   if (scenario.error) return invalidResult(scenario.name, scenario.error);
   const failures: string[] = [];
   const where = `scenario '${scenario.name}'`;

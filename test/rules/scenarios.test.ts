@@ -41,7 +41,7 @@ describe('runScenarios', () => {
   it('passes scenarios whose expectations hold (shared tables, overrides, per-scenario now)', () => {
     const results = runScenarios(rule, doc);
     // Each result also carries the run's trace and window (checked below); compare the verdicts here.
-    expect(results.map(({ trace, window, ...verdict }) => verdict)).toEqual([
+    expect(results.map(({ trace, window, durationMs, ...verdict }) => verdict)).toEqual([
       { name: 'one failure', passed: true, fired: true, rowCount: 1, failures: [] },
       { name: 'only successes', passed: true, fired: false, rowCount: 0, failures: [] },
       { name: 'the failure is older than queryPeriod', passed: true, fired: false, rowCount: 0, failures: [] },
@@ -309,7 +309,7 @@ describe('Node helpers', () => {
     const r = runScenarioFile(join(dir, 'failed.tests.yaml'));
     expect(r.passed).toBe(true);
     expect(r.rulePath).toBe(join(dir, 'failed.yaml'));
-    expect(r.results.map(({ trace, window, ...verdict }) => verdict)).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
+    expect(r.results.map(({ trace, window, durationMs, ...verdict }) => verdict)).toEqual([{ name: 'from ndjson', passed: true, fired: true, rowCount: 1, failures: [] }]);
   });
 
   it('errorSourceFile: an error of a bad rule points into the rule file, of a bad document into the scenario file', () => {

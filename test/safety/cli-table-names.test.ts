@@ -69,7 +69,7 @@ function captureIo(): Io & { stdout: string[]; stderr: string[] } {
 function run(...argv: string[]): { code?: number; stdout: string; stderr: string; error?: unknown } {
   const io = captureIo();
   try {
-    const code = runCommand(argv, io);
+    const code = runCommand(argv, io) as number; // no --watch here: a number, not a promise
     return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
   } catch (error) {
     return { error, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };

@@ -16,10 +16,11 @@ import { loadTables, mentions, tablesRecord, type LoadedTables } from '../tables
 import { FUNCTIONS_HELP, functionsFromArgs, parserHint } from '../functions.js';
 import { formatFixtureWarning } from '../fixture-warnings.js';
 import { externalDataHelp, loadRuleInputs, paramHelp, ruleInputHint, ruleInputOptions, watchlistHelp } from '../rule-inputs.js';
+import { pathsFromArgs, watchLoop } from '../watch.js';
 
 export const runSpec: OptionSpec = {
   values: { table: { multiple: true }, data: { multiple: true }, functions: { multiple: true }, schema: { multiple: true }, now: {}, format: {}, limit: {}, columns: {}, color: {}, ...ruleInputOptions },
-  flags: ['explain', 'no-window', 'vertical', 'strict'],
+  flags: ['explain', 'no-window', 'vertical', 'strict', 'watch'],
 };
 
 export const runHelp = `Usage: mini-kql run <query.kql | rule.yaml> [--table Name=path ...] [--data dir] [options]
@@ -52,6 +53,8 @@ ${FUNCTIONS_HELP}
                       for a rule, also why it fired or not
   --no-window         run a rule without its queryPeriod time window
   --strict            fixture problems are errors: exit 1 and run nothing (see below)
+  --watch             run again whenever the query, rule, table, data or schema files change
+                      (the screen is cleared first on a terminal; Ctrl-C to stop)
   --debug             print a stack trace on unexpected errors
 
 Fixture warnings: a table with a known schema (built-in, or from --schema) is checked as it loads.
@@ -121,12 +124,13 @@ export function unknownTableHint(name: string | undefined, loaded: Pick<LoadedTa
   return `give its rows with --table ${name}=file.(json|ndjson|csv) or --data <dir holding ${name}.json>`;
 }
 
-export function runCommand(argv: string[], io: Io): number {
+export function runCommand(argv: string[], io: Io): number | Promise<number> {
   const args = parseArgs(argv, runSpec);
   if (args.flags.has('help')) {
     io.out(runHelp);
     return 0;
   }
+  if (args.flags.has('watch')) return watchLoop({ run: () => runCommand(argv.filter((a) => a !== '--watch'), io), paths: () => pathsFromArgs(args) }, io);
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'run: give a query (.kql) or rule (.yaml) file' : 'run: give one query or rule file');
   const format = outputFormat(single(args, 'format'), args.flags.has('vertical'));
   const columnNames = parseColumnList(single(args, 'columns'));
