@@ -2,7 +2,7 @@
 import { formatCell, formatTable } from '../format/format-table.js';
 import type { KqlColumn } from '../run-kql.js';
 import { PLAIN, type Paint } from './color.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../runtime/closest-name.js';
 import { UsageError } from './errors.js';
 import { formatVertical } from './vertical.js';
 import { jsonText } from '../runtime/values.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useColor } from '../../src/cli/color.js';
-import { closestName } from '../../src/cli/did-you-mean.js';
+import { closestName } from '../../src/runtime/closest-name.js';
 import { runCommand } from '../../src/cli/commands/run.js';
 import type { Io } from '../../src/cli/io.js';
 import { builtinTableNames, getBuiltinSchema } from '../../src/index.js';
@@ -36,7 +36,7 @@ describe.concurrent('mini-kql run --columns', () => {
     const r = await cli(...LOGINS, '--columns', 'User,ip');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("the result has no column 'ip' (did you mean Ip?); its 4 columns: User, Ip, Failed, TimeGenerated");
+    expect(r.stderr).toContain("the result has no column 'ip' (did you mean 'Ip'?); its 4 columns: User, Ip, Failed, TimeGenerated");
     const far = await cli(...LOGINS, '--columns', 'Country', '--format', 'json');
     expect(far.code).toBe(2);
     expect(far.stderr).toContain("no column 'Country'; its 4 columns");
@@ -184,7 +184,7 @@ describe.concurrent('mini-kql schemas', () => {
   it('an unknown name fails with a did-you-mean; bad options are usage errors', async () => {
     const r = await cli('schemas', 'SecurityAlertz');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("no built-in table is named or contains 'SecurityAlertz' (did you mean SecurityAlert?)");
+    expect(r.stderr).toContain("no built-in table is named or contains 'SecurityAlertz' (did you mean 'SecurityAlert'?)");
     expect((await cli('schemas', 'a', 'b')).code).toBe(2);
     expect((await cli('schemas', '--format', 'xml')).code).toBe(2);
   });

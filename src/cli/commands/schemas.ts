@@ -1,7 +1,7 @@
 /** `mini-kql schemas [Name | filter]`: the built-in table schemas, listed or one table's columns. */
 import { builtinTableNames, getBuiltinSchema } from '../../schemas/index.js';
 import { parseArgs, single, type OptionSpec } from '../args.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../runtime/closest-name.js';
 import { CliError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
