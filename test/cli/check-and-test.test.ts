@@ -61,7 +61,7 @@ describe.concurrent('mini-kql check', () => {
     // One rule there reads a watchlist (check needs its columns); queries/asim-functions holds rules that call
     // the parsers of its functions/ folder.
     const r = await cli('check', 'queries', '--watchlist', 'HighValueAssets=queries/watchlist-param-external/inputs/HighValueAssets.csv',
-      '--functions', 'queries/asim-functions/functions');
+      '--watchlist', 'VIPUsers=queries/all-rule-inputs/inputs/VIPUsers.csv', '--functions', 'queries/asim-functions/functions');
     // The seed rules are the query part of a published rule (no kind:), so only that warning is expected.
     const problems = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l) && !/ {2}warning {2}The rule has no 'kind'/.test(l));
     expect(problems).toEqual([]);

@@ -338,6 +338,7 @@ describe('Node helpers', () => {
     expect(findScenarioFiles(join(dir, 'failed.yaml'))).toEqual([join(dir, 'failed.tests.yaml')]);
     const found = findScenarioFiles(join(ROOT, 'queries')).map((p) => p.slice(ROOT.length + 1));
     expect(found).toEqual([
+      'queries/all-rule-inputs/rule.tests.yaml',
       'queries/asim-functions/imAuthPasswordSpray.tests.yaml',
       'queries/asim-functions/imDNS_Miners.tests.yaml',
       'queries/suspicious-vm-creation/rule.tests.yaml',
