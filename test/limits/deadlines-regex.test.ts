@@ -10,15 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { runKql, KqlError, KqlRuntimeError } from '../../src/index.js';
 import { MAX_REGEX_WORK } from '../../src/functions/regex.js';
 
-function kqlError(fn: () => unknown): KqlError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlError);
-    return err as KqlError;
-  }
-  throw new Error('expected a KqlError');
-}
+import { thrownKqlError as kqlError } from '../support/thrown.js';
 
 const table = (s: string) => ({ T: { schema: [{ name: 's', type: 'string' as const }], rows: [{ s }] } });
 

@@ -2,18 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { thrownError } from '../support/thrown.js';
 import { KqlError, KqlSemanticError, parseDuration, parseRule } from '../../src/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function caught(fn: () => unknown): KqlError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KqlSemanticError);
-    return err as KqlError;
-  }
-  throw new Error('expected an error');
+  return thrownError(fn, KqlSemanticError);
 }
 
 describe('parseRule', () => {
