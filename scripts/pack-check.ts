@@ -55,7 +55,7 @@ const packJson = step('npm pack', 'npm', ['pack', '--json', '--pack-destination'
 const [packed] = JSON.parse(packJson.slice(packJson.indexOf('['))) as PackEntry[];
 const paths = new Set(packed.files.map((f) => f.path));
 const exportsTargets = JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports).match(/\.\/dist\/[^"]+/g) ?? [];
-const required = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', ...exportsTargets.map((t) => t.slice(2))];
+const required = ['LICENSE', 'THIRD_PARTY_NOTICES.md', 'README.md', 'package.json', 'dist/cli.js', ...exportsTargets.map((t) => t.slice(2))];
 const missing = required.filter((p) => !paths.has(p));
 const maps = [...paths].filter((p) => p.endsWith('.map'));
 console.log(`      ${packed.filename}: ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.size} files`);
@@ -63,7 +63,7 @@ if (missing.length > 0 || maps.length > 0) {
   console.log(`FAIL  tarball contents: ${missing.length ? `missing ${missing.join(', ')}` : ''} ${maps.length ? `source maps: ${maps.join(', ')}` : ''}`);
   finish(1);
 }
-console.log('ok    tarball holds LICENSE, README.md, every file package.json names, no source maps');
+console.log('ok    tarball holds LICENSE, THIRD_PARTY_NOTICES.md, README.md, every file package.json names, no source maps');
 
 // 2. A consumer's install.
 cpSync(join(root, 'queries', 'suspicious-vm-creation'), join(project, 'case'), { recursive: true });

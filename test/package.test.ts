@@ -27,6 +27,15 @@ describe('the package', () => {
     expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 mini-kql contributors\n/);
   });
 
+  it('names the licence of every bundled package, at its installed version (npm run gen:notices)', () => {
+    const notices = readFileSync(join(repoRoot, 'THIRD_PARTY_NOTICES.md'), 'utf8');
+    const headings = [...notices.matchAll(/^## (\S+) (\S+) \(/gm)].map((m) => [m[1], m[2]]);
+    for (const bundled of ['chevrotain', 'lodash-es', 'yaml', 'fflate', 'punycode', 'uap-core']) expect(headings.map(([name]) => name)).toContain(bundled);
+    for (const [name, version] of headings) {
+      expect(JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version, name).toBe(version);
+    }
+  });
+
   it("runs no script on a consumer's install", () => {
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook]).toBeUndefined();
   });
@@ -52,7 +61,7 @@ describe('the package', () => {
     }
     expect(targets.length).toBeGreaterThan(10);
     expect(targets.filter((t) => !outputs.has(t))).toEqual([]);
-    expect(pkg.files).toEqual(['dist']);
+    expect(pkg.files).toEqual(['dist', 'THIRD_PARTY_NOTICES.md']);
   });
 
   it.runIf(process.env.MINI_KQL_PACK_CHECK === '1')('npm run pack:check passes', () => {
