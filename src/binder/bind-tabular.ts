@@ -194,7 +194,7 @@ function bindTableName(expr: A.NameRef, env: Env): TabularPlan {
   }
   const schema = env.tableSchema(expr.name);
   if (!schema) {
-    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `${unknownTableMessage(expr.name)}${didYouMean(expr.name, env.tableNames())}`, expr.span);
+    throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, unknownTableMessage(expr.name, didYouMean(expr.name, env.tableNames())), expr.span);
   }
   const name = expr.name;
   const depth = env.depthAt(expr.span.offset);

@@ -22,8 +22,12 @@ export function unknownFunctionMessage(name: string): string {
   return `Unknown function '${name}'`;
 }
 
-/** The unknown-table error's message. */
-export function unknownTableMessage(name: string): string {
-  if (looksLikeParser(name)) return `Unknown table '${name}': it looks like a Sentinel parser, a function saved in the workspace: ${WHERE_FUNCTIONS_GO}`;
+/**
+ * The unknown-table error's message. `suggestion` is a "did you mean" of a close table name (or ''): with
+ * one, the misspelling is the likelier cause, so workspace functions are not mentioned for other names.
+ */
+export function unknownTableMessage(name: string, suggestion = ''): string {
+  if (looksLikeParser(name)) return `Unknown table '${name}': it looks like a Sentinel parser, a function saved in the workspace: ${WHERE_FUNCTIONS_GO}${suggestion}`;
+  if (suggestion) return `Unknown table '${name}': pass it in the tables argument (or give its schema)${suggestion}`;
   return `Unknown table '${name}': pass it in the tables argument (or give its schema), or define it as a workspace function (the functions option)`;
 }
