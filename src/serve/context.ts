@@ -1,0 +1,17 @@
+/** What every route of `mini-kql serve` is given. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RunLimitOptions } from '../runtime/limits.js';
+import type { ServeCatalog } from './catalog.js';
+
+export interface ServeContext {
+  catalog: ServeCatalog;
+  /** The engine's limits for every query; a request may lower them, never raise them. */
+  limits: RunLimitOptions;
+  maxBodyBytes: number;
+  /** Queries running now, and the most that may (over it: 429). */
+  running: { count: number; max: number };
+  /** Aborted when the server closes: running queries stop. */
+  closing: AbortSignal;
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse, ctx: ServeContext) => Promise<void> | void;

@@ -1,0 +1,108 @@
+/**
+ * A query's result in Kusto's two JSON response formats: v2 (`/v2/rest/query`: a list of frames) and v1
+ * (`/v1/rest/query`: `{ Tables: [...] }`). Values come from runKql with `timeAsText`: datetimes and
+ * timespans are already Kusto's exact text, longs beyond 2^53 bigints (written as exact digits).
+ */
+import type { KqlColumn, KqlResult } from '../run-kql.js';
+import type { OutputRow } from '../runtime/output.js';
+
+interface ResultTable {
+  columns: KqlColumn[];
+  rows: OutputRow[];
+}
+
+/** The .NET type v1 names next to each Kusto type (its `DataType`). */
+const DOTNET_TYPES: Record<string, string> = {
+  string: 'String',
+  long: 'Int64',
+  int: 'Int32',
+  real: 'Double',
+  datetime: 'DateTime',
+  timespan: 'TimeSpan',
+  bool: 'Boolean',
+  guid: 'Guid',
+  dynamic: 'Object',
+  decimal: 'Decimal',
+};
+
+function resultTables(result: KqlResult): ResultTable[] {
+  return result.results ?? [{ columns: result.columns, rows: result.rows }];
+}
+
+function rowArrays(table: ResultTable): unknown[][] {
+  return table.rows.map((row) => table.columns.map((c) => row[c.name] ?? null));
+}
+
+/** The `@ExtendedProperties` rows: the render operator's visualization, as Kusto reports it. */
+function extendedProperties(result: KqlResult): unknown[][] {
+  if (!result.render) return [];
+  return [[1, 'Visualization', JSON.stringify({ Visualization: result.render.kind, ...result.render.properties })]];
+}
+
+function completionRow(clientRequestId: string): unknown[] {
+  return [
+    new Date().toISOString(), clientRequestId, null, null, null, 4, 'Info', 0, 'S_OK (0)', 4, 'QueryInfo',
+    JSON.stringify({ Count: 1, Text: 'Query completed successfully' }),
+  ];
+}
+
+const COMPLETION_COLUMNS: [string, string][] = [
+  ['Timestamp', 'datetime'], ['ClientRequestId', 'string'], ['ActivityId', 'guid'], ['SubActivityId', 'guid'],
+  ['ParentActivityId', 'guid'], ['Level', 'int'], ['LevelName', 'string'], ['StatusCode', 'int'],
+  ['StatusCodeName', 'string'], ['EventType', 'int'], ['EventTypeName', 'string'], ['Payload', 'string'],
+];
+
+function v2Columns(columns: [string, string][]): { ColumnName: string; ColumnType: string }[] {
+  return columns.map(([ColumnName, ColumnType]) => ({ ColumnName, ColumnType }));
+}
+
+/** The v2 frames: DataSetHeader, @ExtendedProperties, one PrimaryResult per result table, QueryCompletionInformation, DataSetCompletion. */
+export function v2Frames(result: KqlResult, clientRequestId = ''): unknown[] {
+  const frames: unknown[] = [
+    { FrameType: 'DataSetHeader', IsProgressive: false, Version: 'v2.0', IsFragmented: false, ErrorReportingPlacement: 'EndOfTable' },
+    {
+      FrameType: 'DataTable', TableId: 0, TableKind: 'QueryProperties', TableName: '@ExtendedProperties',
+      Columns: v2Columns([['TableId', 'int'], ['Key', 'string'], ['Value', 'dynamic']]),
+      Rows: extendedProperties(result),
+    },
+  ];
+  const tables = resultTables(result);
+  tables.forEach((t, i) => {
+    frames.push({
+      FrameType: 'DataTable', TableId: i + 1, TableKind: 'PrimaryResult', TableName: 'PrimaryResult',
+      Columns: v2Columns(t.columns.map((c) => [c.name, c.type])),
+      Rows: rowArrays(t),
+    });
+  });
+  frames.push(
+    {
+      FrameType: 'DataTable', TableId: tables.length + 1, TableKind: 'QueryCompletionInformation', TableName: 'QueryCompletionInformation',
+      Columns: v2Columns(COMPLETION_COLUMNS),
+      Rows: [completionRow(clientRequestId)],
+    },
+    { FrameType: 'DataSetCompletion', HasErrors: false, Cancelled: false },
+  );
+  return frames;
+}
+
+function v1Columns(columns: [string, string][]): { ColumnName: string; DataType: string; ColumnType: string }[] {
+  return columns.map(([ColumnName, ColumnType]) => ({ ColumnName, DataType: DOTNET_TYPES[ColumnType] ?? 'Object', ColumnType }));
+}
+
+/** The v1 body: the result tables (Table_0, ...), and a TableOfContents naming them when there are several. */
+export function v1Body(result: KqlResult): { Tables: unknown[] } {
+  const tables = resultTables(result);
+  const out: unknown[] = tables.map((t, i) => ({
+    TableName: `Table_${i}`,
+    Columns: v1Columns(t.columns.map((c) => [c.name, c.type])),
+    Rows: rowArrays(t),
+  }));
+  if (tables.length > 1) {
+    out.push({
+      TableName: `Table_${tables.length}`,
+      Columns: v1Columns([['Ordinal', 'long'], ['Kind', 'string'], ['Name', 'string'], ['Id', 'string'], ['PrettyName', 'string']]),
+      Rows: tables.map((_, i) => [i, 'QueryResult', 'PrimaryResult', String(i), '']),
+    });
+  }
+  return { Tables: out };
+}

@@ -1,0 +1,101 @@
+/**
+ * `mini-kql serve`'s HTTP server: the parts of Kusto's REST API that azure-kusto-data and other Kusto
+ * clients use to run queries, answered from a ServeCatalog. Built on node:http alone (docs/serve.md says why).
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { RunLimitOptions } from '../runtime/limits.js';
+import type { ServeCatalog } from './catalog.js';
+import type { Route, ServeContext } from './context.js';
+import { ServeError } from './errors.js';
+import { sendError } from './http-io.js';
+import { authMetadataRoute } from './routes/auth-metadata.js';
+import { queryV1Route } from './routes/query-v1.js';
+import { queryV2Route } from './routes/query-v2.js';
+import { mgmtRoute } from './routes/mgmt.js';
+
+export interface ServeServerOptions {
+  catalog: ServeCatalog;
+  /** When set, every route but auth/metadata requires `Authorization: Bearer <token>`. */
+  token?: string;
+  /** The largest request body read (default 16 MiB); more is a 413. */
+  maxBodyBytes?: number;
+  /** Queries run at once (default 4); more is a 429 (the SDK's ThrottlingError). */
+  maxConcurrentQueries?: number;
+  /** The engine's limits for every query (runKql's maxRows, maxResultRows, timeoutMs, ...). */
+  limits?: RunLimitOptions;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_CONCURRENT_QUERIES = 4;
+/** Default deadline of a query, as Kusto's default servertimeout (4 minutes). */
+export const DEFAULT_QUERY_TIMEOUT_MS = 4 * 60 * 1000;
+/**
+ * Idle keep-alive sockets stay open this long. azure-kusto-data's agent (http.Agent { keepAlive: true })
+ * keeps idle sockets without a limit of its own and drops them when the server's `Keep-Alive: timeout`
+ * hint passes; a long server timeout makes a reused socket that the server just closed rare.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+interface RouteEntry {
+  route: Route;
+  /** Answered without a token (clients ask for it before they have one). */
+  open?: boolean;
+}
+
+/** By `METHOD path`. */
+const ROUTES = new Map<string, RouteEntry>([
+  ['GET /v1/rest/auth/metadata', { route: authMetadataRoute, open: true }],
+  ['POST /v2/rest/query', { route: queryV2Route }],
+  ['POST /v1/rest/query', { route: queryV1Route }],
+  ['POST /v1/rest/mgmt', { route: mgmtRoute }],
+]);
+
+/** Whether the request carries `Authorization: Bearer <token>` (compared in constant time). */
+export function hasToken(req: IncomingMessage, token: Buffer): boolean {
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!m) return false;
+  const given = Buffer.from(m[1], 'utf8');
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
+export function createServeServer(options: ServeServerOptions): Server {
+  const closing = new AbortController();
+  const ctx: ServeContext = {
+    catalog: options.catalog,
+    limits: { timeoutMs: DEFAULT_QUERY_TIMEOUT_MS, ...options.limits },
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    running: { count: 0, max: options.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES },
+    closing: closing.signal,
+  };
+  const token = options.token === undefined ? undefined : Buffer.from(options.token, 'utf8');
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const entry = ROUTES.get(`${req.method} ${path}`);
+    const handle = async (): Promise<void> => {
+      if (!entry) {
+        const allowed = [...ROUTES.keys()].filter((k) => k.endsWith(` ${path}`)).map((k) => k.split(' ')[0]);
+        if (allowed.length > 0) throw new ServeError(405, 'MethodNotAllowed', `${req.method} ${path}: use ${allowed.join(', ')}`);
+        throw new ServeError(404, 'NotFound', `no such endpoint: ${req.method} ${path} (this server answers ${[...ROUTES.keys()].join(', ')})`);
+      }
+      if (token && !entry.open && !hasToken(req, token)) {
+        throw new ServeError(401, 'Unauthorized', 'this server requires Authorization: Bearer <token> (the --token it was started with)', 'Kusto.Data.Exceptions.KustoClientAuthenticationException');
+      }
+      await entry.route(req, res, ctx);
+    };
+    handle().catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // A body left unread (413) would be read as the next request: close the connection after answering.
+      const headers: Record<string, string> = err instanceof ServeError && err.status === 413 ? { Connection: 'close' } : {};
+      sendError(res, err, req, headers);
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  server.on('close', () => closing.abort(new Error('the server is shutting down')));
+  return server;
+}
