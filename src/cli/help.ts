@@ -9,6 +9,7 @@ Commands:
   test <rule.tests.yaml | dir>  run scenario tests of rules: PASS/FAIL per scenario (or --reporter
                                 junit|json|tap for CI), --coverage of the rule's filters, --watch
   schemas [Name | text]         the built-in table schemas: a list, or one table's columns
+  serve [--data dir]            a local Kusto endpoint over table files, for Kusto clients (azure-kusto-data)
 
 Options:
   --help, -h      help (also after a command: mini-kql run --help)
@@ -19,4 +20,5 @@ Examples:
   mini-kql run rule.yaml --data ./data --now 2024-05-02T00:00:00Z --explain
   mini-kql check queries/
   mini-kql test queries/suspicious-vm-creation
-  mini-kql schemas SigninLogs`;
+  mini-kql schemas SigninLogs
+  mini-kql serve --data queries/suspicious-vm-creation/data`;

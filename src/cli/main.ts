@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
   schemas: async () => (await import('./commands/schemas.js')).schemasCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 
 /** One line for anything thrown (loads the engine's error classes, which a failed command has loaded anyway). */
