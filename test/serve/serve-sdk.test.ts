@@ -153,6 +153,25 @@ describe('mini-kql serve with azure-kusto-data', () => {
     }
   });
 
+  it('answers 429 (the SDK throws its ThrottlingError) when the query slots are taken', async () => {
+    const busy = createServeServer({ catalog, maxConcurrentQueries: 0 });
+    const busyUrl = await listen(busy);
+    const busyClient = new Client(busyUrl);
+    try {
+      const err = await busyClient.execute('NetDefaultDB', 'print 1').catch((e: unknown) => e);
+      expect((err as Error).name).toBe('ThrottlingError');
+    } finally {
+      busyClient.close();
+      await close(busy);
+    }
+  });
+
+  it('rejects a servertimeout that is not a timespan', async () => {
+    const r = await fetch(`${url}/v2/rest/query`, { method: 'POST', body: JSON.stringify({ csl: 'print 1', properties: { Options: { servertimeout: 'soon' } } }) });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toContain('servertimeout');
+  });
+
   it('applies truncationmaxrecords as a limit error, never a silent truncation', async () => {
     const props = new ClientRequestProperties();
     props.setOption('truncationmaxrecords', 2);
