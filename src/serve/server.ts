@@ -96,6 +96,11 @@ export function createServeServer(options: ServeServerOptions): Server {
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  server.on('close', () => closing.abort(new Error('the server is shutting down')));
+  // Running queries stop as soon as close() is called, not once the last connection has gone.
+  const close = server.close.bind(server);
+  server.close = (callback?: (err?: Error) => void) => {
+    closing.abort(new Error('the server is shutting down'));
+    return close(callback);
+  };
   return server;
 }
