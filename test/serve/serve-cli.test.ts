@@ -5,7 +5,7 @@ import { cli, repoRoot } from '../cli/run-cli.js';
 
 describe('mini-kql serve', () => {
   it('serves --data on a free port and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data', 'queries/suspicious-vm-creation/data'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data', 'queries/suspicious-vm-creation/data', '--db', 'Other=queries/suspicious-vm-creation/data'], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,8 +23,8 @@ describe('mini-kql serve', () => {
       });
       child.on('close', () => reject(new Error(`exited before listening: ${stdout}${stderr}`)));
     });
-    expect(stdout).toMatch(/\(database NetDefaultDB: 3 tables; in memory: nothing is kept after exit\)/);
-    const r = await fetch(`${url}/v2/rest/query`, { method: 'POST', body: JSON.stringify({ db: 'NetDefaultDB', csl: 'SecurityAlert | count' }) });
+    expect(stdout).toMatch(/\(database NetDefaultDB: 3 tables, database Other: 3 tables; in memory: nothing is kept after exit\)/);
+    const r = await fetch(`${url}/v2/rest/query`, { method: 'POST', body: JSON.stringify({ db: 'Other', csl: 'SecurityAlert | count' }) });
     expect(r.status).toBe(200);
     const frames = (await r.json()) as { TableKind?: string; Rows?: unknown[][] }[];
     const primary = frames.find((f) => f.TableKind === 'PrimaryResult');

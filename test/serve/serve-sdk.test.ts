@@ -32,6 +32,7 @@ db.tables.set('Events', {
   ],
   rows: [{ Time: '2024-05-01T10:00:00.1234567Z', Took: '1.02:03:04.5', Bag: { a: [1, 2] }, Big: 9007199254740993n, Id: '0b3c3ba1-3bd4-4a8e-9e4e-2b1ac1f1d1e1', Ok: true, Name: 'x' }],
 });
+db.functions.set('Twice', { parameters: 'x:long', body: 'x * 2' });
 for (const t of loadDataDir(`${ruleDir}/data`)) db.tables.set(t.name, { schema: getBuiltinSchema(t.name) ?? inferSchema(t.rows), rows: t.rows });
 
 let server: Server;
@@ -112,6 +113,22 @@ describe('mini-kql serve with azure-kusto-data', () => {
     const table = res.primaryResults[0];
     expect(table.columns.map((c) => c.name)).toEqual(expected.columns.map((c) => c.name));
     expect(table._rows).toEqual(expected.rows.map((r) => expected.columns.map((c) => r[c.name] ?? null)));
+  });
+
+  it('calls the database\'s workspace functions and returns every table of fork', async () => {
+    const res = await client.execute('NetDefaultDB', 'print y = Twice(21)');
+    expect([...res.primaryResults[0].rows()][0].toJSON()).toEqual({ y: 42 });
+    const forked = await client.execute('NetDefaultDB', 'range x from 1 to 3 step 1 | fork (where x > 1) (where x > 2)');
+    expect(forked.primaryResults.map((t) => t._rows)).toEqual([[[2], [3]], [[3]]]);
+  });
+
+  it('stops a query at its servertimeout, as a transient error', async () => {
+    const props = new ClientRequestProperties();
+    props.setTimeout(1);
+    const err = await client.execute('NetDefaultDB', 'range x from 1 to 100000000 step 1 | where x < 0 | count', props).catch((e: unknown) => e);
+    const error = (err as { response?: { data: { error: Record<string, unknown> } } }).response?.data.error;
+    expect(error?.['@errorCode']).toBe('RUN_TIMEOUT');
+    expect(error?.['@permanent']).toBe(false);
   });
 
   it('answers the v1 endpoint with { Tables }', async () => {
