@@ -6,6 +6,10 @@ import { KqlError } from '../errors/kql-error.js';
 
 /** An error the server answers with: its HTTP status and the OneApi body. */
 export class ServeError extends Error {
+  /** Where in the query, for a query error. */
+  line?: number;
+  column?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -46,7 +50,9 @@ export function toServeError(err: unknown): ServeError {
     // A query that ran out of time or was cancelled is not the query's fault; a retry may pass.
     const transient = err.code === 'RUN_TIMEOUT' || err.code === 'RUN_CANCELLED';
     const e = new ServeError(400, err.code, err.message, KQL_ERROR_TYPES[err.phase] ?? KQL_ERROR_TYPES.runtime, !transient);
-    return Object.assign(e, { line: err.line, column: err.column });
+    e.line = err.line;
+    e.column = err.column;
+    return e;
   }
   return new ServeError(500, 'InternalServiceError', `internal error: ${err instanceof Error ? err.message : String(err)}`, 'Kusto.Data.Exceptions.KustoServiceException', false);
 }
@@ -64,8 +70,7 @@ export function oneApiError(err: ServeError, clientRequestId?: string): OneApiEr
       '@errorCode': err.code,
     },
   };
-  const at = err as ServeError & { line?: number; column?: number };
-  if (at.line !== undefined) body.error['@line'] = at.line;
-  if (at.column !== undefined) body.error['@column'] = at.column;
+  if (err.line !== undefined) body.error['@line'] = err.line;
+  if (err.column !== undefined) body.error['@column'] = err.column;
   return body;
 }

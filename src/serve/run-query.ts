@@ -12,7 +12,7 @@ export async function runQueryRequest(req: IncomingMessage, ctx: ServeContext): 
   const db = ctx.catalog.database(request.db);
   if (!db) {
     const known = [...ctx.catalog.databases.keys()].map((n) => `'${n}'`).join(', ');
-    throw new ServeError(400, 'SEM_UNKNOWN_DATABASE', `database '${request.db}' does not exist on this server (its databases: ${known})`, 'Kusto.Data.Exceptions.EntityNotFoundException');
+    throw new ServeError(400, 'DatabaseNotFound', `database '${request.db}' does not exist on this server (its databases: ${known})`, 'Kusto.Data.Exceptions.EntityNotFoundException');
   }
   const options = queryOptions(request, ctx.limits);
   if (ctx.running.count >= ctx.running.max) {

@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { FUNCTIONS_HELP, functionsFromArgs } from '../functions.js';
 import type { Io } from '../io.js';
 import { loadTables } from '../tables.js';
-import { schemaForFile } from '../fixture-warnings.js';
+import { formatFixtureWarning, schemaForFile } from '../fixture-warnings.js';
 
 export const serveSpec: OptionSpec = { values: { data: { multiple: true }, functions: { multiple: true }, db: { multiple: true }, port: {}, host: {}, token: {} } };
 
@@ -55,6 +55,7 @@ function parseDbArg(arg: string): { name: string; dir: string } {
 function loadInto(db: ServeDatabase, dirs: string[], io: Io): void {
   const schemas: Record<string, ColumnSchema[]> = Object.create(null) as Record<string, ColumnSchema[]>;
   const loaded = loadTables({ tableArgs: [], dataDirs: dirs, schemas }, io);
+  for (const w of loaded.warnings) io.err(formatFixtureWarning(w));
   for (const [name, input] of loaded.tables) db.tables.set(name, asServeTable(name, input));
 }
 
