@@ -1,0 +1,77 @@
+/**
+ * Every change to a ServeCatalog, as a plain JSON record: management commands and ingestion build one, the
+ * durable store (src/serve/store.ts) writes it before it is applied, and replays the same records on restart,
+ * so what a restart sees is exactly what was acknowledged.
+ */
+import type { ColumnSchema } from '../runtime/types.js';
+import type { ServeCatalog, ServeFunction } from './catalog.js';
+
+/** Rows are arrays in the table schema's column order, of JSON values (see toStoredValue). */
+export type ServeChange =
+  | { op: 'putSchema'; db: string; table: string; schema: ColumnSchema[] }
+  | { op: 'append'; db: string; table: string; rows: unknown[][] }
+  | { op: 'replace'; db: string; table: string; schema: ColumnSchema[]; rows: unknown[][] }
+  | { op: 'dropTable'; db: string; table: string }
+  | { op: 'putFunction'; db: string; name: string; fn: ServeFunction }
+  | { op: 'dropFunction'; db: string; name: string };
+
+/**
+ * A value as the catalog keeps it: JSON data the engine's input conversion reads back exactly (a Date as ISO
+ * text, a bigint as its digits, which a long column reads exactly).
+ */
+export function toStoredValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  return v;
+}
+
+function rowObjects(schema: ColumnSchema[], rows: unknown[][]): Record<string, unknown>[] {
+  return rows.map((values) => {
+    const row = Object.create(null) as Record<string, unknown>;
+    schema.forEach((c, i) => {
+      row[c.name] = values[i] ?? null;
+    });
+    return row;
+  });
+}
+
+/** Applies one change to the catalog (the database is created when missing: the store replays into an empty catalog). */
+export function applyChange(catalog: ServeCatalog, change: ServeChange): void {
+  const db = catalog.ensureDatabase(change.db);
+  switch (change.op) {
+    case 'putSchema': {
+      const old = db.tables.get(change.table);
+      db.tables.set(change.table, { schema: change.schema.map((c) => ({ ...c })), rows: old?.rows ?? [] });
+      return;
+    }
+    case 'append': {
+      const table = db.tables.get(change.table);
+      if (!table) return; // written only for existing tables; a replayed log never gets here
+      for (const row of rowObjects(table.schema, change.rows)) table.rows.push(row);
+      return;
+    }
+    case 'replace':
+      db.tables.set(change.table, { schema: change.schema.map((c) => ({ ...c })), rows: rowObjects(change.schema, change.rows) });
+      return;
+    case 'dropTable':
+      db.tables.delete(change.table);
+      return;
+    case 'putFunction':
+      db.functions.set(change.name, { ...change.fn });
+      return;
+    case 'dropFunction':
+      db.functions.delete(change.name);
+      return;
+  }
+}
+
+/** Anything that keeps changes durably (ServeStore); commit() writes there first, then changes memory. */
+export interface ChangeSink {
+  write(change: ServeChange): void;
+}
+
+export function commitChange(catalog: ServeCatalog, change: ServeChange, store?: ChangeSink): void {
+  store?.write(change);
+  applyChange(catalog, change);
+}

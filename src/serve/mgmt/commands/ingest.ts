@@ -1,0 +1,79 @@
+/** .ingest inline, and ingestion from a query: .set, .append, .set-or-append, .set-or-replace. */
+import { ErrorCodes, KqlSemanticError } from '../../../errors/index.js';
+import { runKqlAsync } from '../../../run-kql-async.js';
+import type { ColumnSchema } from '../../../runtime/types.js';
+import { toStoredValue } from '../../changes.js';
+import { csvRows } from '../../ingest-format.js';
+import { ingestRows } from '../../ingest.js';
+import { badCommand, NAME, skipWithProperties, splitAtPipe, unquoteName, type MgmtCommand, type MgmtContext } from '../context.js';
+import { extentResult, ingestResult } from '../results.js';
+
+const INLINE = new RegExp(String.raw`^\.ingest\s+(?:async\s+)?inline\s+into\s+table\s+(${NAME})`, 'i');
+
+/** The inline data: after `<|`, from the next line when the rest of its line is blank. */
+function inlineData(rest: string): string {
+  const firstLine = /^[ \t]*(\r\n|\r|\n)/.exec(rest);
+  return firstLine ? rest.slice(firstLine[0].length) : rest.replace(/^[ \t]+/, '');
+}
+
+export const ingestInlineCommand: MgmtCommand = {
+  syntax: '.ingest inline into table T <| csv lines',
+  head: /^\.ingest\s+(?:async\s+)?inline\s/i,
+  run: (ctx, text) => {
+    const { head, rest } = splitAtPipe(text, '.ingest inline');
+    const m = INLINE.exec(head);
+    if (!m) throw badCommand('Expected .ingest inline into table T <| data');
+    const after = skipWithProperties(head, m[0].length);
+    if (head.slice(after).trim() !== '') throw badCommand(`Unexpected '${head.slice(after).trim()}' before '<|' in .ingest inline`);
+    const name = unquoteName(m[1]);
+    const t = ctx.table(name);
+    ingestRows(ctx.catalog, ctx.db.name, name, csvRows(inlineData(rest), t.schema), ctx.store);
+    return ingestResult();
+  },
+};
+
+type QueryIngestKind = 'set' | 'append' | 'set-or-append' | 'set-or-replace';
+
+const FROM_QUERY = new RegExp(String.raw`^\.(set-or-append|set-or-replace|set|append)\s+(?:async\s+)?(${NAME})`, 'i');
+
+/** The query's rows in the table's column order; every query column must be one of the table's (matched by name). */
+function rowsForTable(columns: ColumnSchema[], rows: Record<string, unknown>[], schema: ColumnSchema[], table: string): unknown[][] {
+  for (const c of columns) {
+    if (!schema.some((s) => s.name === c.name)) throw new KqlSemanticError(ErrorCodes.SEM_SCHEMA_MISMATCH, `The query's column '${c.name}' is not a column of table '${table}'`);
+  }
+  const present = new Set(columns.map((c) => c.name));
+  return rows.map((row) => schema.map((c) => (present.has(c.name) ? toStoredValue(row[c.name]) : null)));
+}
+
+async function ingestFromQuery(ctx: MgmtContext, text: string) {
+  const m = FROM_QUERY.exec(text);
+  if (!m) throw badCommand('Expected .set|.append|.set-or-append|.set-or-replace T <| query');
+  const kind = m[1].toLowerCase() as QueryIngestKind;
+  const { head, rest } = splitAtPipe(text, `.${kind}`);
+  const after = skipWithProperties(head, m[0].length);
+  if (head.slice(after).trim() !== '') throw badCommand(`Unexpected '${head.slice(after).trim()}' before '<|' in .${kind}`);
+  const name = unquoteName(m[2]);
+  const existing = ctx.db.tables.get(name);
+  if (kind === 'set' && existing) throw new KqlSemanticError(ErrorCodes.SEM_TABLE_EXISTS, `Table '${name}' already exists: .set creates a new table (use .append or .set-or-append)`);
+  if (kind === 'append' && !existing) ctx.table(name);
+  const { tables, functions } = ctx.db.queryInputs();
+  // Datetimes and timespans as Kusto text keep every tick when the rows are read back.
+  const res = await runKqlAsync(rest, tables, { functions, timeAsText: true });
+  const columns = res.columns.map((c) => ({ name: c.name, type: c.type }));
+  // The table may have changed while the query ran: look again.
+  const current = ctx.db.tables.get(name);
+  if (!current || kind === 'set-or-replace') {
+    const rows = res.rows.map((row) => columns.map((c) => toStoredValue(row[c.name])));
+    ctx.commit({ op: 'replace', db: ctx.db.name, table: name, schema: columns, rows });
+    return extentResult(rows.length);
+  }
+  const rows = rowsForTable(columns, res.rows, current.schema, name);
+  if (rows.length > 0) ctx.commit({ op: 'append', db: ctx.db.name, table: name, rows });
+  return extentResult(rows.length);
+}
+
+export const queryIngestCommands: MgmtCommand[] = (['set-or-append', 'set-or-replace', 'set', 'append'] as const).map((kind) => ({
+  syntax: `.${kind} T <| query`,
+  head: new RegExp(String.raw`^\.${kind}\s`, 'i'),
+  run: ingestFromQuery,
+}));
