@@ -48,6 +48,8 @@ export function applyChange(catalog: ServeCatalog, change: ServeChange): void {
     case 'append': {
       const table = db.tables.get(change.table);
       if (!table) return; // written only for existing tables; a replayed log never gets here
+      // A caller may have frozen the array it was given by queryInputs() (the test suite freezes runKql's inputs).
+      if (!Object.isExtensible(table.rows)) table.rows = table.rows.slice();
       for (const row of rowObjects(table.schema, change.rows)) table.rows.push(row);
       return;
     }
