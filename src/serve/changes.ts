@@ -9,7 +9,8 @@ import type { ServeCatalog, ServeFunction } from './catalog.js';
 /** Rows are arrays in the table schema's column order, of JSON values (see toStoredValue). */
 export type ServeChange =
   | { op: 'putSchema'; db: string; table: string; schema: ColumnSchema[] }
-  | { op: 'append'; db: string; table: string; rows: unknown[][] }
+  /** `columns` names the values of each row (the table's columns when written), so a replay over tables loaded again from `--data` maps them by name. */
+  | { op: 'append'; db: string; table: string; columns: string[]; rows: unknown[][] }
   | { op: 'replace'; db: string; table: string; schema: ColumnSchema[]; rows: unknown[][] }
   | { op: 'dropTable'; db: string; table: string }
   | { op: 'putFunction'; db: string; name: string; fn: ServeFunction }
@@ -26,11 +27,11 @@ export function toStoredValue(v: unknown): unknown {
   return v;
 }
 
-function rowObjects(schema: ColumnSchema[], rows: unknown[][]): Record<string, unknown>[] {
+function rowObjects(columns: string[], rows: unknown[][]): Record<string, unknown>[] {
   return rows.map((values) => {
     const row = Object.create(null) as Record<string, unknown>;
-    schema.forEach((c, i) => {
-      row[c.name] = values[i] ?? null;
+    columns.forEach((name, i) => {
+      row[name] = values[i] ?? null;
     });
     return row;
   });
@@ -50,11 +51,11 @@ export function applyChange(catalog: ServeCatalog, change: ServeChange): void {
       if (!table) return; // written only for existing tables; a replayed log never gets here
       // A caller may have frozen the array it was given by queryInputs() (the test suite freezes runKql's inputs).
       if (!Object.isExtensible(table.rows)) table.rows = table.rows.slice();
-      for (const row of rowObjects(table.schema, change.rows)) table.rows.push(row);
+      for (const row of rowObjects(change.columns, change.rows)) table.rows.push(row);
       return;
     }
     case 'replace':
-      db.tables.set(change.table, { schema: change.schema.map((c) => ({ ...c })), rows: rowObjects(change.schema, change.rows) });
+      db.tables.set(change.table, { schema: change.schema.map((c) => ({ ...c })), rows: rowObjects(change.schema.map((c) => c.name), change.rows) });
       return;
     case 'dropTable':
       db.tables.delete(change.table);

@@ -7,7 +7,8 @@ import { commitChange, type ChangeSink } from './changes.js';
 export function ingestRows(catalog: ServeCatalog, dbName: string | undefined, tableName: string, rows: unknown[][], store?: ChangeSink): number {
   const db = catalog.database(dbName);
   if (!db) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_DATABASE, `Database '${dbName}' does not exist; databases: ${[...catalog.databases.keys()].join(', ')}`);
-  if (!db.tables.has(tableName)) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `Table '${tableName}' does not exist in database '${db.name}'`);
-  if (rows.length > 0) commitChange(catalog, { op: 'append', db: db.name, table: tableName, rows }, store);
+  const table = db.tables.get(tableName);
+  if (!table) throw new KqlSemanticError(ErrorCodes.SEM_UNKNOWN_TABLE, `Table '${tableName}' does not exist in database '${db.name}'`);
+  if (rows.length > 0) commitChange(catalog, { op: 'append', db: db.name, table: tableName, columns: table.schema.map((c) => c.name), rows }, store);
   return rows.length;
 }

@@ -127,8 +127,8 @@ export class ServeStore implements ChangeSink {
     }
   }
 
-  appendRows(db: string, table: string, rows: unknown[][]): void {
-    this.write({ op: 'append', db, table, rows });
+  appendRows(db: string, table: string, columns: string[], rows: unknown[][]): void {
+    this.write({ op: 'append', db, table, columns, rows });
   }
 
   replaceTable(db: string, table: string, schema: ColumnSchema[], rows: unknown[][]): void {

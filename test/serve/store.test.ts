@@ -119,6 +119,22 @@ describe('ServeStore', () => {
     expect((err as KqlError).message).toContain('line 2');
   });
 
+  test('appends replay by column name over tables loaded again at start (--data), whatever their column order', () => {
+    const dir = tempDir();
+    const seeded = (schema: { name: string; type: 'string' | 'long' }[]) => {
+      const catalog = new ServeCatalog();
+      catalog.database(undefined)!.tables.set('T', { schema, rows: [] });
+      return catalog;
+    };
+    const first = ServeStore.open(dir, seeded([{ name: 'a', type: 'string' }, { name: 'n', type: 'long' }]));
+    ingestRows(first.catalog, undefined, 'T', [['x', 1]], first);
+    first.close();
+    const second = ServeStore.open(dir, seeded([{ name: 'n', type: 'long' }, { name: 'a', type: 'string' }]));
+    const { tables } = second.catalog.database(undefined)!.queryInputs();
+    expect(runKql('T', tables).rows).toEqual([{ n: 1, a: 'x' }]);
+    second.close();
+  });
+
   test('a process killed while ingesting keeps every acknowledged batch, and nothing corrupt', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'store-kill-child.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });

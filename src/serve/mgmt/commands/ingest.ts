@@ -68,7 +68,7 @@ async function ingestFromQuery(ctx: MgmtContext, text: string) {
     return extentResult(rows.length);
   }
   const rows = rowsForTable(columns, res.rows, current.schema, name);
-  if (rows.length > 0) ctx.commit({ op: 'append', db: ctx.db.name, table: name, rows });
+  if (rows.length > 0) ctx.commit({ op: 'append', db: ctx.db.name, table: name, columns: current.schema.map((c) => c.name), rows });
   return extentResult(rows.length);
 }
 
