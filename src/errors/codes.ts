@@ -376,11 +376,12 @@ export const ErrorCatalog = {
   SEM_SCHEMA_MISMATCH: {
     phase: 'semantic',
     summary: 'Ingested data does not fit the table\'s columns.',
-    message: "The query's column 'Extra' is not a column of table 'T'",
+    message: "The query's column 2 'Count' is long but column 2 'Name' of table 'T' is string (columns are matched by position)",
     explanation:
-      'Rows appended from a query are matched to the table\'s columns by name: every column of the query result must ' +
-      'be a column of the table (the table\'s other columns are empty). CSV rows give values in column order and may ' +
-      'not have more values than the table has columns; JSON rows must be objects.',
+      'Rows appended from a query (`.append`, `.set-or-append`, `.set-or-replace`) go into the table\'s columns by ' +
+      'position and type, as in Kusto: reorder the query\'s columns with `project`, or add ' +
+      '`with (extend_schema=true)` when the query has more columns than the table. CSV rows give values in column ' +
+      'order and may not have more values than the table has columns; JSON records must be objects.',
   },
   RUN_STORE_FAILED: {
     phase: 'runtime',

@@ -118,29 +118,41 @@ describe('ingestion', () => {
   test('.set creates a table from a query (typed columns, exact datetimes and timespans); a second .set fails', async () => {
     const { catalog, run } = await setup();
     const r = await run('.set T <| print a = "x", n = 2, t = datetime(2024-01-01 00:00:00.1234567), d = 1d + 1tick, j = dynamic({"k":[1]})');
-    expect(columnNames(r)).toEqual(['ExtentId', 'OriginalSize', 'ExtentSize', 'ColumnSize', 'IndexSize', 'RowCount']);
+    expect(columnNames(r)).toEqual(['ExtentId', 'OriginalSize', 'ExtentSize', 'CompressedSize', 'IndexSize', 'RowCount']);
     expect(r.tables[0].rows[0][5]).toBe(1);
     expect(catalog.database(undefined)!.tables.get('T')!.schema.map((c) => c.type)).toEqual(['string', 'long', 'datetime', 'timespan', 'dynamic']);
     expect(query(catalog, 'T')).toEqual([{ a: 'x', n: 2, t: '2024-01-01T00:00:00.1234567Z', d: '1.00:00:00.0000001', j: { k: [1] } }]);
     expect((await failure(run('.set T <| print a = "y"'))).code).toBe('SEM_TABLE_EXISTS');
   });
 
-  test('.append matches columns by name, fills missing ones with nulls, and refuses unknown columns', async () => {
+  test('.append matches columns by position and type (not by name), and fills the columns past the query with nulls', async () => {
     const { catalog, run } = await setup();
     await run('.create table T (a:string, b:long)');
-    await run('.append T <| print b = 5, a = "p"');
+    await run('.append T <| print x = "p", y = 5');
     await run('.append T <| print a = "q"');
-    expect(query(catalog, 'T')).toEqual([{ a: 'p', b: 5 }, { a: 'q', b: null }]);
-    expect((await failure(run('.append T <| print c = 1'))).code).toBe('SEM_SCHEMA_MISMATCH');
+    await run('.append T <| print a = "r", b = int(7)');
+    expect(query(catalog, 'T')).toEqual([{ a: 'p', b: 5 }, { a: 'q', b: null }, { a: 'r', b: 7 }]);
+    expect((await failure(run('.append T <| print b = 1, a = "x"'))).code).toBe('SEM_SCHEMA_MISMATCH');
+    expect((await failure(run('.append T <| print a = "x", b = 1, c = 2'))).code).toBe('SEM_SCHEMA_MISMATCH');
     expect((await failure(run('.append Nope <| print c = 1'))).code).toBe('SEM_UNKNOWN_TABLE');
   });
 
-  test('.set-or-append creates then appends; .set-or-replace replaces rows and schema', async () => {
+  test('.append with (extend_schema=true) adds the query\'s extra columns', async () => {
+    const { catalog, run } = await setup();
+    await run('.create table T (a:string)');
+    await run('.append T with (extend_schema=true) <| print a = "x", c = 2');
+    expect(catalog.database(undefined)!.tables.get('T')!.schema).toEqual([{ name: 'a', type: 'string' }, { name: 'c', type: 'long' }]);
+    expect(query(catalog, 'T')).toEqual([{ a: 'x', c: 2 }]);
+  });
+
+  test('.set-or-append creates then appends; .set-or-replace replaces the rows and keeps the schema (unless recreate_schema)', async () => {
     const { catalog, run } = await setup();
     await run('.set-or-append T <| range x from 1 to 3 step 1');
     await run('.set-or-append T <| print x = 10');
     expect(query(catalog, 'T | count')).toEqual([{ Count: 4 }]);
-    await run('.set-or-replace T <| print y = "only"');
+    await run('.set-or-replace T <| print y = 7');
+    expect(query(catalog, 'T')).toEqual([{ x: 7 }]);
+    await run('.set-or-replace T with (recreate_schema=true) <| print y = "only"');
     expect(query(catalog, 'T')).toEqual([{ y: 'only' }]);
     const empty = await run('.set-or-append T <| print y = "z" | where false');
     expect(empty.tables[0].rows).toEqual([]);

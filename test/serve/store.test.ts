@@ -60,7 +60,7 @@ describe('ServeStore', () => {
       { a: 'x', n: 1, t: '2024-01-01T00:00:00.1234567Z' },
       { a: 'y', n: 9007199254740993n, t: null },
     ]);
-    expect(runKql('U', tables, { timeAsText: true }).rows).toEqual([{ d: '02:00:00' }]);
+    expect(runKql('U', tables, { timeAsText: true }).rows).toEqual([{ d: '02:00:00', j: null }]);
     store.close();
   });
 

@@ -58,7 +58,7 @@ function newGuid(): string {
 /** What .set/.append/.set-or-append/.set-or-replace return: one row for the extent written (none for no rows). */
 export function extentResult(rowCount: number): ManagementResult {
   const rows = rowCount === 0 ? [] : [[newGuid(), 0, 0, 0, 0, rowCount]];
-  return result(table('Table_0', [['ExtentId', 'guid'], ['OriginalSize', 'real'], ['ExtentSize', 'real'], ['ColumnSize', 'real'], ['IndexSize', 'real'], ['RowCount', 'long']], rows));
+  return result(table('Table_0', [['ExtentId', 'guid'], ['OriginalSize', 'real'], ['ExtentSize', 'real'], ['CompressedSize', 'real'], ['IndexSize', 'real'], ['RowCount', 'long']], rows));
 }
 
 /** What .ingest inline returns. */

@@ -36,13 +36,28 @@ type QueryIngestKind = 'set' | 'append' | 'set-or-append' | 'set-or-replace';
 
 const FROM_QUERY = new RegExp(String.raw`^\.(set-or-append|set-or-replace|set|append)\s+(?:async\s+)?(${NAME})`, 'i');
 
-/** The query's rows in the table's column order; every query column must be one of the table's (matched by name). */
+const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
+
+/**
+ * The query's rows for the table. Kusto matches the query's columns to the table's by position and type, not
+ * by name (ingest-from-query.md, "Schema considerations"); a table column past the query's is empty.
+ */
 function rowsForTable(columns: ColumnSchema[], rows: Record<string, unknown>[], schema: ColumnSchema[], table: string): unknown[][] {
-  for (const c of columns) {
-    if (!schema.some((s) => s.name === c.name)) throw new KqlSemanticError(ErrorCodes.SEM_SCHEMA_MISMATCH, `The query's column '${c.name}' is not a column of table '${table}'`);
+  if (columns.length > schema.length) {
+    throw new KqlSemanticError(ErrorCodes.SEM_SCHEMA_MISMATCH, `The query returns ${columns.length} columns but table '${table}' has ${schema.length}: add with (extend_schema=true) to add the others`);
   }
-  const present = new Set(columns.map((c) => c.name));
-  return rows.map((row) => schema.map((c) => (present.has(c.name) ? toStoredValue(row[c.name]) : null)));
+  columns.forEach((c, i) => {
+    const t = schema[i].type;
+    if (c.type !== t && !(NUMERIC.has(c.type) && NUMERIC.has(t))) {
+      throw new KqlSemanticError(ErrorCodes.SEM_SCHEMA_MISMATCH, `The query's column ${i + 1} '${c.name}' is ${c.type} but column ${i + 1} '${schema[i].name}' of table '${table}' is ${t} (columns are matched by position)`);
+    }
+  });
+  return rows.map((row) => schema.map((_, i) => (i < columns.length ? toStoredValue(row[columns[i].name]) : null)));
+}
+
+/** A bool property of the `with (...)` list: extend_schema=true. */
+function flag(head: string, key: string): boolean {
+  return new RegExp(String.raw`\b${key}\s*=\s*true\b`, 'i').test(head);
 }
 
 async function ingestFromQuery(ctx: MgmtContext, text: string) {
@@ -62,13 +77,20 @@ async function ingestFromQuery(ctx: MgmtContext, text: string) {
   const columns = res.columns.map((c) => ({ name: c.name, type: c.type }));
   // The table may have changed while the query ran: look again.
   const current = ctx.db.tables.get(name);
-  if (!current || kind === 'set-or-replace') {
+  const recreate = kind === 'set-or-replace' && flag(head, 'recreate_schema');
+  if (!current || recreate) {
     const rows = res.rows.map((row) => columns.map((c) => toStoredValue(row[c.name])));
     ctx.commit({ op: 'replace', db: ctx.db.name, table: name, schema: columns, rows });
     return extentResult(rows.length);
   }
-  const rows = rowsForTable(columns, res.rows, current.schema, name);
-  if (rows.length > 0) ctx.commit({ op: 'append', db: ctx.db.name, table: name, columns: current.schema.map((c) => c.name), rows });
+  let schema = current.schema;
+  if (flag(head, 'extend_schema') && columns.length > schema.length) {
+    schema = [...schema, ...columns.slice(schema.length)];
+    ctx.commit({ op: 'putSchema', db: ctx.db.name, table: name, schema });
+  }
+  const rows = rowsForTable(columns, res.rows, schema, name);
+  if (kind === 'set-or-replace') ctx.commit({ op: 'replace', db: ctx.db.name, table: name, schema, rows });
+  else if (rows.length > 0) ctx.commit({ op: 'append', db: ctx.db.name, table: name, columns: schema.map((c) => c.name), rows });
   return extentResult(rows.length);
 }
 
