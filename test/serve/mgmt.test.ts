@@ -98,13 +98,23 @@ describe('ingestion', () => {
     const { catalog, run } = await setup();
     await run('.create table T (a:string, b:long, t:datetime)');
     const r = await run('.ingest inline into table T <|\nx,1,2024-01-01T00:00:00Z\n"y,z",2,');
-    expect(columnNames(r)).toEqual(['ExtentId', 'ItemLoaded', 'Duration', 'HasErrors', 'OperationId']);
+    expect(columnNames(r)).toEqual(['ExtentId']);
     await run('.ingest inline into table T with (format="csv") <| w,3');
     expect(query(catalog, 'T')).toEqual([
       { a: 'x', b: 1, t: '2024-01-01T00:00:00.0000000Z' },
       { a: 'y,z', b: 2, t: null },
       { a: 'w', b: 3, t: null },
     ]);
+  });
+
+  test('.ingest inline: the docs\' examples (indented data, doubled quotes, the [values] form)', async () => {
+    const { catalog, run } = await setup();
+    await run('.create table Purchases (SKU:string, Quantity:long)');
+    await run('.ingest inline into table Purchases <|\n    Shoes,1000\n    "Coats with ""quotes""",5\n');
+    await run('.create table Logs (Date:datetime, EventDetails:dynamic)');
+    await run('.ingest inline into table Logs\n    [2015-01-01,"{""EventType"":""Read"", ""Count"":""12""}"]\n');
+    expect(query(catalog, 'Purchases')).toEqual([{ SKU: 'Shoes', Quantity: 1000 }, { SKU: 'Coats with "quotes"', Quantity: 5 }]);
+    expect(query(catalog, 'Logs')).toEqual([{ Date: '2015-01-01T00:00:00.0000000Z', EventDetails: { EventType: 'Read', Count: '12' } }]);
   });
 
   test('.ingest inline errors: unknown table, too many values, no <|', async () => {
@@ -200,6 +210,7 @@ describe('the command itself', () => {
     const { catalog, run } = await setup();
     catalog.ensureDatabase('Other');
     const rows = (await run('.show databases', 'Other')).tables[0].rows;
+    expect(rows[0].length).toBe(8);
     expect(rows.map((r) => [r[0], r[3]])).toEqual([['NetDefaultDB', false], ['Other', true]]);
   });
 

@@ -61,8 +61,7 @@ export function extentResult(rowCount: number): ManagementResult {
   return result(table('Table_0', [['ExtentId', 'guid'], ['OriginalSize', 'real'], ['ExtentSize', 'real'], ['CompressedSize', 'real'], ['IndexSize', 'real'], ['RowCount', 'long']], rows));
 }
 
-/** What .ingest inline returns. */
+/** What .ingest inline returns: one record per extent written (ingest-inline.md, "Returns"). */
 export function ingestResult(): ManagementResult {
-  const rows = [[newGuid(), '', '00:00:00', false, newGuid()]];
-  return result(table('Table_0', [['ExtentId', 'guid'], ['ItemLoaded', 'string'], ['Duration', 'timespan'], ['HasErrors', 'bool'], ['OperationId', 'guid']], rows));
+  return result(table('Table_0', [['ExtentId', 'guid']], [[newGuid()]]));
 }

@@ -10,24 +10,40 @@ import { extentResult, ingestResult } from '../results.js';
 
 const INLINE = new RegExp(String.raw`^\.ingest\s+(?:async\s+)?inline\s+into\s+table\s+(${NAME})`, 'i');
 
-/** The inline data: after `<|`, from the next line when the rest of its line is blank. */
-function inlineData(rest: string): string {
-  const firstLine = /^[ \t]*(\r\n|\r|\n)/.exec(rest);
-  return firstLine ? rest.slice(firstLine[0].length) : rest.replace(/^[ \t]+/, '');
+/**
+ * The inline data as CSV text: after `<|` (from the next line when the rest of its line is blank), or the
+ * bracket form's `[values]` lines. Each line's indentation is dropped (the docs' examples indent their data).
+ */
+function inlineData(text: string): { head: string; csv: string } {
+  const at = text.indexOf('<|');
+  if (at >= 0) {
+    const rest = text.slice(at + 2);
+    const firstLine = /^[ \t]*(\r\n|\r|\n)/.exec(rest);
+    const data = firstLine ? rest.slice(firstLine[0].length) : rest;
+    return { head: text.slice(0, at), csv: data.replace(/^[ \t]+/gm, '') };
+  }
+  const bracket = /(?:\r\n|\r|\n)[ \t]*\[/.exec(text);
+  if (!bracket) throw badCommand("'.ingest inline' expects '<|' followed by the data, or [values] lines");
+  const lines = text.slice(bracket.index).split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const csv = lines.map((l) => {
+    if (!l.startsWith('[') || !l.endsWith(']')) throw badCommand(`'${l}' is not a [values] line of .ingest inline`);
+    return l.slice(1, -1);
+  });
+  return { head: text.slice(0, bracket.index), csv: csv.join('\n') };
 }
 
 export const ingestInlineCommand: MgmtCommand = {
   syntax: '.ingest inline into table T <| csv lines',
   head: /^\.ingest\s+(?:async\s+)?inline\s/i,
   run: (ctx, text) => {
-    const { head, rest } = splitAtPipe(text, '.ingest inline');
+    const { head, csv } = inlineData(text);
     const m = INLINE.exec(head);
     if (!m) throw badCommand('Expected .ingest inline into table T <| data');
     const after = skipWithProperties(head, m[0].length);
-    if (head.slice(after).trim() !== '') throw badCommand(`Unexpected '${head.slice(after).trim()}' before '<|' in .ingest inline`);
+    if (head.slice(after).trim() !== '') throw badCommand(`Unexpected '${head.slice(after).trim()}' before the data of .ingest inline`);
     const name = unquoteName(m[1]);
     const t = ctx.table(name);
-    ingestRows(ctx.catalog, ctx.db.name, name, csvRows(inlineData(rest), t.schema), ctx.store);
+    ingestRows(ctx.catalog, ctx.db.name, name, csvRows(csv, t.schema), ctx.store);
     return ingestResult();
   },
 };

@@ -9,8 +9,8 @@ export const showDatabases: MgmtCommand = {
     result(
       table(
         'Table_0',
-        [['DatabaseName', 'string'], ['PersistentStorage', 'string'], ['Version', 'string'], ['IsCurrent', 'bool'], ['DatabaseAccessMode', 'string'], ['PrettyName', 'string'], ['DatabaseId', 'guid']],
-        [...ctx.catalog.databases.values()].map((db) => [db.name, '', 'v1.0', db === ctx.db, 'ReadWrite', '', '00000000-0000-0000-0000-000000000000']),
+        [['DatabaseName', 'string'], ['PersistentStorage', 'string'], ['Version', 'string'], ['IsCurrent', 'bool'], ['DatabaseAccessMode', 'string'], ['PrettyName', 'string'], ['ReservedSlot1', 'bool'], ['DatabaseId', 'guid']],
+        [...ctx.catalog.databases.values()].map((db) => [db.name, '', 'v1.0', db === ctx.db, 'ReadWrite', '', false, '00000000-0000-0000-0000-000000000000']),
       ),
     ),
 };
