@@ -79,9 +79,11 @@ describe('tables', () => {
     const { run } = await setup();
     await run('.create table T (a:string)');
     await run('.create table U (a:string)');
-    expect((await run('.drop table T')).tables[0].rows).toEqual([['U', 'NetDefaultDB', '', '']]);
+    const dropped = await run('.drop table T');
+    expect(columnNames(dropped)).toEqual(['TableName', 'DatabaseName']);
+    expect(dropped.tables[0].rows).toEqual([['U', 'NetDefaultDB']]);
     expect((await failure(run('.drop table T'))).code).toBe('SEM_UNKNOWN_TABLE');
-    expect((await run('.drop table T ifexists')).tables[0].rows).toEqual([['U', 'NetDefaultDB', '', '']]);
+    expect((await run('.drop table T ifexists')).tables[0].rows).toEqual([['U', 'NetDefaultDB']]);
   });
 
   test('names like __proto__ are ordinary table names', async () => {

@@ -39,7 +39,12 @@ export function tableSchemaResult(db: ServeDatabase, names: string[]): Managemen
   return result(table('Table_0', [['TableName', 'string'], ['Schema', 'string'], ['DatabaseName', 'string'], ['Folder', 'string'], ['DocString', 'string']], rows));
 }
 
-/** `.show tables`, also the result of .drop table (the tables left). */
+/** The tables left after .drop table (drop-table-command.md, "Returns"). */
+export function remainingTablesResult(db: ServeDatabase): ManagementResult {
+  return result(table('Table_0', [['TableName', 'string'], ['DatabaseName', 'string']], [...db.tables.keys()].map((n) => [n, db.name])));
+}
+
+/** `.show tables`. */
 export function tablesResult(db: ServeDatabase): ManagementResult {
   const rows = [...db.tables.keys()].map((n) => [n, db.name, '', '']);
   return result(table('Table_0', [['TableName', 'string'], ['DatabaseName', 'string'], ['Folder', 'string'], ['DocString', 'string']], rows));

@@ -3,7 +3,7 @@ import { ErrorCodes, KqlSemanticError } from '../../../errors/index.js';
 import { getBuiltinSchema } from '../../../schemas/index.js';
 import type { ColumnSchema } from '../../../runtime/types.js';
 import { badCommand, NAME, parseColumnList, unquoteName, type MgmtCommand, type MgmtContext } from '../context.js';
-import { tableSchemaResult, tablesResult } from '../results.js';
+import { remainingTablesResult, tableSchemaResult } from '../results.js';
 
 const CREATE = new RegExp(String.raw`^\.(create|create-merge)\s+table\s+(${NAME})\s*(\([\s\S]*\))?\s*(?:with\s*\([\s\S]*\))?\s*$`, 'i');
 
@@ -65,6 +65,6 @@ export const dropTableCommand: MgmtCommand = {
     const name = unquoteName(m[1]);
     if (ctx.db.tables.has(name)) ctx.commit({ op: 'dropTable', db: ctx.db.name, table: name });
     else if (!m[2]) ctx.table(name);
-    return tablesResult(ctx.db);
+    return remainingTablesResult(ctx.db);
   },
 };
