@@ -68,6 +68,14 @@ describe('tables', () => {
     expect((await failure(run('.create-merge table T (b:string)'))).code).toBe('SEM_TABLE_EXISTS');
   });
 
+  test('.create table accepts with (...) after the columns, refuses trailing text, and survives pathological text', async () => {
+    const { run } = await setup();
+    await run('.create table T (a:string) with (folder="F", docstring="D")');
+    expect((await failure(run('.create table U (a:string) junk'))).code).toBe('SYN_BAD_COMMAND');
+    expect((await failure(run('.create table U (a:string'))).code).toBe('SYN_BAD_COMMAND');
+    expect((await failure(run(`.create table U (a:string${')'.repeat(50_000)} x`))).code).toBe('SYN_BAD_COMMAND');
+  });
+
   test('malformed column lists are SYN_BAD_COMMAND', async () => {
     const { run } = await setup();
     for (const csl of ['.create table T (a:nope)', '.create table T (a)', '.create table T (a:string, a:long)', '.create table T ()']) {

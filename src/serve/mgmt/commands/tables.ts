@@ -2,10 +2,24 @@
 import { ErrorCodes, KqlSemanticError } from '../../../errors/index.js';
 import { getBuiltinSchema } from '../../../schemas/index.js';
 import type { ColumnSchema } from '../../../runtime/types.js';
-import { badCommand, NAME, parseColumnList, unquoteName, type MgmtCommand, type MgmtContext } from '../context.js';
+import { matchingBracket } from '../../../rules/function-definitions.js';
+import { badCommand, NAME, parseColumnList, skipWithProperties, unquoteName, type MgmtCommand, type MgmtContext } from '../context.js';
 import { remainingTablesResult, tableSchemaResult } from '../results.js';
 
-const CREATE = new RegExp(String.raw`^\.(create|create-merge)\s+table\s+(${NAME})\s*(\([\s\S]*\))?\s*(?:with\s*\([\s\S]*\))?\s*$`, 'i');
+const CREATE = new RegExp(String.raw`^\.(create|create-merge)\s+table\s+(${NAME})\s*`, 'i');
+
+/** The `(columns)` after the name (matched by bracket, not by a backtracking pattern), then an optional `with (...)`. */
+function columnListAt(text: string, i: number): string | undefined {
+  if (text[i] !== '(') {
+    if (skipWithProperties(text, i) === i && text.slice(i).trim() !== '') throw badCommand(`Unexpected '${text.slice(i).trim()}' in .create table`);
+    return undefined;
+  }
+  const close = matchingBracket(text, i);
+  if (close < 0) throw badCommand('The column list of .create table is never closed');
+  const rest = skipWithProperties(text, close + 1);
+  if (text.slice(rest).trim() !== '') throw badCommand(`Unexpected '${text.slice(rest).trim()}' after the column list of .create table`);
+  return text.slice(i, close + 1);
+}
 
 function sameSchema(a: ColumnSchema[], b: ColumnSchema[]): boolean {
   return a.length === b.length && a.every((c, i) => c.name === b[i].name && c.type === b[i].type);
@@ -24,7 +38,7 @@ function createTable(ctx: MgmtContext, text: string) {
   if (!m) throw badCommand(`Expected .create table T (Name:type, ...)`);
   const command = `.${m[1].toLowerCase()} table`;
   const name = unquoteName(m[2]);
-  const schema = requestedSchema(name, m[3], command);
+  const schema = requestedSchema(name, columnListAt(text, m[0].length), command);
   const existing = ctx.db.tables.get(name);
   if (!existing) {
     ctx.commit({ op: 'putSchema', db: ctx.db.name, table: name, schema });
