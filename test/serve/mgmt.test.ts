@@ -178,6 +178,13 @@ describe('ingestion', () => {
     expect(empty.tables[0].rows).toEqual([]);
   });
 
+  test('query options (limits) apply to the query of .set', async () => {
+    const catalog = new ServeCatalog();
+    const err = await failure(executeManagement(catalog, undefined, '.set T <| range x from 1 to 100 step 1', undefined, { maxRows: 10 }));
+    expect(err.code).toMatch(/^RUN_/);
+    expect(catalog.database(undefined)!.tables.has('T')).toBe(false);
+  });
+
   test('a failing query changes nothing and reports the query error', async () => {
     const { catalog, run } = await setup();
     expect((await failure(run('.set T <| NoSuchTable'))).code).toBe('SEM_UNKNOWN_TABLE');

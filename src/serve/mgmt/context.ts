@@ -6,6 +6,7 @@ import { parseTypeName, type ColumnSchema, type KqlType } from '../../runtime/ty
 import type { ServeCatalog, ServeDatabase, ServeTable } from '../catalog.js';
 import { commitChange, type ChangeSink, type ServeChange } from '../changes.js';
 import { matchingBracket } from '../../rules/function-definitions.js';
+import type { RunKqlAsyncOptions } from '../../run-kql-async.js';
 
 export interface ResultTable {
   name: string;
@@ -18,7 +19,13 @@ export interface ManagementResult {
 }
 
 export class MgmtContext {
-  constructor(readonly catalog: ServeCatalog, readonly db: ServeDatabase, readonly store?: ChangeSink) {}
+  constructor(
+    readonly catalog: ServeCatalog,
+    readonly db: ServeDatabase,
+    readonly store?: ChangeSink,
+    /** Limits, signal, query_now... for the queries of .set/.append (tables and functions come from the database). */
+    readonly queryOptions: RunKqlAsyncOptions = {},
+  ) {}
 
   /** Writes the change to the store (when there is one) before the catalog changes. */
   commit(change: ServeChange): void {

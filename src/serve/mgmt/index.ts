@@ -6,6 +6,7 @@
 import { ErrorCodes, KqlSemanticError, KqlSyntaxError } from '../../errors/index.js';
 import type { ServeCatalog } from '../catalog.js';
 import type { ChangeSink } from '../changes.js';
+import type { RunKqlAsyncOptions } from '../../run-kql-async.js';
 import { MGMT_COMMANDS } from './commands/index.js';
 import { MgmtContext, type ManagementResult } from './context.js';
 
@@ -30,7 +31,17 @@ function commandName(text: string): string {
   return name.join(' ');
 }
 
-export async function executeManagement(catalog: ServeCatalog, dbName: string | undefined, csl: string, store?: ChangeSink): Promise<ManagementResult> {
+/**
+ * Runs one management command against the named database (the default one when undefined). `queryOptions`
+ * (limits, signal, `now`) apply to the queries of `.set`/`.append`/... Throws a KqlError.
+ */
+export async function executeManagement(
+  catalog: ServeCatalog,
+  dbName: string | undefined,
+  csl: string,
+  store?: ChangeSink,
+  queryOptions: RunKqlAsyncOptions = {},
+): Promise<ManagementResult> {
   if (typeof csl !== 'string') throw new KqlSyntaxError(ErrorCodes.SYN_BAD_COMMAND, 'The command must be a string');
   const text = commandText(csl);
   if (!text.startsWith('.')) throw new KqlSyntaxError(ErrorCodes.SYN_BAD_COMMAND, "A management command starts with '.' (e.g. .show tables): send queries to /v2/rest/query");
@@ -41,5 +52,5 @@ export async function executeManagement(catalog: ServeCatalog, dbName: string | 
     const supported = [...new Set(MGMT_COMMANDS.map((c) => c.syntax))].join('; ');
     throw new KqlSemanticError(ErrorCodes.SEM_UNSUPPORTED_COMMAND, `'${commandName(text)}' is not supported by mini-kql serve; supported: ${supported}`);
   }
-  return command.run(new MgmtContext(catalog, db, store), text);
+  return command.run(new MgmtContext(catalog, db, store, queryOptions), text);
 }

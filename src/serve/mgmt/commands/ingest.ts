@@ -89,7 +89,7 @@ async function ingestFromQuery(ctx: MgmtContext, text: string) {
   if (kind === 'append' && !existing) ctx.table(name);
   const { tables, functions } = ctx.db.queryInputs();
   // Datetimes and timespans as Kusto text keep every tick when the rows are read back.
-  const res = await runKqlAsync(rest, tables, { functions, timeAsText: true });
+  const res = await runKqlAsync(rest, tables, { ...ctx.queryOptions, functions, timeAsText: true });
   const columns = res.columns.map((c) => ({ name: c.name, type: c.type }));
   // The table may have changed while the query ran: look again.
   const current = ctx.db.tables.get(name);
