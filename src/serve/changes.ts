@@ -16,6 +16,22 @@ export type ServeChange =
   | { op: 'putFunction'; db: string; name: string; fn: ServeFunction }
   | { op: 'dropFunction'; db: string; name: string };
 
+const BIG = '\u0000bigint:';
+
+/**
+ * A dynamic value holding bigints (integers beyond 2^53, as runKql returns them) as JSON text with their exact
+ * digits, which a dynamic column reads back exactly; other values as they are.
+ */
+function withExactBigInts(v: object): unknown {
+  let found = false;
+  const json = JSON.stringify(v, (_key, x: unknown) => {
+    if (typeof x !== 'bigint') return x;
+    found = true;
+    return BIG + x.toString();
+  });
+  return found ? json.replace(/"\\u0000bigint:(-?\d+)"/g, '$1') : v;
+}
+
 /**
  * A value as the catalog keeps it: JSON data the engine's input conversion reads back exactly (a Date as ISO
  * text, a bigint as its digits, which a long column reads exactly).
@@ -24,6 +40,7 @@ export function toStoredValue(v: unknown): unknown {
   if (v === undefined) return null;
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  if (typeof v === 'object' && v !== null) return withExactBigInts(v);
   return v;
 }
 

@@ -56,13 +56,16 @@ function fsyncDir(dir: string): void {
 
 export class ServeStore implements ChangeSink {
   private fd: number;
+  /** The log's length after the last complete record: a failed write is cut back to it. */
+  private size: number;
   /** Records replayed on open (for the server's start message). */
   readonly replayed: number;
   /** True when open() dropped a torn last record. */
   readonly droppedTornRecord: boolean;
 
-  private constructor(readonly dir: string, readonly path: string, fd: number, replayed: number, dropped: boolean) {
+  private constructor(readonly dir: string, readonly path: string, fd: number, size: number, replayed: number, dropped: boolean) {
     this.fd = fd;
+    this.size = size;
     this.replayed = replayed;
     this.droppedTornRecord = dropped;
   }
@@ -82,7 +85,7 @@ export class ServeStore implements ChangeSink {
         ftruncateSync(fd, goodBytes);
         fsyncSync(fd);
       }
-      const store = new ServeStore(dir, path, fd, records.length, dropped);
+      const store = new ServeStore(dir, path, fd, goodBytes, records.length, dropped);
       store.catalog = catalog;
       return store;
     } catch (err) {
@@ -116,13 +119,20 @@ export class ServeStore implements ChangeSink {
 
   /** Appends one change and flushes it to disk; throws RUN_STORE_FAILED when it cannot. */
   write(change: ServeChange): void {
-    const json = JSON.stringify(change);
-    const buf = Buffer.from(`${checksum(json)}\t${json}\n`, 'utf8');
     try {
+      const json = JSON.stringify(change);
+      const buf = Buffer.from(`${checksum(json)}\t${json}\n`, 'utf8');
       let done = 0;
       while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
       fsyncSync(this.fd);
+      this.size += buf.length;
     } catch (err) {
+      // A half-written record must not stay in the middle of the log (later records would follow it).
+      try {
+        ftruncateSync(this.fd, this.size);
+      } catch {
+        /* the torn tail is then dropped on the next open */
+      }
       throw storeError(`Cannot write to the store log ${this.path}: ${(err as Error).message}`, err);
     }
   }

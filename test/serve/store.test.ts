@@ -37,6 +37,7 @@ async function populate(dir: string): Promise<ServeCatalog> {
   await run('.ingest inline into table T <|\nx,1,2024-01-01T00:00:00.1234567Z\ny,9007199254740993,');
   await run('.set U <| print d = 1d + 1tick, j = dynamic({"k":[1,2]})');
   await run('.set-or-replace U <| print d = 2h');
+  await run(".set Big <| print d = parse_json('{\"b\": 9007199254740993}'), n = 9007199254740993");
   await run('.create table Gone (a:string)');
   await run('.drop table Gone');
   await run('.create-or-alter function with (folder="F", docstring="D") Fn(x:long) { T | where n > x }');
@@ -60,6 +61,7 @@ describe('ServeStore', () => {
       { a: 'x', n: 1, t: '2024-01-01T00:00:00.1234567Z' },
       { a: 'y', n: 9007199254740993n, t: null },
     ]);
+    expect(runKql('Big', tables).rows).toEqual([{ d: { b: 9007199254740993n }, n: 9007199254740993n }]);
     expect(runKql('U', tables, { timeAsText: true }).rows).toEqual([{ d: '02:00:00', j: null }]);
     store.close();
   });
