@@ -137,6 +137,20 @@ describe('ServeStore', () => {
     second.close();
   });
 
+  test('a write that fails is RUN_STORE_FAILED and leaves the catalog unchanged', async () => {
+    const dir = tempDir();
+    const store = ServeStore.open(dir);
+    store.close();
+    let err: unknown;
+    try {
+      await executeManagement(store.catalog, undefined, '.create table T (a:string)', store);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as KqlError).code).toBe('RUN_STORE_FAILED');
+    expect(store.catalog.database(undefined)!.tables.has('T')).toBe(false);
+  });
+
   test('a process killed while ingesting keeps every acknowledged batch, and nothing corrupt', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'store-kill-child.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
