@@ -340,6 +340,58 @@ export const ErrorCatalog = {
       '`.create-or-alter function Name(params) { body }` commands. Two files may not define the same name. ' +
       'See docs/rule-testing.md, "Workspace functions and parsers".',
   },
+  SEM_UNSUPPORTED_COMMAND: {
+    phase: 'semantic',
+    summary: 'mini-kql serve does not support this management command.',
+    message: "'.alter table policy' is not supported by mini-kql serve; supported: .show databases, .show tables, ...",
+    explanation:
+      'The local endpoint runs the management commands a test setup needs (listed in docs/serve.md, "Management ' +
+      'commands"): showing databases, tables, schemas and functions, creating and dropping tables and functions, ' +
+      'and ingesting (`.ingest inline`, `.set`, `.append`, `.set-or-append`, `.set-or-replace`). Policies, extents, ' +
+      'mappings and the rest have no meaning for an in-memory endpoint.',
+  },
+  SYN_BAD_COMMAND: {
+    phase: 'syntax',
+    summary: 'A supported management command is malformed.',
+    message: "'.create table' expects a column list: .create table T (Name:type, ...)",
+    explanation:
+      'The command is one mini-kql serve knows, but its text does not follow the syntax in Kusto\'s docs: a missing ' +
+      'table name, column list, `<|` before the data or query, or an unknown column type. The message shows the ' +
+      'expected form.',
+  },
+  SEM_UNKNOWN_DATABASE: {
+    phase: 'semantic',
+    summary: 'The request names a database the server does not have.',
+    message: "Database 'Logs' does not exist; databases: NetDefaultDB",
+    explanation: 'Databases come from `--data` (NetDefaultDB) and `--db name=dir` when the server starts; name one of them.',
+  },
+  SEM_TABLE_EXISTS: {
+    phase: 'semantic',
+    summary: 'A table of that name already exists with another schema, or `.set` names an existing table.',
+    message: "Table 'T' already exists with another schema: use .create-merge table to add columns",
+    explanation:
+      '`.create table` on an existing table succeeds only when the schema is the same; `.create-merge table` adds ' +
+      'new columns; `.set` creates a new table and fails when it exists (use `.append` or `.set-or-append`).',
+  },
+  SEM_SCHEMA_MISMATCH: {
+    phase: 'semantic',
+    summary: 'Ingested data does not fit the table\'s columns.',
+    message: "The query's column 2 'Count' is long but column 2 'Name' of table 'T' is string (columns are matched by position)",
+    explanation:
+      'Rows appended from a query (`.append`, `.set-or-append`, `.set-or-replace`) go into the table\'s columns by ' +
+      'position and type, as in Kusto: reorder the query\'s columns with `project`, or add ' +
+      '`with (extend_schema=true)` when the query has more columns than the table. CSV rows give values in column ' +
+      'order and may not have more values than the table has columns; JSON records must be objects.',
+  },
+  RUN_STORE_FAILED: {
+    phase: 'runtime',
+    summary: 'The durable store (`--store dir`) could not be read or written.',
+    message: 'The store log /data/store/log.ndjson is corrupt at line 12 (not the last line): ...',
+    explanation:
+      'Every change is appended to the store\'s log and flushed to disk before the request is answered. A record ' +
+      'torn by a crash (the last line) is dropped on restart; damage before the last line, or a failed write ' +
+      '(disk full, permissions), is reported instead of silently losing data. Nothing was changed in memory.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ErrorCatalog;

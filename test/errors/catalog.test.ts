@@ -10,6 +10,12 @@ import { ErrorCatalog, errorCodeInfo } from '../../src/errors/index.js';
 import { plainKqlMessage } from '../../src/errors/format.js';
 import { loadRule } from '../../src/node/index.js';
 import { ruleProblemError, validateRule } from '../../src/rules/validate-rule.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServeCatalog } from '../../src/serve/catalog.js';
+import { executeManagement } from '../../src/serve/mgmt/index.js';
+import { ServeStore } from '../../src/serve/store.js';
 
 interface Provocation {
   /** The text the error's line and column point into (the query, or the YAML of a rule file). */
@@ -40,6 +46,16 @@ const SCENARIO_EMPTY = 'scenarios: 5\n';
 const PARSER_NO_QUERY = 'FunctionName: MyParser\nCategory: Microsoft Sentinel Parser\n';
 const SLOW_QUERY = 'range x from 1 to 3000000 step 1 | extend y = x * 2 | summarize count() by y % 7';
 
+
+/** A management command run against a database holding T (a:string). */
+const mgmt = (csl: string, db?: string): Provocation => ({
+  text: csl,
+  run: async () => {
+    const catalog = new ServeCatalog();
+    await executeManagement(catalog, undefined, '.create table T (a:string)');
+    return executeManagement(catalog, db, csl);
+  },
+});
 
 /** One way (at least) to provoke each code in the catalog. */
 const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
@@ -83,6 +99,19 @@ const PROVOKE: Record<keyof typeof ErrorCatalog, Provocation> = {
   RULE_STYLE: ruleProblem(RULE_TEMPLATE, true),
   RUN_MEMORY_LIMIT: q('range x from 1 to 1000 step 1\n| join kind=inner (range x from 1 to 1000 step 1) on x', {}, { maxMemoryBytes: 10_000 }),
   RULE_BAD_FUNCTION: { text: PARSER_NO_QUERY, run: () => parseFunctionDefinitions(PARSER_NO_QUERY, 'MyParser.yaml') },
+  SEM_UNSUPPORTED_COMMAND: mgmt('.alter table T policy retention "{}"'),
+  SYN_BAD_COMMAND: mgmt('.create table T (a:notatype)'),
+  SEM_UNKNOWN_DATABASE: mgmt('.show tables', 'NoSuchDb'),
+  SEM_TABLE_EXISTS: mgmt('.set T <| print a = 1'),
+  SEM_SCHEMA_MISMATCH: mgmt('.append T <| print b = 1'),
+  RUN_STORE_FAILED: {
+    text: 'store',
+    run: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mini-kql-store-'));
+      writeFileSync(join(dir, 'log.ndjson'), 'damaged\nmore\n');
+      return ServeStore.open(dir);
+    },
+  },
 };
 
 async function provoke(p: Provocation): Promise<unknown> {
