@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RunLimitOptions } from '../runtime/limits.js';
 import type { ServeCatalog } from './catalog.js';
+import type { ChangeSink } from './changes.js';
 
 export interface ServeContext {
   catalog: ServeCatalog;
@@ -12,6 +13,8 @@ export interface ServeContext {
   running: { count: number; max: number };
   /** Aborted when the server closes: running queries stop. */
   closing: AbortSignal;
+  /** The durable store (`--store dir`): every change is written to it before it is applied. */
+  store?: ChangeSink;
 }
 
 export type Route = (req: IncomingMessage, res: ServerResponse, ctx: ServeContext) => Promise<void> | void;

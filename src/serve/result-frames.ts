@@ -4,6 +4,7 @@
  * timespans are already Kusto's exact text, longs beyond 2^53 bigints (written as exact digits).
  */
 import type { KqlColumn, KqlResult } from '../run-kql.js';
+import type { ManagementResult } from './mgmt/index.js';
 import type { OutputRow } from '../runtime/output.js';
 
 interface ResultTable {
@@ -105,4 +106,9 @@ export function v1Body(result: KqlResult): { Tables: unknown[] } {
     });
   }
   return { Tables: out };
+}
+
+/** A management command's result as a v1 body: its tables by name, as Kusto answers `/v1/rest/mgmt`. */
+export function v1ManagementBody(result: ManagementResult): { Tables: unknown[] } {
+  return { Tables: result.tables.map((t) => ({ TableName: t.name, Columns: v1Columns(t.columns.map((c) => [c.name, c.type])), Rows: t.rows })) };
 }

@@ -13,6 +13,8 @@ import { authMetadataRoute } from './routes/auth-metadata.js';
 import { queryV1Route } from './routes/query-v1.js';
 import { queryV2Route } from './routes/query-v2.js';
 import { mgmtRoute } from './routes/mgmt.js';
+import { INGEST_PREFIX, ingestRoute } from './routes/ingest.js';
+import type { ChangeSink } from './changes.js';
 
 export interface ServeServerOptions {
   catalog: ServeCatalog;
@@ -24,6 +26,8 @@ export interface ServeServerOptions {
   maxConcurrentQueries?: number;
   /** The engine's limits for every query (runKql's maxRows, maxResultRows, timeoutMs, ...). */
   limits?: RunLimitOptions;
+  /** The durable store (`--store dir`): changes are written to it before they are applied and answered. */
+  store?: ChangeSink;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -49,6 +53,7 @@ const ROUTES = new Map<string, RouteEntry>([
   ['POST /v2/rest/query', { route: queryV2Route }],
   ['POST /v1/rest/query', { route: queryV1Route }],
   ['POST /v1/rest/mgmt', { route: mgmtRoute }],
+  [`POST ${INGEST_PREFIX}`, { route: ingestRoute }],
 ]);
 
 /** Whether the request carries `Authorization: Bearer <token>` (compared in constant time). */
@@ -68,11 +73,13 @@ export function createServeServer(options: ServeServerOptions): Server {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     running: { count: 0, max: options.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES },
     closing: closing.signal,
+    store: options.store,
   };
   const token = options.token === undefined ? undefined : Buffer.from(options.token, 'utf8');
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const entry = ROUTES.get(`${req.method} ${path}`);
+    // Streaming ingestion names the database and table in its path.
+    const entry = ROUTES.get(`${req.method} ${path.startsWith(INGEST_PREFIX) ? INGEST_PREFIX : path}`);
     const handle = async (): Promise<void> => {
       if (!entry) {
         const allowed = [...ROUTES.keys()].filter((k) => k.endsWith(` ${path}`)).map((k) => k.split(' ')[0]);

@@ -4,6 +4,7 @@ import type { WorkspaceFunctionInput } from '../../binder/workspace-functions.js
 import type { ColumnSchema } from '../../runtime/types.js';
 import { inferSchema, type InputRow, type TableInput } from '../../runtime/load-table.js';
 import { ServeCatalog, type ServeDatabase } from '../../serve/catalog.js';
+import { ServeStore } from '../../serve/store.js';
 import { createServeServer } from '../../serve/server.js';
 import { parseArgs, single, type OptionSpec } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -12,9 +13,9 @@ import type { Io } from '../io.js';
 import { loadTables } from '../tables.js';
 import { formatFixtureWarning, schemaForFile } from '../fixture-warnings.js';
 
-export const serveSpec: OptionSpec = { values: { data: { multiple: true }, functions: { multiple: true }, db: { multiple: true }, port: {}, host: {}, token: {} } };
+export const serveSpec: OptionSpec = { values: { data: { multiple: true }, functions: { multiple: true }, db: { multiple: true }, store: {}, port: {}, host: {}, token: {} } };
 
-export const serveHelp = `Usage: mini-kql serve [--data dir] [--functions path] [--db name=dir ...] [--port 8080] [--host 127.0.0.1] [--token T]
+export const serveHelp = `Usage: mini-kql serve [--data dir] [--functions path] [--db name=dir ...] [--store dir] [--port 8080] [--host 127.0.0.1] [--token T]
 
 Serves the tables of --data as a local Kusto endpoint: Kusto clients (azure-kusto-data, Kusto.Explorer, the
 REST API) run queries against it as against a cluster. Everything is in memory: nothing is kept after exit.
@@ -27,6 +28,9 @@ ${FUNCTIONS_HELP.replace('the query calls', 'queries may call')}
                       (given to every database)
   --port n            the port (default 8080; 0 picks a free one, printed)
   --host address      the address to listen on (default 127.0.0.1: this machine only)
+  --store dir         keep every ingestion, .set/.append and table or function change in dir (an
+                      append-only log, each change on disk before it is answered) and load it again
+                      at start; without it everything is in memory and lost at exit
   --token T           require Authorization: Bearer T on every request (or set MINI_KQL_SERVE_TOKEN,
                       which keeps the token out of the process list)
 
@@ -93,7 +97,10 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const functions = functionsFromArgs(args, io);
   if (functions) for (const db of catalog.databases.values()) addFunctions(db, functions);
 
-  const server = createServeServer({ catalog, token });
+  // The store's log is replayed over the --data tables: what was ingested or changed survives a restart.
+  const storeDir = single(args, 'store');
+  const store = storeDir === undefined ? undefined : ServeStore.open(storeDir, catalog);
+  const server = createServeServer({ catalog, token, store });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new UsageError(`--port ${port}: the port is in use (--port 0 picks a free one)`) : err));
@@ -102,7 +109,7 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const dbs = [...catalog.databases.values()].map((db) => `database ${db.name}: ${db.tables.size} table${db.tables.size === 1 ? '' : 's'}`);
-  io.out(`mini-kql serve: listening on http://${shownHost}:${address.port} (${dbs.join(', ')}; in memory: nothing is kept after exit)`);
+  io.out(`mini-kql serve: listening on http://${shownHost}:${address.port} (${dbs.join(', ')}; ${store ? `store ${storeDir}: ${store.replayed} change${store.replayed === 1 ? '' : 's'} loaded` : 'in memory: nothing is kept after exit'})`);
   if (!LOOPBACK.has(host) && token === undefined) io.err(`warning: --host ${host} lets other machines query these tables without a token: give --token`);
 
   return new Promise<number>((resolve) => {

@@ -1,13 +1,15 @@
 /**
- * `POST /v1/rest/mgmt`: management commands (`.show tables`, `.create table`, ...). Not supported by this
- * build of the route: every command is answered with a Kusto-shaped 400. (Replaced when management
- * commands land: src/serve/mgmt/.)
+ * `POST /v1/rest/mgmt`: a management command (`.show tables`, `.create table`, `.ingest inline`, ...), run by
+ * src/serve/mgmt/ against the catalog (and the durable store, when there is one); answered as v1 tables.
  */
-import { ServeError } from '../errors.js';
-import { readBody } from '../http-io.js';
+import { executeManagement } from '../mgmt/index.js';
+import { readBody, sendJson } from '../http-io.js';
+import { parseQueryRequest } from '../query-request.js';
+import { v1ManagementBody } from '../result-frames.js';
 import type { Route } from '../context.js';
 
-export const mgmtRoute: Route = async (req, _res, ctx) => {
-  await readBody(req, ctx.maxBodyBytes);
-  throw new ServeError(400, 'BadRequest_NotSupported', 'management commands: not supported yet');
+export const mgmtRoute: Route = async (req, res, ctx) => {
+  const request = parseQueryRequest(await readBody(req, ctx.maxBodyBytes));
+  const result = await executeManagement(ctx.catalog, request.db, request.csl, ctx.store, { ...ctx.limits, signal: ctx.closing });
+  sendJson(res, 200, v1ManagementBody(result));
 };
