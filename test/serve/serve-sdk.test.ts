@@ -151,10 +151,15 @@ describe('mini-kql serve with azure-kusto-data', () => {
     expect(((await unknownDb.json()) as { error: { message: string } }).error.message).toContain("database 'Nope'");
   });
 
-  it('answers management commands with a 400 for now', async () => {
+  it('answers management commands as v1 tables, and an unsupported one with a 400 naming it', async () => {
     const r = await fetch(`${url}/v1/rest/mgmt`, { method: 'POST', body: JSON.stringify({ db: 'NetDefaultDB', csl: '.show tables' }) });
-    expect(r.status).toBe(400);
-    expect(((await r.json()) as { error: { message: string } }).error.message).toBe('management commands: not supported yet');
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { Tables: { Columns: { ColumnName: string }[]; Rows: unknown[][] }[] };
+    const names = body.Tables[0].Rows.map((row) => row[body.Tables[0].Columns.findIndex((c) => c.ColumnName === 'TableName')]);
+    expect(names).toContain('Events');
+    const bad = await fetch(`${url}/v1/rest/mgmt`, { method: 'POST', body: JSON.stringify({ db: 'NetDefaultDB', csl: '.alter database policy caching' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/is not supported by mini-kql serve/);
   });
 
   it('refuses a body over the limit with 413 and unknown paths with 404', async () => {
