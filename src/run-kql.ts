@@ -1,5 +1,5 @@
 /** The public entry points: wire parse -> bind -> execute, and convert tables and results at the edges. */
-import { parseQuery } from './parser/parse.js';
+import { parseQueryCached } from './parser/parse-cache.js';
 import { bindQuery } from './binder/bind-query.js';
 import { createEnv, type Database } from './binder/scope.js';
 import type { TabularPlan } from './binder/compiled.js';
@@ -93,7 +93,7 @@ function workspaceFunctions(input: Record<string, WorkspaceFunctionInput> | unde
 
 function bind(query: string, db: Database, guard?: RunGuard): TabularPlan {
   if (typeof query !== 'string') throw new KqlSemanticError(ErrorCodes.SEM_INVALID_ARGUMENT, 'The query must be a string');
-  const ast = parseQuery(query, guard);
+  const ast = parseQueryCached(query, guard);
   return bindQuery(ast, createEnv({ ...db, queryText: query }));
 }
 

@@ -8,15 +8,30 @@ import type { CompiledExpr, TabularPlan } from './compiled.js';
 import type { FunctionDecl, PatternStatement, Query } from '../parser/ast.js';
 import type { WorkspaceFunctionRef } from './workspace-functions.js';
 
+/**
+ * Column positions by name, built once per column list: binding makes many scopes over the same list (a
+ * wide table read by every operator of a pipeline). A list that has grown since is indexed again.
+ */
+const COLUMN_INDEXES = new WeakMap<readonly ColumnSchema[], { length: number; index: Map<string, number> }>();
+
+function columnIndex(columns: readonly ColumnSchema[]): Map<string, number> {
+  const known = COLUMN_INDEXES.get(columns);
+  if (known && known.length === columns.length) return known.index;
+  const index = new Map<string, number>();
+  columns.forEach((c, i) => index.set(c.name, i));
+  COLUMN_INDEXES.set(columns, { length: columns.length, index });
+  return index;
+}
+
 export class RowScope {
-  private readonly index = new Map<string, number>();
+  private readonly index: Map<string, number>;
   /** Positions of the columns the expressions bound in this scope read (for column pruning). */
   readonly reads = new Set<number>();
   /** Set when an expression reads neighbouring rows (prev, next, row_number): it needs the whole input in order. */
   readsRowWindow = false;
 
   constructor(readonly columns: ColumnSchema[]) {
-    columns.forEach((c, i) => this.index.set(c.name, i));
+    this.index = columnIndex(columns);
   }
 
   /** Resolves a column for reading and records the read. */

@@ -10,7 +10,8 @@
  * function, line and column (KqlError adds `in workspace function 'f' (line 3, column 5 of its body)`).
  */
 import type * as A from '../parser/ast.js';
-import { parseQuery, type ParseGuard } from '../parser/parse.js';
+import type { ParseGuard } from '../parser/parse.js';
+import { parseQueryCached } from '../parser/parse-cache.js';
 import { ErrorCodes, KqlError, KqlSemanticError, KqlSyntaxError, type Span, type SpanOrigin } from '../errors/index.js';
 import { plainKqlMessage } from '../errors/format.js';
 import type { Env, LetValue } from './scope.js';
@@ -101,7 +102,7 @@ export class WorkspaceFunctions {
       return { function: name, part: 'body', line: lines.length, column: lines[lines.length - 1].length + 1 };
     };
     try {
-      const query = parseQuery(text, this.guard);
+      const query = parseQueryCached(text, this.guard);
       const statement = query.statements[0];
       if (query.statements.length !== 1 || statement.kind !== 'Let' || statement.value.kind !== 'FunctionDecl') {
         const stray = query.statements[1]?.span ?? query.span;

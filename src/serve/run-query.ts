@@ -1,5 +1,5 @@
 /** Runs one query request against the catalog with runKqlAsync, within the server's limits. */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runKqlAsync } from '../run-kql-async.js';
 import type { KqlResult } from '../run-kql.js';
 import { ServeError } from './errors.js';
@@ -7,7 +7,19 @@ import { readBody } from './http-io.js';
 import { parseQueryRequest, queryOptions } from './query-request.js';
 import type { ServeContext } from './context.js';
 
-export async function runQueryRequest(req: IncomingMessage, ctx: ServeContext): Promise<KqlResult> {
+/**
+ * Aborted when the server closes or the client goes away before its answer: a query nobody waits for
+ * stops (or leaves the queue) and frees its slot.
+ */
+function requestSignal(res: ServerResponse, closing: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('the client closed the connection before the answer'));
+  });
+  return AbortSignal.any([closing, gone.signal]);
+}
+
+export async function runQueryRequest(req: IncomingMessage, res: ServerResponse, ctx: ServeContext): Promise<KqlResult> {
   const request = parseQueryRequest(await readBody(req, ctx.maxBodyBytes));
   const db = ctx.catalog.database(request.db);
   if (!db) {
@@ -15,14 +27,12 @@ export async function runQueryRequest(req: IncomingMessage, ctx: ServeContext): 
     throw new ServeError(400, 'DatabaseNotFound', `database '${request.db}' does not exist on this server (its databases: ${known})`, 'Kusto.Data.Exceptions.EntityNotFoundException');
   }
   const options = queryOptions(request, ctx.limits);
-  if (ctx.running.count >= ctx.running.max) {
-    throw new ServeError(429, 'TooManyRequests', `${ctx.running.max} queries are running, the most this server runs at once: retry shortly`, 'Kusto.Data.Exceptions.ThrottleException', false);
-  }
-  ctx.running.count++;
+  const signal = requestSignal(res, ctx.closing);
+  const release = await ctx.slots.acquire(signal);
   try {
     const { tables, functions } = db.queryInputs();
-    return await runKqlAsync(request.csl, tables, { ...options, functions, signal: ctx.closing });
+    return await runKqlAsync(request.csl, tables, { ...options, functions, signal });
   } finally {
-    ctx.running.count--;
+    release();
   }
 }

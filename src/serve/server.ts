@@ -9,6 +9,7 @@ import type { ServeCatalog } from './catalog.js';
 import type { Route, ServeContext } from './context.js';
 import { ServeError } from './errors.js';
 import { sendError } from './http-io.js';
+import { QuerySlots } from './query-slots.js';
 import { authMetadataRoute } from './routes/auth-metadata.js';
 import { queryV1Route } from './routes/query-v1.js';
 import { queryV2Route } from './routes/query-v2.js';
@@ -22,8 +23,10 @@ export interface ServeServerOptions {
   token?: string;
   /** The largest request body read (default 16 MiB); more is a 413. */
   maxBodyBytes?: number;
-  /** Queries run at once (default 4); more is a 429 (the SDK's ThrottlingError). */
+  /** Queries run at once (default 4); more wait their turn. */
   maxConcurrentQueries?: number;
+  /** Queries that may wait for a slot (default 256); more is a 429 (the SDK's ThrottlingError). */
+  maxWaitingQueries?: number;
   /** The engine's limits for every query (runKql's maxRows, maxResultRows, timeoutMs, ...). */
   limits?: RunLimitOptions;
   /** The durable store (`--store dir`): changes are written to it before they are applied and answered. */
@@ -32,6 +35,7 @@ export interface ServeServerOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONCURRENT_QUERIES = 4;
+export const DEFAULT_MAX_WAITING_QUERIES = 256;
 /** Default deadline of a query, as Kusto's default servertimeout (4 minutes). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 4 * 60 * 1000;
 /**
@@ -71,7 +75,7 @@ export function createServeServer(options: ServeServerOptions): Server {
     catalog: options.catalog,
     limits: { timeoutMs: DEFAULT_QUERY_TIMEOUT_MS, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    running: { count: 0, max: options.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES },
+    slots: new QuerySlots(options.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES, options.maxWaitingQueries ?? DEFAULT_MAX_WAITING_QUERIES),
     closing: closing.signal,
     store: options.store,
   };

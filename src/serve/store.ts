@@ -7,8 +7,12 @@
  * never part of a path. On open the log is replayed into the catalog; a last record torn by a crash (no
  * newline, or a checksum that does not match) is dropped and cut from the file, keeping everything before it.
  * Damage anywhere else is an error rather than silent loss.
+ *
+ * Two servers appending to one log would interleave records, so the store holds `<dir>/lock` (the owner's
+ * process id, created exclusively) while open; a lock left by a process that no longer runs (killed) is
+ * taken over.
  */
-import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ErrorCodes, KqlRuntimeError } from '../errors/index.js';
@@ -17,6 +21,41 @@ import { applyChange, type ChangeSink, type ServeChange } from './changes.js';
 import type { ColumnSchema } from '../runtime/types.js';
 
 export const STORE_LOG = 'log.ndjson';
+export const STORE_LOCK = 'lock';
+
+/** Whether a process with this id runs on this machine (signal 0 only checks). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // it runs, under another user
+  }
+}
+
+/** Takes `<dir>/lock` for this process, or throws naming the process that holds it. */
+function takeLock(dir: string): string {
+  const path = join(dir, STORE_LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    if (Number.isInteger(owner) && owner > 0 && processRuns(owner)) {
+      throw storeError(`The store ${dir} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ''}: one server at a time may write to a store (stop the other one, or give another --store)`);
+    }
+    rmSync(path, { force: true }); // left by a process that is gone: take it over
+  }
+  throw storeError(`Cannot take the lock ${path}: another process keeps creating it`);
+}
 
 function storeError(message: string, cause?: unknown): KqlRuntimeError {
   const err = new KqlRuntimeError(ErrorCodes.RUN_STORE_FAILED, message);
@@ -63,6 +102,8 @@ export class ServeStore implements ChangeSink {
   /** True when open() dropped a torn last record. */
   readonly droppedTornRecord: boolean;
 
+  private lockPath: string | undefined;
+
   private constructor(readonly dir: string, readonly path: string, fd: number, size: number, replayed: number, dropped: boolean) {
     this.fd = fd;
     this.size = size;
@@ -73,8 +114,10 @@ export class ServeStore implements ChangeSink {
   /** Opens (creating) the store in `dir` and replays its log into `catalog` (a new one when not given). */
   static open(dir: string, catalog: ServeCatalog = new ServeCatalog()): ServeStore {
     const path = join(dir, STORE_LOG);
+    let lock: string | undefined;
     try {
       mkdirSync(dir, { recursive: true });
+      lock = takeLock(dir);
       const created = !existsSync(path);
       const fd = openSync(path, 'a+');
       if (created) fsyncDir(dir);
@@ -87,8 +130,10 @@ export class ServeStore implements ChangeSink {
       }
       const store = new ServeStore(dir, path, fd, goodBytes, records.length, dropped);
       store.catalog = catalog;
+      store.lockPath = lock;
       return store;
     } catch (err) {
+      if (lock) rmSync(lock, { force: true });
       if (err instanceof KqlRuntimeError) throw err;
       throw storeError(`Cannot open the store in ${dir}: ${(err as Error).message}`, err);
     }
@@ -161,7 +206,11 @@ export class ServeStore implements ChangeSink {
     this.write({ op: 'dropFunction', db, name });
   }
 
+  /** Closes the log and gives up the lock (once; a second close does nothing). */
   close(): void {
+    if (this.lockPath === undefined) return;
     closeSync(this.fd);
+    rmSync(this.lockPath, { force: true });
+    this.lockPath = undefined;
   }
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ServeCatalog } from '../../src/serve/catalog.js';
 import { executeManagement } from '../../src/serve/mgmt/index.js';
 import { ingestRows } from '../../src/serve/ingest.js';
-import { STORE_LOG, ServeStore } from '../../src/serve/store.js';
+import { STORE_LOCK, STORE_LOG, ServeStore } from '../../src/serve/store.js';
 import { KqlError, runKql } from '../../src/index.js';
 
 const dirs: string[] = [];
@@ -189,5 +189,19 @@ describe('ServeStore', () => {
     for (let b = 0; b <= acked; b++) expect(batches.get(b), `batch ${b}`).toBe(20);
     for (const count of batches.values()) expect(count).toBe(20);
     store.close();
+  });
+
+  test('one store, one writer: a second open is refused while the first holds the lock; a dead holder\'s lock is taken over', () => {
+    const dir = tempDir();
+    const first = ServeStore.open(dir);
+    expect(() => ServeStore.open(dir)).toThrow(/in use by process \d+ \(this one\)/);
+    first.close();
+    first.close(); // closing twice is harmless
+    expect(readdirSync(dir)).toEqual([STORE_LOG]);
+    // A lock left by a process that has ended (its id is not running) does not keep the store shut.
+    writeFileSync(join(dir, STORE_LOCK), '2147483646\n');
+    const second = ServeStore.open(dir);
+    expect(readFileSync(join(dir, STORE_LOCK), 'utf8')).toBe(`${process.pid}\n`);
+    second.close();
   });
 });

@@ -30,7 +30,8 @@ ${FUNCTIONS_HELP.replace('the query calls', 'queries may call')}
   --host address      the address to listen on (default 127.0.0.1: this machine only)
   --store dir         keep every ingestion, .set/.append and table or function change in dir (an
                       append-only log, each change on disk before it is answered) and load it again
-                      at start; without it everything is in memory and lost at exit
+                      at start; one server at a time per dir; without it everything is in memory and
+                      lost at exit
   --token T           require Authorization: Bearer T on every request (or set MINI_KQL_SERVE_TOKEN,
                       which keeps the token out of the process list)
 
@@ -117,7 +118,10 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
       io.err(`mini-kql serve: ${signal}: shutting down`);
-      server.close(() => resolve(0));
+      server.close(() => {
+        store?.close();
+        resolve(0);
+      });
       server.closeAllConnections();
     };
     const onInt = () => stop('SIGINT');

@@ -5,5 +5,5 @@ import { v1Body } from '../result-frames.js';
 import type { Route } from '../context.js';
 
 export const queryV1Route: Route = async (req, res, ctx) => {
-  sendJson(res, 200, v1Body(await runQueryRequest(req, ctx)));
+  sendJson(res, 200, v1Body(await runQueryRequest(req, res, ctx)));
 };

@@ -5,7 +5,7 @@ import { v2Frames } from '../result-frames.js';
 import type { Route } from '../context.js';
 
 export const queryV2Route: Route = async (req, res, ctx) => {
-  const result = await runQueryRequest(req, ctx);
+  const result = await runQueryRequest(req, res, ctx);
   const crid = req.headers['x-ms-client-request-id'];
   sendJson(res, 200, v2Frames(result, typeof crid === 'string' ? crid : ''));
 };
