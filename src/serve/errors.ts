@@ -57,11 +57,14 @@ export function toServeError(err: unknown): ServeError {
   return new ServeError(500, 'InternalServiceError', `internal error: ${err instanceof Error ? err.message : String(err)}`, 'Kusto.Data.Exceptions.KustoServiceException', false);
 }
 
-/** The body of an error response. */
-export function oneApiError(err: ServeError, clientRequestId?: string): OneApiError {
+/**
+ * The body of an error response, or (`partial`) of a partial query failure inside a 200 answer, whose
+ * `code` is the failure's own rather than the HTTP status's.
+ */
+export function oneApiError(err: ServeError, clientRequestId?: string, partial = false): OneApiError {
   const body: OneApiError = {
     error: {
-      code: err.status === 400 ? 'General_BadRequest' : err.code,
+      code: err.status === 400 && !partial ? 'General_BadRequest' : err.code,
       message: err.message,
       '@type': err.type,
       '@message': err.message,

@@ -8,6 +8,7 @@ import { parseTimespan } from '../runtime/datetime.js';
 import { toTicks } from '../runtime/ticks.js';
 import { declaredParameters, parameterProblems } from '../rules/parameters.js';
 import { ServeError } from './errors.js';
+import { parseQueryCached } from '../parser/parse-cache.js';
 
 export interface QueryRequest {
   db: string | undefined;
@@ -22,6 +23,26 @@ function bad(message: string): ServeError {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The request properties the query text sets itself (`set notruncation;`, `set truncationmaxrecords=10;`):
+ * they hold over the request's own, as in Kusto. A value is its text (`10`, `'00:01:00'`, `true`); a name
+ * without one is true. A query that does not parse sets nothing here: running it reports the error.
+ */
+function setStatementOptions(csl: string): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  let statements;
+  try {
+    statements = parseQueryCached(csl).statements;
+  } catch {
+    return out;
+  }
+  for (const st of statements) {
+    if (st.kind !== 'Set') continue;
+    out[st.name.toLowerCase()] = st.value ? unwrapParameterLiteral(csl.slice(st.value.span.offset, st.value.span.offset + st.value.span.length)) : true;
+  }
+  return out;
 }
 
 /** Own entries only: names come from the request (`__proto__` is an ordinary key here). */
@@ -58,8 +79,30 @@ export function parseQueryRequest(text: string): QueryRequest {
   return {
     db: typeof body.db === 'string' ? body.db : undefined,
     csl: body.csl,
-    options: ownCopy(props.Options, 'Options'),
+    options: Object.assign(ownCopy(props.Options, 'Options'), setStatementOptions(body.csl)),
     parameters: ownCopy(props.Parameters, 'Parameters'),
+  };
+}
+
+/** Where Kusto truncates a result (a partial query failure), as its defaults: 500,000 records or 64 MB. */
+export interface Truncation {
+  maxRecords: number;
+  /** Bytes of the rows as JSON on the wire. */
+  maxBytes: number;
+}
+
+export const DEFAULT_TRUNCATION: Truncation = { maxRecords: 500_000, maxBytes: 64 * 1024 * 1024 };
+
+/**
+ * The truncation the request asks for: Kusto's defaults, or `truncationmaxrecords` / `truncationmaxsize`
+ * (capped at the server's result limits), or none with `notruncation` (the server's limits then hold).
+ */
+export function truncationOf(request: QueryRequest, limits: RunLimitOptions): Truncation | undefined {
+  const o = request.options;
+  if (truthy(o.notruncation)) return undefined;
+  return {
+    maxRecords: requestedLimit('truncationmaxrecords', o.truncationmaxrecords, limits.maxResultRows) ?? DEFAULT_TRUNCATION.maxRecords,
+    maxBytes: requestedLimit('truncationmaxsize', o.truncationmaxsize, limits.maxResultBytes) ?? DEFAULT_TRUNCATION.maxBytes,
   };
 }
 
@@ -100,9 +143,8 @@ export function unwrapParameterLiteral(value: unknown): unknown {
 }
 
 /**
- * runKqlAsync's options for the request. `limits` are the server's: a request may lower them
- * (truncationmaxrecords, truncationmaxsize, servertimeout) but not raise them; `notruncation` asks for
- * the server's own limits.
+ * runKqlAsync's options for the request. `limits` are the server's: a request may lower the deadline
+ * (servertimeout) but not raise it. The result's size is the business of `truncationOf`.
  */
 export function queryOptions(request: QueryRequest, limits: RunLimitOptions): RunKqlOptions {
   const o = request.options;
@@ -114,12 +156,6 @@ export function queryOptions(request: QueryRequest, limits: RunLimitOptions): Ru
   }
   const timeout = timeoutMs(o.servertimeout, limits.timeoutMs);
   if (timeout !== undefined) options.timeoutMs = timeout;
-  if (!truthy(o.notruncation)) {
-    const rows = requestedLimit('truncationmaxrecords', o.truncationmaxrecords, limits.maxResultRows);
-    if (rows !== undefined) options.maxResultRows = rows;
-    const bytes = requestedLimit('truncationmaxsize', o.truncationmaxsize, limits.maxResultBytes);
-    if (bytes !== undefined) options.maxResultBytes = bytes;
-  }
   const parameters = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(request.parameters)) parameters[name] = unwrapParameterLiteral(request.parameters[name]);
   if (Object.keys(parameters).length > 0) {

@@ -6,6 +6,7 @@
 import type { KqlColumn, KqlResult } from '../run-kql.js';
 import type { ManagementResult } from './mgmt/index.js';
 import type { OutputRow } from '../runtime/output.js';
+import type { OneApiError } from './errors.js';
 
 interface ResultTable {
   columns: KqlColumn[];
@@ -47,6 +48,14 @@ function completionRow(clientRequestId: string): unknown[] {
   ];
 }
 
+/** The QueryCompletionInformation row of a partial query failure: Level 2 (Error), which clients count as an error. */
+function failureRow(clientRequestId: string, failure: OneApiError): unknown[] {
+  return [
+    new Date().toISOString(), clientRequestId, null, null, null, 2, 'Error', 1, failure.error['@errorCode'] ?? failure.error.code, 4, 'QueryInfo',
+    JSON.stringify(failure.error),
+  ];
+}
+
 const COMPLETION_COLUMNS: [string, string][] = [
   ['Timestamp', 'datetime'], ['ClientRequestId', 'string'], ['ActivityId', 'guid'], ['SubActivityId', 'guid'],
   ['ParentActivityId', 'guid'], ['Level', 'int'], ['LevelName', 'string'], ['StatusCode', 'int'],
@@ -57,17 +66,22 @@ function v2Columns(columns: [string, string][]): { ColumnName: string; ColumnTyp
   return columns.map(([ColumnName, ColumnType]) => ({ ColumnName, ColumnType }));
 }
 
-/** The v2 frames: DataSetHeader, @ExtendedProperties, one PrimaryResult per result table, QueryCompletionInformation, DataSetCompletion. */
-export function v2Frames(result: KqlResult, clientRequestId = ''): unknown[] {
+/**
+ * The v2 frames: DataSetHeader, @ExtendedProperties, one PrimaryResult per result table, QueryCompletionInformation,
+ * DataSetCompletion. With a `failure` (a partial query failure), the rows that were produced (none when the
+ * query failed) come first, then the failure in QueryCompletionInformation and in DataSetCompletion's
+ * OneApiErrors, with HasErrors set.
+ */
+export function v2Frames(result: KqlResult | undefined, clientRequestId = '', failure?: OneApiError): unknown[] {
   const frames: unknown[] = [
     { FrameType: 'DataSetHeader', IsProgressive: false, Version: 'v2.0', IsFragmented: false, ErrorReportingPlacement: 'EndOfTable' },
     {
       FrameType: 'DataTable', TableId: 0, TableKind: 'QueryProperties', TableName: '@ExtendedProperties',
       Columns: v2Columns([['TableId', 'int'], ['Key', 'string'], ['Value', 'dynamic']]),
-      Rows: extendedProperties(result),
+      Rows: result ? extendedProperties(result) : [],
     },
   ];
-  const tables = resultTables(result);
+  const tables = result ? resultTables(result) : [];
   tables.forEach((t, i) => {
     frames.push({
       FrameType: 'DataTable', TableId: i + 1, TableKind: 'PrimaryResult', TableName: 'PrimaryResult',
@@ -79,9 +93,11 @@ export function v2Frames(result: KqlResult, clientRequestId = ''): unknown[] {
     {
       FrameType: 'DataTable', TableId: tables.length + 1, TableKind: 'QueryCompletionInformation', TableName: 'QueryCompletionInformation',
       Columns: v2Columns(COMPLETION_COLUMNS),
-      Rows: [completionRow(clientRequestId)],
+      Rows: failure ? [failureRow(clientRequestId, failure)] : [completionRow(clientRequestId)],
     },
-    { FrameType: 'DataSetCompletion', HasErrors: false, Cancelled: false },
+    failure
+      ? { FrameType: 'DataSetCompletion', HasErrors: true, Cancelled: failure.error['@errorCode'] === 'RUN_CANCELLED', OneApiErrors: [failure] }
+      : { FrameType: 'DataSetCompletion', HasErrors: false, Cancelled: false },
   );
   return frames;
 }

@@ -2,9 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runKqlAsync } from '../run-kql-async.js';
 import type { KqlResult } from '../run-kql.js';
-import { ServeError } from './errors.js';
+import { ServeError, toServeError } from './errors.js';
 import { readBody } from './http-io.js';
-import { parseQueryRequest, queryOptions } from './query-request.js';
+import { parseQueryRequest, queryOptions, truncationOf } from './query-request.js';
+import { truncateResult } from './truncate.js';
+import { KqlError } from '../errors/kql-error.js';
 import type { ServeContext } from './context.js';
 
 /**
@@ -19,7 +21,18 @@ function requestSignal(res: ServerResponse, closing: AbortSignal): AbortSignal {
   return AbortSignal.any([closing, gone.signal]);
 }
 
-export async function runQueryRequest(req: IncomingMessage, res: ServerResponse, ctx: ServeContext): Promise<KqlResult> {
+/**
+ * What a query request came to: its result (cut where it was truncated) and, when the query failed once
+ * running (a runtime error, a limit, a deadline) or was truncated, that partial query failure, which v2
+ * reports inside a 200 answer as Kusto does. Errors found before it runs (the request, the database, a
+ * syntax or semantic error, a full queue) are thrown, answered as 4xx.
+ */
+export interface QueryOutcome {
+  result?: KqlResult;
+  failure?: ServeError;
+}
+
+export async function runQueryRequest(req: IncomingMessage, res: ServerResponse, ctx: ServeContext): Promise<QueryOutcome> {
   const request = parseQueryRequest(await readBody(req, ctx.maxBodyBytes));
   const db = ctx.catalog.database(request.db);
   if (!db) {
@@ -27,12 +40,18 @@ export async function runQueryRequest(req: IncomingMessage, res: ServerResponse,
     throw new ServeError(400, 'DatabaseNotFound', `database '${request.db}' does not exist on this server (its databases: ${known})`, 'Kusto.Data.Exceptions.EntityNotFoundException');
   }
   const options = queryOptions(request, ctx.limits);
+  const truncation = truncationOf(request, ctx.limits);
   const signal = requestSignal(res, ctx.closing);
   const release = await ctx.slots.acquire(signal);
+  let result: KqlResult;
   try {
     const { tables, functions } = db.queryInputs();
-    return await runKqlAsync(request.csl, tables, { ...options, functions, signal });
+    result = await runKqlAsync(request.csl, tables, { ...options, functions, signal });
+  } catch (err) {
+    if (err instanceof KqlError && err.phase === 'runtime') return { failure: toServeError(err) };
+    throw err;
   } finally {
     release();
   }
+  return truncation ? truncateResult(result, truncation) : { result };
 }

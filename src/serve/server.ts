@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { RunLimitOptions } from '../runtime/limits.js';
+import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_ROWS, type RunLimitOptions } from '../runtime/limits.js';
 import type { ServeCatalog } from './catalog.js';
 import type { Route, ServeContext } from './context.js';
 import { ServeError } from './errors.js';
@@ -38,6 +38,12 @@ export const DEFAULT_MAX_CONCURRENT_QUERIES = 4;
 export const DEFAULT_MAX_WAITING_QUERIES = 256;
 /** Default deadline of a query, as Kusto's default servertimeout (4 minutes). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 4 * 60 * 1000;
+/**
+ * The engine's limits for a query unless the server is given others. The result limits are wide: results
+ * are truncated at Kusto's smaller defaults (DEFAULT_TRUNCATION: 500,000 records, 64 MB) unless a request
+ * asks for `notruncation`, and then these hold (a RUN_LIMIT_EXCEEDED partial query failure).
+ */
+export const DEFAULT_SERVE_LIMITS: RunLimitOptions = { timeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxResultRows: DEFAULT_MAX_ROWS, maxResultBytes: DEFAULT_MAX_MEMORY_BYTES };
 /**
  * Idle keep-alive sockets stay open this long. azure-kusto-data's agent (http.Agent { keepAlive: true })
  * keeps idle sockets without a limit of its own and drops them when the server's `Keep-Alive: timeout`
@@ -73,7 +79,7 @@ export function createServeServer(options: ServeServerOptions): Server {
   const closing = new AbortController();
   const ctx: ServeContext = {
     catalog: options.catalog,
-    limits: { timeoutMs: DEFAULT_QUERY_TIMEOUT_MS, ...options.limits },
+    limits: { ...DEFAULT_SERVE_LIMITS, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     slots: new QuerySlots(options.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES, options.maxWaitingQueries ?? DEFAULT_MAX_WAITING_QUERIES),
     closing: closing.signal,

@@ -15,6 +15,12 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
+/** POSTs a v2 query and returns the status and the frames. */
+async function v2(base: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown[] }> {
+  const r = await fetch(`${base}/v2/rest/query`, { method: 'POST', body: JSON.stringify(body) });
+  return { status: r.status, body: (await r.json()) as unknown[] };
+}
+
 function close(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.closeAllConnections();
@@ -122,13 +128,21 @@ describe('mini-kql serve with azure-kusto-data', () => {
     expect(forked.primaryResults.map((t) => t._rows)).toEqual([[[2], [3]], [[3]]]);
   });
 
-  it('stops a query at its servertimeout, as a transient error', async () => {
+  it('stops a query at its servertimeout: a partial query failure inside the 200, transient', async () => {
     const props = new ClientRequestProperties();
     props.setTimeout(1);
-    const err = await client.execute('NetDefaultDB', 'range x from 1 to 100000000 step 1 | where x < 0 | count', props).catch((e: unknown) => e);
-    const error = (err as { response?: { data: { error: Record<string, unknown> } } }).response?.data.error;
-    expect(error?.['@errorCode']).toBe('RUN_TIMEOUT');
-    expect(error?.['@permanent']).toBe(false);
+    const slow = 'range x from 1 to 100000000 step 1 | where x < 0 | count';
+    const err = await client.execute('NetDefaultDB', slow, props).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^Kusto request had errors\..*time limit of 1 ms/);
+    const frames = await v2(url, { db: 'NetDefaultDB', csl: slow, properties: { Options: { servertimeout: '00:00:00.001' } } });
+    expect(frames.status).toBe(200);
+    const completion = frames.body.at(-1) as { HasErrors: boolean; OneApiErrors: { error: Record<string, unknown> }[] };
+    expect(completion.HasErrors).toBe(true);
+    expect(completion.OneApiErrors[0].error).toMatchObject({ code: 'RUN_TIMEOUT', '@errorCode': 'RUN_TIMEOUT' });
+    expect(completion.OneApiErrors[0].error['@permanent']).toBe(false);
+    expect(frames.body.some((f) => (f as { TableKind?: string }).TableKind === 'PrimaryResult')).toBe(false);
+    const status = frames.body.find((f) => (f as { TableKind?: string }).TableKind === 'QueryCompletionInformation') as { Rows: unknown[][] };
+    expect(status.Rows[0].slice(5, 7)).toEqual([2, 'Error']);
   });
 
   it('answers the v1 endpoint with { Tables }', async () => {
@@ -194,11 +208,49 @@ describe('mini-kql serve with azure-kusto-data', () => {
     expect(((await r.json()) as { error: { message: string } }).error.message).toContain('servertimeout');
   });
 
-  it('applies truncationmaxrecords as a limit error, never a silent truncation', async () => {
+  it('truncates at truncationmaxrecords as Kusto does: the rows that fit, then E_QUERY_RESULT_SET_TOO_LARGE in the same 200', async () => {
     const props = new ClientRequestProperties();
     props.setOption('truncationmaxrecords', 2);
-    const err = await client.execute('NetDefaultDB', 'range x from 1 to 5 step 1', props).catch((e: unknown) => e);
-    expect((err as { response?: { status: number } }).response?.status).toBe(400);
+    const query = 'range x from 1 to 5 step 1';
+    const err = await client.execute('NetDefaultDB', query, props).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('E_QUERY_RESULT_SET_TOO_LARGE');
+    const frames = await v2(url, { csl: query, properties: { Options: { truncationmaxrecords: 2 } } });
+    expect(frames.status).toBe(200);
+    const primary = frames.body.find((f) => (f as { TableKind?: string }).TableKind === 'PrimaryResult') as { Rows: unknown[][] };
+    expect(primary.Rows).toEqual([[1], [2]]);
+    const completion = frames.body.at(-1) as { HasErrors: boolean; Cancelled: boolean; OneApiErrors: { error: Record<string, unknown> }[] };
+    expect(completion).toMatchObject({ HasErrors: true, Cancelled: false });
+    expect(completion.OneApiErrors[0].error['@errorCode']).toBe('E_QUERY_RESULT_SET_TOO_LARGE');
+    expect(completion.OneApiErrors[0].error['@message']).toContain('record count limit 2');
+  });
+
+  it('truncates at truncationmaxsize (bytes of the rows as JSON) and across the tables of fork, in order', async () => {
+    const frames = await v2(url, { csl: 'range x from 1 to 3 step 1 | fork (where x > 0) (where x > 1)', properties: { Options: { truncationmaxrecords: 4 } } });
+    const tables = frames.body.filter((f) => (f as { TableKind?: string }).TableKind === 'PrimaryResult') as { Rows: unknown[][] }[];
+    expect(tables.map((t) => t.Rows)).toEqual([[[1], [2], [3]], [[2]]]);
+    // Each row `["aaaaaaaaaa"]` is 14 bytes plus its separator: 40 bytes hold two of them.
+    const sized = await v2(url, { csl: 'range x from 1 to 5 step 1 | project s = strrep("a", 10)', properties: { Options: { truncationmaxsize: 40 } } });
+    const primary = sized.body.find((f) => (f as { TableKind?: string }).TableKind === 'PrimaryResult') as { Rows: unknown[][] };
+    expect(primary.Rows).toHaveLength(2);
+    const completion = sized.body.at(-1) as { OneApiErrors: { error: Record<string, unknown> }[] };
+    expect(completion.OneApiErrors[0].error['@message']).toContain('data size limit 40 bytes');
+  });
+
+  it('returns every row with notruncation, and honours set statements in the query text over the request', async () => {
+    const all = await v2(url, { csl: 'range x from 1 to 5 step 1', properties: { Options: { truncationmaxrecords: 2, notruncation: true } } });
+    expect((all.body.at(-1) as { HasErrors: boolean }).HasErrors).toBe(false);
+    const props = new ClientRequestProperties();
+    props.setOption('truncationmaxrecords', 2);
+    const res = await client.execute('NetDefaultDB', 'set notruncation;\nrange x from 1 to 5 step 1', props);
+    expect(res.primaryResults[0]._rows).toHaveLength(5);
+    const err = await client.execute('NetDefaultDB', 'set truncationmaxrecords = 3;\nrange x from 1 to 5 step 1').catch((e: unknown) => e);
+    expect((err as Error).message).toContain('record count limit 3');
+  });
+
+  it('keeps the v1 endpoint\'s answer to a failure met while running an HTTP error', async () => {
+    const r = await fetch(`${url}/v1/rest/query`, { method: 'POST', body: JSON.stringify({ csl: 'range x from 1 to 5 step 1', properties: { Options: { truncationmaxrecords: 2 } } }) });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: Record<string, unknown> }).error['@errorCode']).toBe('E_QUERY_RESULT_SET_TOO_LARGE');
   });
 });
 
