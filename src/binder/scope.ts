@@ -8,30 +8,15 @@ import type { CompiledExpr, TabularPlan } from './compiled.js';
 import type { FunctionDecl, PatternStatement, Query } from '../parser/ast.js';
 import type { WorkspaceFunctionRef } from './workspace-functions.js';
 
-/**
- * Column positions by name, built once per column list: binding makes many scopes over the same list (a
- * wide table read by every operator of a pipeline). A list that has grown since is indexed again.
- */
-const COLUMN_INDEXES = new WeakMap<readonly ColumnSchema[], { length: number; index: Map<string, number> }>();
-
-function columnIndex(columns: readonly ColumnSchema[]): Map<string, number> {
-  const known = COLUMN_INDEXES.get(columns);
-  if (known && known.length === columns.length) return known.index;
-  const index = new Map<string, number>();
-  columns.forEach((c, i) => index.set(c.name, i));
-  COLUMN_INDEXES.set(columns, { length: columns.length, index });
-  return index;
-}
-
 export class RowScope {
-  private readonly index: Map<string, number>;
+  private readonly index = new Map<string, number>();
   /** Positions of the columns the expressions bound in this scope read (for column pruning). */
   readonly reads = new Set<number>();
   /** Set when an expression reads neighbouring rows (prev, next, row_number): it needs the whole input in order. */
   readsRowWindow = false;
 
   constructor(readonly columns: ColumnSchema[]) {
-    this.index = columnIndex(columns);
+    columns.forEach((c, i) => this.index.set(c.name, i));
   }
 
   /** Resolves a column for reading and records the read. */
@@ -101,7 +86,8 @@ export interface Database {
 }
 
 export function createEnv(db: Database): Env {
-  return makeEnv(db, undefined);
+  let depths: Int32Array | undefined;
+  return makeEnv(db, undefined, () => (depths ??= parenthesisDepths(db.queryText ?? '')));
 }
 
 /**
@@ -115,7 +101,8 @@ interface LetFrame {
   parent: LetFrame | undefined;
 }
 
-function makeEnv(db: Database, lets: LetFrame | undefined): Env {
+/** `depths`: the query's parenthesis depth table, computed on first use and shared by every scope of the run. */
+function makeEnv(db: Database, lets: LetFrame | undefined, depths: () => Int32Array): Env {
   const params = db.queryParameters ?? {};
   return {
     tableSchema: (name) => db.tableSchema(name),
@@ -126,27 +113,18 @@ function makeEnv(db: Database, lets: LetFrame | undefined): Env {
     lookupLet(name) {
       for (let frame = lets; frame; frame = frame.parent) if (frame.name === name) return frame.value;
       // Declared at database level: outside every let, and blind to them (workspace-functions.ts).
-      return db.functions?.lookup(name, () => makeEnv(db, undefined));
+      return db.functions?.lookup(name, () => makeEnv(db, undefined, depths));
     },
-    depthAt: (offset) => depthTable(db)[Math.min(offset, depthTable(db).length - 1)] ?? 0,
-    withLet: (name, value) => makeEnv(db, { name, value, parent: lets }),
+    depthAt: (offset) => {
+      const table = depths();
+      return table[Math.min(offset, table.length - 1)] ?? 0;
+    },
+    withLet: (name, value) => makeEnv(db, { name, value, parent: lets }, depths),
     warn: (rawMessage, span) => {
       const message = span.origin ? `${describeOrigin(span.origin)}: ${rawMessage}` : rawMessage;
       if (db.warnings && !db.warnings.some((w) => w.span.offset === span.offset && w.message === message)) db.warnings.push({ message, span });
     },
   };
-}
-
-/** Per query: the number of parentheses open before each offset (computed once, on first use). */
-const DEPTHS = new WeakMap<Database, Int32Array>();
-
-function depthTable(db: Database): Int32Array {
-  let table = DEPTHS.get(db);
-  if (!table) {
-    table = parenthesisDepths(db.queryText ?? '');
-    DEPTHS.set(db, table);
-  }
-  return table;
 }
 
 /** depths[i] = parentheses open before offset i, skipping those inside string literals. */

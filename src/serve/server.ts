@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_ROWS, type RunLimitOptions } from '../runtime/limits.js';
 import type { ServeCatalog } from './catalog.js';
 import type { Route, ServeContext } from './context.js';
@@ -77,6 +78,8 @@ export function hasToken(req: IncomingMessage, token: Buffer): boolean {
 
 export function createServeServer(options: ServeServerOptions): Server {
   const closing = new AbortController();
+  // Every request waiting or running listens on it (run-query.ts): no listener limit.
+  setMaxListeners(0, closing.signal);
   const ctx: ServeContext = {
     catalog: options.catalog,
     limits: { ...DEFAULT_SERVE_LIMITS, ...options.limits },
