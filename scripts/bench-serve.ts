@@ -5,6 +5,8 @@
  * process runs N azure-kusto-data clients that send requests back to back for the given time, mixing the
  * seed rule (60%), a small query (30%) and streaming ingestion of 10 rows (10%). Prints requests per
  * second, p50/p99 latency per kind, errors, and the server's CPU time.
+ * For profiling: BENCH_SERVER_CLI runs another build of the command (an unminified bundle), and
+ * BENCH_SERVER_NODE_ARGS passes node options to the server (`--cpu-prof --cpu-prof-dir=...`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -41,19 +41,16 @@ function extendedProperties(result: KqlResult): unknown[][] {
   return [[1, 'Visualization', JSON.stringify({ Visualization: result.render.kind, ...result.render.properties })]];
 }
 
-function completionRow(clientRequestId: string): unknown[] {
-  return [
-    new Date().toISOString(), clientRequestId, null, null, null, 4, 'Info', 0, 'S_OK (0)', 4, 'QueryInfo',
-    JSON.stringify({ Count: 1, Text: 'Query completed successfully' }),
-  ];
-}
-
-/** The QueryCompletionInformation row of a partial query failure: Level 2 (Error), which clients count as an error. */
-function failureRow(clientRequestId: string, failure: OneApiError): unknown[] {
-  return [
-    new Date().toISOString(), clientRequestId, null, null, null, 2, 'Error', 1, failure.error['@errorCode'] ?? failure.error.code, 4, 'QueryInfo',
-    JSON.stringify(failure.error),
-  ];
+/**
+ * The one row of QueryCompletionInformation (COMPLETION_COLUMNS): the query's outcome at a level clients
+ * read (4 Info; 2 Error, which they count as an error), stamped with the time of the answer.
+ */
+function completionRow(clientRequestId: string, failure?: OneApiError): unknown[] {
+  const outcome = failure
+    ? [2, 'Error', 1, failure.error['@errorCode'] ?? failure.error.code, JSON.stringify(failure.error)]
+    : [4, 'Info', 0, 'S_OK (0)', JSON.stringify({ Count: 1, Text: 'Query completed successfully' })];
+  const [level, levelName, statusCode, statusCodeName, payload] = outcome;
+  return [new Date().toISOString(), clientRequestId, null, null, null, level, levelName, statusCode, statusCodeName, 4, 'QueryInfo', payload];
 }
 
 const COMPLETION_COLUMNS: [string, string][] = [
@@ -93,7 +90,7 @@ export function v2Frames(result: KqlResult | undefined, clientRequestId = '', fa
     {
       FrameType: 'DataTable', TableId: tables.length + 1, TableKind: 'QueryCompletionInformation', TableName: 'QueryCompletionInformation',
       Columns: v2Columns(COMPLETION_COLUMNS),
-      Rows: failure ? [failureRow(clientRequestId, failure)] : [completionRow(clientRequestId)],
+      Rows: [completionRow(clientRequestId, failure)],
     },
     failure
       ? { FrameType: 'DataSetCompletion', HasErrors: true, Cancelled: failure.error['@errorCode'] === 'RUN_CANCELLED', OneApiErrors: [failure] }
