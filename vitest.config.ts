@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Run every test in a non-UTC zone so local-time bugs show up.
 // Set here (before the pool starts, so forked workers inherit it) and in
@@ -9,6 +9,8 @@ process.env.TZ = TEST_TZ;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The playground's tests need a browser: npm run test:browser (vitest.browser.config.ts).
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     setupFiles: ['test/support/freeze-inputs.ts'],
     environment: 'node',
     env: { TZ: TEST_TZ },
