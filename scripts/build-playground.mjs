@@ -12,7 +12,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'playground');
 const exampleDir = join(root, 'queries', 'suspicious-vm-creation');
 
-const common = { bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning' };
+// csv-parse's default build needs Node's Buffer: its browser build carries its own.
+const common = {
+  bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning',
+  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+};
 
 const worker = await build({ ...common, entryPoints: [join(root, 'src/playground/worker.ts')], write: false });
 const workerSource = worker.outputFiles[0].text;

@@ -3,15 +3,17 @@
  * the stages with their row counts, and any error at its line and column. Automation and tests drive it
  * through `window.playground` and the `data-testid` attributes (docs/playground.md).
  */
-import type { RunError, RunRequest, RunResponse, RunResult } from './protocol.js';
+import type { RunError, RunResult, Rows, TableInfo } from './protocol.js';
 import { decodeState, encodeState, bigintsAsText } from './share.js';
 import { renderGrid, toCsv, type GridData } from './grid.js';
+import { WorkerClient } from './worker-client.js';
+import { createTablesPanel } from './tables-panel.js';
 
 /** Injected by scripts/build-playground.mjs: the worker bundle's source, and the seed rule with its sample tables. */
 declare const __PLAYGROUND_WORKER__: string;
 declare const __PLAYGROUND_EXAMPLE__: { query: string; tables: Record<string, Record<string, unknown>[]> };
 
-type Tables = Record<string, Record<string, unknown>[]>;
+type Tables = Record<string, Rows>;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const queryBox = byId<HTMLTextAreaElement>('query');
@@ -22,38 +24,49 @@ const stagesList = byId<HTMLOListElement>('stages');
 const resultTable = byId<HTMLTableElement>('result');
 const rowCount = byId<HTMLSpanElement>('row-count');
 const elapsed = byId<HTMLSpanElement>('elapsed');
-const tablesList = byId<HTMLUListElement>('tables');
 const exportJson = byId<HTMLButtonElement>('export-json');
 const exportCsv = byId<HTMLButtonElement>('export-csv');
 
-let tables: Tables = {};
+/** The tables by name, as the worker read them (rows, schema, warnings). */
+const tables = new Map<string, TableInfo>();
 let lastResult: GridData | undefined;
 
 // The worker, from a blob: URL (pages opened from file:// may not load worker files), replaced on Stop.
-const workerUrl = URL.createObjectURL(new Blob([__PLAYGROUND_WORKER__], { type: 'text/javascript' }));
-let worker = new Worker(workerUrl);
-let nextId = 1;
-let pending: { id: number; resolve: (r: RunResult) => void; reject: (e: RunError) => void } | undefined;
+const worker = new WorkerClient(URL.createObjectURL(new Blob([__PLAYGROUND_WORKER__], { type: 'text/javascript' })));
 
-function listen(w: Worker): void {
-  w.onmessage = (event: MessageEvent<RunResponse>) => {
-    const p = pending;
-    if (!p || event.data.id !== p.id) return;
-    pending = undefined;
-    if (event.data.ok) p.resolve(event.data.result);
-    else p.reject(event.data.error);
-  };
+function tableRows(): Tables {
+  const out: Tables = {};
+  for (const [name, t] of tables) out[name] = t.rows;
+  return out;
 }
-listen(worker);
 
-function stop(): void {
-  if (!pending) return;
-  worker.terminate();
-  worker = new Worker(workerUrl);
-  listen(worker);
-  const p = pending;
-  pending = undefined;
-  p.reject({ message: 'Stopped: the query was cancelled before it finished.' });
+const panel = createTablesPanel({
+  async add(name, text, format) {
+    const { table } = (await worker.request({ kind: 'table', name, text, format })) as { table: TableInfo };
+    tables.set(name, table);
+    panel.show([...tables.values()]);
+  },
+  remove(name) {
+    tables.delete(name);
+    panel.show([...tables.values()]);
+  },
+});
+
+/** The last replacement of the tables: a run waits for it, so it sees the tables just set. */
+let tablesReady: Promise<void> = Promise.resolve();
+
+/** Replaces every table with these rows, described by the worker (schema, warnings). */
+function setTables(next: Tables): Promise<void> {
+  tablesReady = (async () => {
+    const described = await Promise.all(Object.entries(next).map(([name, rows]) => worker.request({ kind: 'table', name, rows })));
+    tables.clear();
+    for (const r of described) {
+      const { table } = r as { table: TableInfo };
+      tables.set(table.name, table);
+    }
+    panel.show([...tables.values()]);
+  })();
+  return tablesReady;
 }
 
 function numberInput(id: string, fallback: number): number {
@@ -61,27 +74,9 @@ function numberInput(id: string, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-function execute(query: string): Promise<RunResult> {
-  if (pending) stop();
-  return new Promise((resolve, reject) => {
-    const request: RunRequest = { id: nextId++, query, tables, timeoutMs: numberInput('timeout', 30_000), maxRows: numberInput('max-rows', 1_000_000) };
-    pending = { id: request.id, resolve, reject };
-    worker.postMessage(request);
-  });
-}
-
-function showTables(): void {
-  tablesList.replaceChildren(...Object.entries(tables).map(([name, rows]) => {
-    const li = document.createElement('li');
-    const n = document.createElement('span');
-    n.className = 'name';
-    n.textContent = name;
-    const meta = document.createElement('span');
-    meta.className = 'meta';
-    meta.textContent = `${rows.length} row${rows.length === 1 ? '' : 's'}`;
-    li.append(n, meta);
-    return li;
-  }));
+async function execute(query: string): Promise<RunResult> {
+  const response = await worker.request({ kind: 'run', query, tables: tableRows(), timeoutMs: numberInput('timeout', 30_000), maxRows: numberInput('max-rows', 1_000_000) });
+  return (response as { result: RunResult }).result;
 }
 
 /** Selects line `line` of the query from `column` to its end: where a stage or an error is. */
@@ -137,11 +132,12 @@ function showError(error: RunError): void {
 async function run(): Promise<GridData> {
   clearOutput();
   const query = queryBox.value;
-  history.replaceState(null, '', `#s=${encodeState({ query, tables })}`);
   runButton.disabled = true;
-  stopButton.disabled = false;
   rowCount.textContent = 'running…';
   try {
+    await tablesReady.catch(() => {}); // the tables just set (a failure there is shown where they are added)
+    history.replaceState(null, '', `#s=${encodeState({ query, tables: tableRows() })}`);
+    stopButton.disabled = false; // from here on there is a run for Stop to end
     const result = await execute(query);
     lastResult = { columns: result.columns, rows: result.rows };
     showStages(result);
@@ -170,7 +166,7 @@ function download(name: string, type: string, text: string): void {
 }
 
 runButton.onclick = () => void run().catch(() => {});
-stopButton.onclick = stop;
+stopButton.onclick = () => worker.stop();
 queryBox.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
@@ -182,17 +178,14 @@ exportCsv.onclick = () => lastResult && download('result.csv', 'text/csv', toCsv
 
 const shared = decodeState(location.hash);
 queryBox.value = shared?.query ?? __PLAYGROUND_EXAMPLE__.query;
-tables = shared?.tables ?? __PLAYGROUND_EXAMPLE__.tables;
-showTables();
+void setTables(shared?.tables ?? __PLAYGROUND_EXAMPLE__.tables);
 
 (window as unknown as { playground: unknown }).playground = {
   setQuery(text: string) {
     queryBox.value = text;
   },
-  setTables(next: Tables) {
-    tables = { ...next };
-    showTables();
-  },
+  /** Resolves once the tables are read (their schemas and warnings shown); run() waits for it too. */
+  setTables,
   run,
-  stop,
+  stop: () => worker.stop(),
 };

@@ -1,32 +1,52 @@
 /**
- * The playground's query worker: runs one query at a time with runKql, so a heavy query never freezes the
- * page (Stop terminates the worker). Built as a classic script and started from a blob: URL, which works
- * from file:// where module workers and worker files are refused (scripts/build-playground.mjs).
+ * The playground's worker: runs queries with runKql (so a heavy query never freezes the page; Stop
+ * terminates the worker) and reads tables from pasted text the way the file loaders do. Built as a
+ * classic script and started from a blob: URL, which works from file:// where module workers and worker
+ * files are refused (scripts/build-playground.mjs).
  */
 import { runKql } from '../run-kql.js';
 import { KqlError } from '../errors/index.js';
-import type { RunRequest, RunResponse } from './protocol.js';
+import { inferSchema } from '../runtime/load-table.js';
+import { checkFixtureRows } from '../runtime/fixture-check.js';
+import { getBuiltinSchema } from '../schemas/index.js';
+import { guessTableTextFormat, parseTableText, TableTextError } from '../tables/table-text.js';
+import type { RunRequest, TableInfo, TableRequest, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
-  onmessage: ((event: { data: RunRequest }) => void) | null;
-  postMessage(message: RunResponse): void;
+  onmessage: ((event: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerResponse): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = ({ data }) => {
+function run(request: RunRequest): WorkerResponse {
   const started = performance.now();
+  const result = runKql(request.query, request.tables, { trace: true, timeAsText: true, timeoutMs: request.timeoutMs, maxRows: request.maxRows });
+  return {
+    id: request.id,
+    ok: true,
+    result: { columns: result.columns, rows: result.rows, trace: result.trace ?? [], render: result.render, elapsedMs: performance.now() - started },
+  };
+}
+
+function table(request: TableRequest): WorkerResponse {
+  const builtin = getBuiltinSchema(request.name);
+  const rows = request.rows ?? parseTableText(request.text ?? '', request.format ?? guessTableTextFormat(request.text ?? ''), { tableName: request.name });
+  const columns = builtin ?? inferSchema(rows);
+  const warnings = builtin ? checkFixtureRows(request.name, rows, builtin).map((w) => w.message) : [];
+  const info: TableInfo = { name: request.name, rows, columns, schemaSource: builtin ? 'built-in' : 'inferred', warnings };
+  return { id: request.id, ok: true, table: info };
+}
+
+scope.onmessage = ({ data }) => {
   try {
-    const result = runKql(data.query, data.tables, { trace: true, timeAsText: true, timeoutMs: data.timeoutMs, maxRows: data.maxRows });
-    scope.postMessage({
-      id: data.id,
-      ok: true,
-      result: { columns: result.columns, rows: result.rows, trace: result.trace ?? [], render: result.render, elapsedMs: performance.now() - started },
-    });
+    scope.postMessage(data.kind === 'run' ? run(data) : table(data));
   } catch (err) {
     const error = err instanceof KqlError
       ? { message: err.message, code: err.code, line: err.line, column: err.column }
-      : { message: err instanceof Error ? err.message : String(err) };
+      : err instanceof TableTextError
+        ? { message: err.line === undefined ? err.message : `line ${err.line}: ${err.message}`, line: err.line }
+        : { message: err instanceof Error ? err.message : String(err) };
     scope.postMessage({ id: data.id, ok: false, error });
   }
 };

@@ -87,7 +87,7 @@ describe('the playground in Chromium, from file://', () => {
       return pg.run();
     });
     expect(result).toEqual({ columns: [{ name: 'User', type: 'string' }, { name: 'Failures', type: 'long' }], rows: [{ User: 'carol', Failures: 12 }, { User: 'bob', Failures: 9 }] });
-    expect(await page.$$eval('[data-testid=tables] li', (lis) => lis.map((l) => l.textContent))).toEqual(['Logins3 rows']);
+    expect(await page.$$eval('[data-testid=tables] li', (lis) => lis.map((l) => [l.querySelector('.name')?.textContent, l.querySelector('.meta')?.textContent]))).toEqual([['Logins', '3 rows · inferred schema']]);
     expect(await text(page, 'row-count')).toBe('2 rows');
     await page.close();
   });
@@ -114,6 +114,10 @@ describe('the playground in Chromium, from file://', () => {
 
   it('stops a long query, and the next run works', async () => {
     const page = await open();
+    // Limits this query cannot reach while the test waits: only Stop ends it (range streams into count()).
+    for (const [id, value] of [['timeout', '600000'], ['max-rows', '100000000000']]) {
+      await page.$eval(`#${id}`, (e, v) => ((e as HTMLInputElement).value = v), value);
+    }
     await page.evaluate(() => (window as unknown as { playground: { setQuery(q: string): void } }).playground.setQuery('range x from 1 to 10000000000 step 1 | summarize count()'));
     await page.click('[data-testid=run]');
     await page.waitForFunction(() => !(document.querySelector('[data-testid=stop]') as HTMLButtonElement).disabled);
@@ -124,6 +128,49 @@ describe('the playground in Chromium, from file://', () => {
     await page.evaluate(() => (window as unknown as { playground: { setQuery(q: string): void } }).playground.setQuery('print answer = 42'));
     await clickRun(page);
     expect(await page.$$eval('[data-testid=result] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['42']);
+    await page.close();
+  });
+
+  it('adds a pasted CSV table, typed as the file loaders type it, and queries it', async () => {
+    const page = await open();
+    await page.click('[data-testid=add-table-form] summary');
+    await page.type('[data-testid=table-name]', 'Logons');
+    await page.$eval('[data-testid=table-text]', (e) => ((e as HTMLTextAreaElement).value = 'User,Failures,Admin\nalice,3,true\nbob,"1,024",false\ncarol,12,false\n'));
+    await page.click('[data-testid=add-table]');
+    await page.waitForSelector('[data-testid=tables] li[data-table=Logons]');
+    expect(await page.$eval('li[data-table=Logons] .meta', (e) => e.textContent)).toBe('3 rows · inferred schema');
+    expect(await page.$eval('li[data-table=Logons] .columns', (e) => e.textContent)).toBe('User: string, Failures: string, Admin: bool');
+    await page.evaluate(() => (window as unknown as { playground: { setQuery(q: string): void } }).playground.setQuery('Logons | where Admin == false | project User, Failures'));
+    await clickRun(page);
+    expect(await page.$$eval('[data-testid=result] tbody tr', (trs) => trs.map((tr) => tr.textContent))).toEqual(['bob1,024', 'carol12']);
+    await shot(page, 'pasted-csv');
+
+    // A malformed paste is refused with its line; the tables stay as they were.
+    await page.type('[data-testid=table-name]', 'Broken');
+    await page.$eval('[data-testid=table-text]', (e) => ((e as HTMLTextAreaElement).value = 'a,b\n1,2\n3\n'));
+    await page.click('[data-testid=add-table]');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=table-problem]') as HTMLElement).hidden);
+    expect(await text(page, 'table-problem')).toBe('Broken: line 3: malformed CSV: wrong number of fields: expect 2, got 1');
+    expect(await page.$$eval('[data-testid=tables] li', (lis) => lis.map((l) => (l as HTMLElement).dataset.table))).toEqual(['GCPAuditLogs', 'IdentityInfo', 'SecurityAlert', 'Logons']);
+    await page.close();
+  });
+
+  it('reads a dropped NDJSON file as its table, with the built-in schema and fixture warnings', async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      const lines = ['{"TimeGenerated":"2024-05-01T10:00:00Z","UserPrincipalName":"a@contoso.com","ResultType":"50126"}', '{"TimeGenerated":"2024-05-01T11:00:00Z","UserPrincipleName":"b@contoso.com","ResultType":"0"}'];
+      transfer.items.add(new File([lines.join('\n')], 'SigninLogs.ndjson'));
+      document.getElementById('tables-section')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('[data-testid=tables] li[data-table=SigninLogs]');
+    expect(await page.$eval('li[data-table=SigninLogs] .meta', (e) => e.textContent)).toBe('2 rows · built-in schema');
+    const warnings = await page.$$eval('li[data-table=SigninLogs] .warning', (ws) => ws.map((w) => w.textContent));
+    expect(warnings).toEqual([expect.stringMatching(/UserPrincipleName.*UserPrincipalName/)]);
+    await page.evaluate(() => (window as unknown as { playground: { setQuery(q: string): void } }).playground.setQuery('SigninLogs | where ResultType != "0" | project UserPrincipalName'));
+    await clickRun(page);
+    expect(await page.$$eval('[data-testid=result] tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['a@contoso.com']);
+    await shot(page, 'dropped-ndjson');
     await page.close();
   });
 
