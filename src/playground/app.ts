@@ -3,7 +3,8 @@
  * the stages with their row counts, and any error at its line and column. Automation and tests drive it
  * through `window.playground` and the `data-testid` attributes (docs/playground.md).
  */
-import type { RunError, RunResult, Rows, TableInfo } from './protocol.js';
+import type { RuleInfo, RunError, RunResult, Rows, TableInfo } from './protocol.js';
+import { defaultRuleTime } from './rule-time.js';
 import { decodeState, encodeState, bigintsAsText } from './share.js';
 import { renderGrid, toCsv, type GridData } from './grid.js';
 import { WorkerClient } from './worker-client.js';
@@ -26,6 +27,14 @@ const rowCount = byId<HTMLSpanElement>('row-count');
 const elapsed = byId<HTMLSpanElement>('elapsed');
 const exportJson = byId<HTMLButtonElement>('export-json');
 const exportCsv = byId<HTMLButtonElement>('export-csv');
+const verdictBox = byId<HTMLDivElement>('verdict');
+const ruleBar = byId<HTMLDivElement>('rule-bar');
+const ruleNow = byId<HTMLInputElement>('rule-now');
+const ruleText = byId<HTMLTextAreaElement>('rule-text');
+const ruleProblem = byId<HTMLParagraphElement>('rule-problem');
+
+/** The rule loaded, if any: its YAML (run with the query as edited on the page) and what it says. */
+let rule: { yaml: string; info: RuleInfo } | undefined;
 
 /** The tables by name, as the worker read them (rows, schema, warnings). */
 const tables = new Map<string, TableInfo>();
@@ -75,8 +84,50 @@ function numberInput(id: string, fallback: number): number {
 }
 
 async function execute(query: string): Promise<RunResult> {
-  const response = await worker.request({ kind: 'run', query, tables: tableRows(), timeoutMs: numberInput('timeout', 30_000), maxRows: numberInput('max-rows', 1_000_000) });
+  const limits = { timeoutMs: numberInput('timeout', 30_000), maxRows: numberInput('max-rows', 1_000_000) };
+  const response = rule
+    ? await worker.request({ kind: 'rule', yaml: rule.yaml, now: ruleNow.value.trim(), query, tables: tableRows(), ...limits })
+    : await worker.request({ kind: 'run', query, tables: tableRows(), ...limits });
   return (response as { result: RunResult }).result;
+}
+
+/** Loads a rule file: its query replaces the text, its window and trigger apply to every run until unloaded. */
+async function loadRule(yaml: string): Promise<void> {
+  try {
+    const { rule: info } = (await worker.request({ kind: 'rule-info', yaml })) as { rule: RuleInfo };
+    rule = { yaml, info };
+    ruleProblem.hidden = true;
+    (ruleText.closest('details') as HTMLDetailsElement).open = false;
+  } catch (err) {
+    ruleProblem.textContent = (err as RunError).message;
+    ruleProblem.hidden = false;
+    throw new Error((err as RunError).message);
+  }
+  queryBox.value = rule.info.query;
+  byId('rule-name').textContent = rule.info.name;
+  const { operator, threshold } = rule.info.trigger;
+  byId('rule-meta').textContent = `${rule.info.queryPeriod ? `looks back ${rule.info.queryPeriod}` : 'no queryPeriod: all rows'} · fires when rows ${operator} ${threshold}`;
+  ruleNow.value = defaultRuleTime([...tables.values()].map((t) => t.rows));
+  ruleBar.hidden = false;
+}
+
+function unloadRule(): void {
+  rule = undefined;
+  ruleBar.hidden = true;
+  verdictBox.hidden = true;
+}
+
+function showVerdict(result: RunResult): void {
+  const v = result.verdict;
+  verdictBox.hidden = !v;
+  if (!v) return;
+  verdictBox.className = `verdict ${v.fired ? 'fired' : 'quiet'}`;
+  verdictBox.textContent = v.fired ? 'The rule fired' : 'The rule did not fire';
+  const detail = document.createElement('span');
+  detail.className = 'detail';
+  const span = v.window ? ` · rows with TimeGenerated in (${v.window.from}, ${v.window.to}]` : '';
+  detail.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'} ${v.trigger.operator} ${v.trigger.threshold}${span}`;
+  verdictBox.append(detail);
 }
 
 /** Selects line `line` of the query from `column` to its end: where a stage or an error is. */
@@ -114,6 +165,7 @@ function showStages(result: RunResult): void {
 function clearOutput(): void {
   errorBox.hidden = true;
   errorBox.textContent = '';
+  verdictBox.hidden = true;
   stagesList.replaceChildren();
   resultTable.tHead!.replaceChildren();
   resultTable.tBodies[0].replaceChildren();
@@ -141,6 +193,7 @@ async function run(): Promise<GridData> {
     const result = await execute(query);
     lastResult = { columns: result.columns, rows: result.rows };
     showStages(result);
+    showVerdict(result);
     renderGrid(resultTable, lastResult);
     rowCount.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}`;
     elapsed.textContent = `${result.elapsedMs.toFixed(1)} ms`;
@@ -173,6 +226,16 @@ queryBox.addEventListener('keydown', (e) => {
     void run().catch(() => {});
   }
 });
+byId<HTMLButtonElement>('load-rule').onclick = () => void loadRule(ruleText.value).then(() => (ruleText.value = ''), () => {});
+byId<HTMLButtonElement>('unload-rule').onclick = unloadRule;
+// A rule file dropped on the query loads it.
+queryBox.addEventListener('dragover', (e) => e.preventDefault());
+queryBox.addEventListener('drop', async (e) => {
+  const file = e.dataTransfer?.files[0];
+  if (!file || !/\.ya?ml$/i.test(file.name)) return;
+  e.preventDefault();
+  await loadRule(await file.text()).catch(() => {});
+});
 exportJson.onclick = () => lastResult && download('result.json', 'application/json', JSON.stringify(lastResult.rows, bigintsAsText, 2));
 exportCsv.onclick = () => lastResult && download('result.csv', 'text/csv', toCsv(lastResult));
 
@@ -188,4 +251,7 @@ void setTables(shared?.tables ?? __PLAYGROUND_EXAMPLE__.tables);
   setTables,
   run,
   stop: () => worker.stop(),
+  /** Loads a rule file (YAML text): rejects with its problem. */
+  loadRule,
+  unloadRule,
 };

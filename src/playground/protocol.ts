@@ -25,7 +25,35 @@ export interface TableRequest {
   rows?: Rows;
 }
 
-export type WorkerRequest = RunRequest | TableRequest;
+/** Run a Sentinel rule (its YAML, with `query` in place of the file's) at `now`: its queryPeriod window and trigger apply. */
+export interface RuleRequest extends Omit<RunRequest, 'kind'> {
+  kind: 'rule';
+  yaml: string;
+  now: string;
+}
+
+/** Read a rule file: its name, query, queryPeriod and trigger (problems as errors with their line). */
+export interface RuleInfoRequest {
+  kind: 'rule-info';
+  id: number;
+  yaml: string;
+}
+
+export type WorkerRequest = RunRequest | TableRequest | RuleRequest | RuleInfoRequest;
+
+/** A rule's verdict: whether it fired, by which trigger, over which window. */
+export interface RuleVerdict {
+  fired: boolean;
+  trigger: { operator: string; threshold: number };
+  window?: { from: string; to: string };
+}
+
+export interface RuleInfo {
+  name: string;
+  query: string;
+  queryPeriod?: string;
+  trigger: { operator: string; threshold: number };
+}
 
 export interface RunError {
   message: string;
@@ -40,6 +68,8 @@ export interface RunResult {
   trace: TraceEntry[];
   render?: { kind: string; properties: Record<string, unknown> };
   elapsedMs: number;
+  /** For a rule run. */
+  verdict?: RuleVerdict;
 }
 
 /** A table as the engine will read it: its rows, the schema used and where it comes from, fixture warnings. */
@@ -54,4 +84,5 @@ export interface TableInfo {
 export type WorkerResponse =
   | { id: number; ok: true; result: RunResult }
   | { id: number; ok: true; table: TableInfo }
+  | { id: number; ok: true; rule: RuleInfo }
   | { id: number; ok: false; error: RunError };

@@ -27,7 +27,7 @@ export class WorkerClient {
   }
 
   stop(): void {
-    const runs = [...this.pending].filter(([, p]) => p.request.kind === 'run');
+    const runs = [...this.pending].filter(([, p]) => p.request.kind === 'run' || p.request.kind === 'rule');
     if (runs.length === 0) return;
     this.worker.terminate();
     this.worker = this.start();

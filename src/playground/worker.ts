@@ -10,7 +10,9 @@ import { inferSchema } from '../runtime/load-table.js';
 import { checkFixtureRows } from '../runtime/fixture-check.js';
 import { getBuiltinSchema } from '../schemas/index.js';
 import { guessTableTextFormat, parseTableText, TableTextError } from '../tables/table-text.js';
-import type { RunRequest, TableInfo, TableRequest, WorkerRequest, WorkerResponse } from './protocol.js';
+import { parseRule } from '../rules/rule.js';
+import { runRule } from '../rules/run-rule.js';
+import type { RuleInfoRequest, RuleRequest, RunRequest, RunResult, TableInfo, TableRequest, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
   onmessage: ((event: { data: WorkerRequest }) => void) | null;
@@ -22,10 +24,35 @@ const scope = self as unknown as WorkerScope;
 function run(request: RunRequest): WorkerResponse {
   const started = performance.now();
   const result = runKql(request.query, request.tables, { trace: true, timeAsText: true, timeoutMs: request.timeoutMs, maxRows: request.maxRows });
+  const out: RunResult = { columns: result.columns, rows: result.rows, trace: result.trace ?? [], render: result.render, elapsedMs: performance.now() - started };
+  return { id: request.id, ok: true, result: out };
+}
+
+/** A scheduled run of the rule at `now`, with the query as edited on the page. */
+function rule(request: RuleRequest): WorkerResponse {
+  const started = performance.now();
+  const parsed = { ...parseRule(request.yaml), query: request.query };
+  const result = runRule(parsed, request.tables, { now: request.now, trace: true, timeAsText: true, timeoutMs: request.timeoutMs, maxRows: request.maxRows });
+  const out: RunResult = {
+    columns: result.columns,
+    rows: result.rows,
+    trace: (result.trace as RunResult['trace'] | undefined) ?? [],
+    elapsedMs: performance.now() - started,
+    verdict: {
+      fired: result.fired,
+      trigger: result.trigger,
+      window: result.window && { from: result.window.from.toISOString(), to: result.window.to.toISOString() },
+    },
+  };
+  return { id: request.id, ok: true, result: out };
+}
+
+function ruleInfo(request: RuleInfoRequest): WorkerResponse {
+  const r = parseRule(request.yaml);
   return {
     id: request.id,
     ok: true,
-    result: { columns: result.columns, rows: result.rows, trace: result.trace ?? [], render: result.render, elapsedMs: performance.now() - started },
+    rule: { name: r.name ?? '(no name)', query: r.query, queryPeriod: r.queryPeriod, trigger: { operator: String(r.triggerOperator ?? 'gt'), threshold: r.triggerThreshold ?? 0 } },
   };
 }
 
@@ -40,7 +67,8 @@ function table(request: TableRequest): WorkerResponse {
 
 scope.onmessage = ({ data }) => {
   try {
-    scope.postMessage(data.kind === 'run' ? run(data) : table(data));
+    const handle = { run, table, rule, 'rule-info': ruleInfo }[data.kind] as (request: WorkerRequest) => WorkerResponse;
+    scope.postMessage(handle(data));
   } catch (err) {
     const error = err instanceof KqlError
       ? { message: err.message, code: err.code, line: err.line, column: err.column }
