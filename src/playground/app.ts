@@ -5,6 +5,7 @@
  */
 import type { RuleInfo, RunError, RunResult, Rows, TableInfo } from './protocol.js';
 import { defaultRuleTime } from './rule-time.js';
+import { CHART_KINDS, ChartView, type ChartKind } from './chart.js';
 import { decodeState, encodeState, bigintsAsText } from './share.js';
 import { renderGrid, toCsv, type GridData } from './grid.js';
 import { WorkerClient } from './worker-client.js';
@@ -32,6 +33,24 @@ const ruleBar = byId<HTMLDivElement>('rule-bar');
 const ruleNow = byId<HTMLInputElement>('rule-now');
 const ruleText = byId<HTMLTextAreaElement>('rule-text');
 const ruleProblem = byId<HTMLParagraphElement>('rule-problem');
+
+const chartKind = byId<HTMLSelectElement>('chart-kind');
+const chartBox = byId<HTMLDivElement>('chart');
+const chartNote = byId<HTMLSpanElement>('chart-note');
+const chart = new ChartView(byId<HTMLCanvasElement>('chart-canvas'));
+let lastRender: RunResult['render'];
+
+/** Draws the last result as the chosen kind (none: no chart), or says why there is nothing to draw. */
+function drawChart(): void {
+  const kind = chartKind.value as ChartKind | '';
+  chart.clear();
+  chartBox.hidden = true;
+  chartNote.textContent = '';
+  if (!kind || !lastResult) return;
+  const properties = lastRender?.kind === kind ? lastRender.properties : undefined;
+  if (chart.draw(lastResult, kind, properties)) chartBox.hidden = false;
+  else chartNote.textContent = 'nothing to draw: the result has no numeric column';
+}
 
 /** The rule loaded, if any: its YAML (run with the query as edited on the page) and what it says. */
 let rule: { yaml: string; info: RuleInfo } | undefined;
@@ -172,6 +191,9 @@ function clearOutput(): void {
   rowCount.textContent = '';
   elapsed.textContent = '';
   lastResult = undefined;
+  chart.clear();
+  chartBox.hidden = true;
+  chartNote.textContent = '';
   exportJson.disabled = exportCsv.disabled = true;
 }
 
@@ -195,6 +217,10 @@ async function run(): Promise<GridData> {
     showStages(result);
     showVerdict(result);
     renderGrid(resultTable, lastResult);
+    // The query's render picks the chart; without one the kind picked on the page stays.
+    lastRender = result.render;
+    if (result.render) chartKind.value = (CHART_KINDS as readonly string[]).includes(result.render.kind) ? result.render.kind : '';
+    drawChart();
     rowCount.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}`;
     elapsed.textContent = `${result.elapsedMs.toFixed(1)} ms`;
     exportJson.disabled = exportCsv.disabled = false;
@@ -236,6 +262,7 @@ queryBox.addEventListener('drop', async (e) => {
   e.preventDefault();
   await loadRule(await file.text()).catch(() => {});
 });
+chartKind.onchange = drawChart;
 exportJson.onclick = () => lastResult && download('result.json', 'application/json', JSON.stringify(lastResult.rows, bigintsAsText, 2));
 exportCsv.onclick = () => lastResult && download('result.csv', 'text/csv', toCsv(lastResult));
 
@@ -254,4 +281,6 @@ void setTables(shared?.tables ?? __PLAYGROUND_EXAMPLE__.tables);
   /** Loads a rule file (YAML text): rejects with its problem. */
   loadRule,
   unloadRule,
+  /** What the chart shows: its kind and how many series and points, or null without a chart. */
+  chart: () => chart.summary ?? null,
 };

@@ -220,6 +220,45 @@ describe('the playground in Chromium, from file://', () => {
     await page.close();
   });
 
+  it('draws what render asks for, and a chart picked for any result', async () => {
+    const page = await open();
+    type Pg = { setQuery(q: string): void; setTables(t: object): Promise<void>; chart(): unknown };
+    const painted = () => page.$eval('#chart-canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
+      return n;
+    });
+    await page.evaluate(() => (window as unknown as { playground: Pg }).playground.setQuery(
+      "datatable(t:datetime, user:string, n:long)[datetime(2024-05-01 10:00), 'alice', 1, datetime(2024-05-01 11:00), 'alice', 3, datetime(2024-05-01 10:00), 'bob', 2]\n| render timechart with (title='Sign-ins')",
+    ));
+    await clickRun(page);
+    expect(await page.evaluate(() => (window as unknown as { playground: Pg }).playground.chart())).toEqual({ kind: 'timechart', series: 2, points: 3 });
+    expect(await page.$eval('[data-testid=chart-kind]', (e) => (e as HTMLSelectElement).value)).toBe('timechart');
+    expect(await page.$eval('[data-testid=chart]', (e) => (e as HTMLElement).hidden)).toBe(false);
+    expect(await painted()).toBeGreaterThan(1000);
+    await shot(page, 'timechart');
+
+    // No render: the user picks a pie for a summarize.
+    await page.evaluate(() => (window as unknown as { playground: Pg }).playground.setQuery('SecurityAlert | summarize alerts = count() by ProductName'));
+    await clickRun(page);
+    await page.select('[data-testid=chart-kind]', 'piechart');
+    const products = Number((await text(page, 'row-count')).split(' ')[0]);
+    expect(products).toBeGreaterThan(2);
+    // One slice per product.
+    expect(await page.evaluate(() => (window as unknown as { playground: Pg }).playground.chart())).toEqual({ kind: 'piechart', series: 1, points: products });
+    expect(await painted()).toBeGreaterThan(1000);
+    await shot(page, 'piechart');
+
+    // Nothing numeric to draw: a note instead of a chart.
+    await page.evaluate(() => (window as unknown as { playground: Pg }).playground.setQuery('SecurityAlert | distinct ProductName'));
+    await clickRun(page);
+    expect(await page.evaluate(() => (window as unknown as { playground: Pg }).playground.chart())).toBe(null);
+    expect(await text(page, 'chart-note')).toBe('nothing to draw: the result has no numeric column');
+    await page.close();
+  });
+
   it('raised no uncaught error in any page', () => {
     expect(errors).toEqual([]);
   });
