@@ -6,6 +6,8 @@
 import type { RuleInfo, RunError, RunResult, Rows, TableInfo } from './protocol.js';
 import { defaultRuleTime } from './rule-time.js';
 import { CHART_KINDS, ChartView, type ChartKind } from './chart.js';
+import { QueryEditor } from './editor.js';
+import type { Diagnostic, Names } from './protocol.js';
 import { decodeState, encodeState, bigintsAsText } from './share.js';
 import { renderGrid, toCsv, type GridData } from './grid.js';
 import { WorkerClient } from './worker-client.js';
@@ -18,7 +20,7 @@ declare const __PLAYGROUND_EXAMPLE__: { query: string; tables: Record<string, Re
 type Tables = Record<string, Rows>;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const queryBox = byId<HTMLTextAreaElement>('query');
+const queryBox = byId<HTMLDivElement>('query');
 const runButton = byId<HTMLButtonElement>('run');
 const stopButton = byId<HTMLButtonElement>('stop');
 const errorBox = byId<HTMLPreElement>('error');
@@ -122,7 +124,7 @@ async function loadRule(yaml: string): Promise<void> {
     ruleProblem.hidden = false;
     throw new Error((err as RunError).message);
   }
-  queryBox.value = rule.info.query;
+  editor.text = rule.info.query;
   byId('rule-name').textContent = rule.info.name;
   const { operator, threshold } = rule.info.trigger;
   byId('rule-meta').textContent = `${rule.info.queryPeriod ? `looks back ${rule.info.queryPeriod}` : 'no queryPeriod: all rows'} · fires when rows ${operator} ${threshold}`;
@@ -151,12 +153,7 @@ function showVerdict(result: RunResult): void {
 
 /** Selects line `line` of the query from `column` to its end: where a stage or an error is. */
 function selectInQuery(line: number, column: number): void {
-  const lines = queryBox.value.split('\n');
-  let offset = 0;
-  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
-  const text = lines[line - 1] ?? '';
-  queryBox.focus();
-  queryBox.setSelectionRange(offset + Math.max(0, column - 1), offset + text.length);
+  editor.select(line, column);
 }
 
 function showStages(result: RunResult): void {
@@ -205,7 +202,7 @@ function showError(error: RunError): void {
 
 async function run(): Promise<GridData> {
   clearOutput();
-  const query = queryBox.value;
+  const query = editor.text;
   runButton.disabled = true;
   rowCount.textContent = 'running…';
   try {
@@ -246,12 +243,6 @@ function download(name: string, type: string, text: string): void {
 
 runButton.onclick = () => void run().catch(() => {});
 stopButton.onclick = () => worker.stop();
-queryBox.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-    e.preventDefault();
-    void run().catch(() => {});
-  }
-});
 byId<HTMLButtonElement>('load-rule').onclick = () => void loadRule(ruleText.value).then(() => (ruleText.value = ''), () => {});
 byId<HTMLButtonElement>('unload-rule').onclick = unloadRule;
 // A rule file dropped on the query loads it.
@@ -260,20 +251,37 @@ queryBox.addEventListener('drop', async (e) => {
   const file = e.dataTransfer?.files[0];
   if (!file || !/\.ya?ml$/i.test(file.name)) return;
   e.preventDefault();
+  e.stopPropagation(); // the editor would insert the file's text
   await loadRule(await file.text()).catch(() => {});
-});
+}, true);
 chartKind.onchange = drawChart;
 exportJson.onclick = () => lastResult && download('result.json', 'application/json', JSON.stringify(lastResult.rows, bigintsAsText, 2));
 exportCsv.onclick = () => lastResult && download('result.csv', 'text/csv', toCsv(lastResult));
 
 const shared = decodeState(location.hash);
-queryBox.value = shared?.query ?? __PLAYGROUND_EXAMPLE__.query;
+let languageNames: Names | undefined;
+const editor = new QueryEditor(queryBox, shared?.query ?? __PLAYGROUND_EXAMPLE__.query, {
+  async diagnose(query) {
+    const schemas = Object.fromEntries([...tables].map(([name, t]) => [name, t.columns]));
+    const r = await worker.request({ kind: 'analyze', query, schemas }).catch(() => ({ diagnostics: [] }));
+    return (r as { diagnostics: Diagnostic[] }).diagnostics;
+  },
+  names: () => ({ tables: new Map([...tables].map(([name, t]) => [name, t.columns.map((c) => c.name)])), language: languageNames }),
+  run: () => void run().catch(() => {}),
+});
+void worker.request({ kind: 'names' }).then((r) => {
+  languageNames = (r as { names: Names }).names;
+  editor.refreshLanguage();
+}, () => {});
 void setTables(shared?.tables ?? __PLAYGROUND_EXAMPLE__.tables);
 
 (window as unknown as { playground: unknown }).playground = {
   setQuery(text: string) {
-    queryBox.value = text;
+    editor.text = text;
   },
+  getQuery: () => editor.text,
+  /** The text selected in the editor (a stage or an error selects its place). */
+  selection: () => editor.selected,
   /** Resolves once the tables are read (their schemas and warnings shown); run() waits for it too. */
   setTables,
   run,

@@ -39,7 +39,36 @@ export interface RuleInfoRequest {
   yaml: string;
 }
 
-export type WorkerRequest = RunRequest | TableRequest | RuleRequest | RuleInfoRequest;
+/** Check the query as it is typed: its errors and warnings, against the tables' schemas. */
+export interface AnalyzeRequest {
+  kind: 'analyze';
+  id: number;
+  query: string;
+  schemas: Record<string, { name: string; type: string }[]>;
+}
+
+/** The names the editor completes: operators, functions, aggregates, built-in tables. */
+export interface NamesRequest {
+  kind: 'names';
+  id: number;
+}
+
+export type WorkerRequest = RunRequest | TableRequest | RuleRequest | RuleInfoRequest | AnalyzeRequest | NamesRequest;
+
+/** A problem in the query text, by offsets (the editor underlines from..to). */
+export interface Diagnostic {
+  from: number;
+  to: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface Names {
+  operators: string[];
+  functions: string[];
+  aggregates: string[];
+  tables: string[];
+}
 
 /** A rule's verdict: whether it fired, by which trigger, over which window. */
 export interface RuleVerdict {
@@ -85,4 +114,6 @@ export type WorkerResponse =
   | { id: number; ok: true; result: RunResult }
   | { id: number; ok: true; table: TableInfo }
   | { id: number; ok: true; rule: RuleInfo }
+  | { id: number; ok: true; diagnostics: Diagnostic[] }
+  | { id: number; ok: true; names: Names }
   | { id: number; ok: false; error: RunError };

@@ -4,7 +4,12 @@
  * classic script and started from a blob: URL, which works from file:// where module workers and worker
  * files are refused (scripts/build-playground.mjs).
  */
-import { runKql } from '../run-kql.js';
+import { analyzeKql, runKql } from '../run-kql.js';
+import { listScalarFunctions } from '../functions/scalar-registry.js';
+import { listAggregateFunctions } from '../functions/aggregate-registry.js';
+import { listOperators } from '../operators/registry.js';
+import { builtinTableNames } from '../schemas/index.js';
+import type { SchemasInput } from '../runtime/schema-input.js';
 import { KqlError } from '../errors/index.js';
 import { inferSchema } from '../runtime/load-table.js';
 import { checkFixtureRows } from '../runtime/fixture-check.js';
@@ -12,7 +17,7 @@ import { getBuiltinSchema } from '../schemas/index.js';
 import { guessTableTextFormat, parseTableText, TableTextError } from '../tables/table-text.js';
 import { parseRule } from '../rules/rule.js';
 import { runRule } from '../rules/run-rule.js';
-import type { RuleInfoRequest, RuleRequest, RunRequest, RunResult, TableInfo, TableRequest, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { AnalyzeRequest, Diagnostic, NamesRequest, RuleInfoRequest, RuleRequest, RunRequest, RunResult, TableInfo, TableRequest, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
   onmessage: ((event: { data: WorkerRequest }) => void) | null;
@@ -47,6 +52,34 @@ function rule(request: RuleRequest): WorkerResponse {
   return { id: request.id, ok: true, result: out };
 }
 
+/** The query's error (a KqlError at its span) or its warnings, for the editor to underline. */
+function analyze(request: AnalyzeRequest): WorkerResponse {
+  const at = (offset: number, length: number) => ({ from: offset, to: Math.min(request.query.length, offset + Math.max(length, 1)) });
+  let diagnostics: Diagnostic[];
+  try {
+    const analysis = analyzeKql(request.query, { schemas: request.schemas as SchemasInput });
+    diagnostics = (analysis.warnings ?? []).map((w) => ({ ...at(w.span.offset, w.span.length), severity: 'warning' as const, message: w.message }));
+  } catch (err) {
+    if (!(err instanceof KqlError)) throw err;
+    diagnostics = [{ ...at(err.span.offset, err.span.length), severity: 'error', message: `${err.code}: ${err.message}` }];
+  }
+  return { id: request.id, ok: true, diagnostics };
+}
+
+function names(request: NamesRequest): WorkerResponse {
+  const withAliases = (list: { name: string; aliases?: string[] }[]) => [...new Set(list.flatMap((f) => [f.name, ...(f.aliases ?? [])]))].sort();
+  return {
+    id: request.id,
+    ok: true,
+    names: {
+      operators: [...new Set(listOperators().map((o) => o.op))].sort(),
+      functions: withAliases(listScalarFunctions()),
+      aggregates: withAliases(listAggregateFunctions()),
+      tables: builtinTableNames(),
+    },
+  };
+}
+
 function ruleInfo(request: RuleInfoRequest): WorkerResponse {
   const r = parseRule(request.yaml);
   return {
@@ -67,7 +100,7 @@ function table(request: TableRequest): WorkerResponse {
 
 scope.onmessage = ({ data }) => {
   try {
-    const handle = { run, table, rule, 'rule-info': ruleInfo }[data.kind] as (request: WorkerRequest) => WorkerResponse;
+    const handle = { run, table, rule, 'rule-info': ruleInfo, analyze, names }[data.kind] as (request: WorkerRequest) => WorkerResponse;
     scope.postMessage(handle(data));
   } catch (err) {
     const error = err instanceof KqlError

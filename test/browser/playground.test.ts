@@ -26,6 +26,9 @@ async function open(url = pageUrl, width = 1440): Promise<Page> {
   return page;
 }
 
+type Api = { getQuery(): string; selection(): string };
+const query = (page: Page) => page.evaluate(() => (window as unknown as { playground: Api }).playground.getQuery());
+const selection = (page: Page) => page.evaluate(() => (window as unknown as { playground: Api }).playground.selection());
 const text = (page: Page, testId: string) => page.$eval(`[data-testid=${testId}]`, (e) => e.textContent ?? '');
 const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshotDir()}/${name}.png` });
 
@@ -41,7 +44,7 @@ async function clickRun(page: Page): Promise<void> {
 describe('the playground in Chromium, from file://', () => {
   it('runs the seed rule on its bundled sample on the first click: 10 rows, and every stage with its rows', async () => {
     const page = await open();
-    expect(await page.$eval('[data-testid=query]', (e) => (e as HTMLTextAreaElement).value)).toContain('SecurityAlert');
+    expect(await query(page)).toContain('SecurityAlert');
     await clickRun(page);
     expect(await text(page, 'row-count')).toBe('10 rows');
     expect(await page.$$eval('[data-testid=result] tbody tr', (rows) => rows.length)).toBe(10);
@@ -58,11 +61,7 @@ describe('the playground in Chromium, from file://', () => {
     const summarize = await page.$$('[data-testid=stages] > *');
     const index = stages.findIndex((s) => s.text.startsWith('summarize'));
     await summarize[index].click();
-    const selected = await page.$eval('[data-testid=query]', (e) => {
-      const t = e as HTMLTextAreaElement;
-      return t.value.slice(t.selectionStart, t.selectionEnd);
-    });
-    expect(selected).toBe('summarize Entitys=make_set(Entity), SystemAlertIds=make_set(SystemAlertId)');
+    expect(await selection(page)).toBe('summarize Entitys=make_set(Entity), SystemAlertIds=make_set(SystemAlertId)');
     await page.close();
   });
 
@@ -73,8 +72,10 @@ describe('the playground in Chromium, from file://', () => {
     const error = await text(page, 'error');
     expect(error).toMatch(/^SEM_UNKNOWN_COLUMN: .*NoSuchColumn.*\(line 2, column 9\)/);
     expect(await text(page, 'row-count')).toBe('');
-    const caret = await page.$eval('[data-testid=query]', (e) => (e as HTMLTextAreaElement).selectionStart);
-    expect(caret).toBe('SecurityAlert\n| where '.length);
+    expect(await selection(page)).toBe('NoSuchColumn > 1');
+    // The editor underlines it as soon as the text is there, before any run.
+    await page.waitForSelector('[data-testid=query] .cm-lintRange-error');
+    expect(await page.$eval('[data-testid=query] .cm-lintRange-error', (e) => e.textContent)).toBe('NoSuchColumn');
     await shot(page, 'error');
     await page.close();
   });
@@ -105,7 +106,7 @@ describe('the playground in Chromium, from file://', () => {
     expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
     await page.close();
     const again = await open(url);
-    expect(await again.$eval('[data-testid=query]', (e) => (e as HTMLTextAreaElement).value)).toBe('T | summarize total = sum(a), names = make_list(s)');
+    expect(await query(again)).toBe('T | summarize total = sum(a), names = make_list(s)');
     await clickRun(again);
     // A dynamic cell shows its JSON on one line, and opens to the indented JSON.
     expect(await again.$$eval('[data-testid=result] tbody td', (tds) => tds.map((td) => td.querySelector('summary')?.textContent ?? td.textContent))).toEqual(['3', '["ü ✓","x"]']);
@@ -256,6 +257,32 @@ describe('the playground in Chromium, from file://', () => {
     await clickRun(page);
     expect(await page.evaluate(() => (window as unknown as { playground: Pg }).playground.chart())).toBe(null);
     expect(await text(page, 'chart-note')).toBe('nothing to draw: the result has no numeric column');
+    await page.close();
+  });
+
+  it('edits the query in a code editor: KQL highlighted, names completed, Ctrl+Enter runs', async () => {
+    const page = await open();
+    // Operators and functions are highlighted once the language's names are known: a span of their own.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=query] .cm-line span')].some((s) => s.textContent === 'mv-apply'));
+    const tokens = await page.$$eval('[data-testid=query] .cm-line span', (spans) => spans.map((s) => s.textContent));
+    expect(tokens).toEqual(expect.arrayContaining(['where', 'mv-apply', 'summarize', 'parse_json', 'tostring', '"Microsoft 365 Defender"', "'ip'", '// Extract and process IP entities']));
+    await page.evaluate(() => (window as unknown as { playground: { setQuery(q: string): void } }).playground.setQuery(''));
+    await page.click('[data-testid=query] .cm-content');
+    await page.keyboard.type('SecurityAl');
+    await page.waitForSelector('.cm-tooltip-autocomplete');
+    expect(await page.$$eval('.cm-tooltip-autocomplete li', (lis) => lis.map((l) => l.textContent))).toEqual(expect.arrayContaining([expect.stringMatching(/^SecurityAlert/)]));
+    await page.keyboard.press('Enter'); // takes the completion
+    await page.keyboard.type(' | summarize n = cou');
+    await page.waitForFunction(() => [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some((l) => l.textContent?.startsWith('count')));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('nt() by AlertSeverity');
+    expect(await query(page)).toBe('SecurityAlert | summarize n = count() by AlertSeverity');
+    await shot(page, 'editor');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => /^\d+ rows?$/.test(document.querySelector('[data-testid=row-count]')?.textContent ?? ''));
+    expect(await page.$$eval('[data-testid=result] thead th', (ths) => ths.map((th) => th.firstChild?.textContent))).toEqual(['AlertSeverity', 'n']);
     await page.close();
   });
 
