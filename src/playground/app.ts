@@ -3,7 +3,7 @@
  * the stages with their row counts, and any error at its line and column. Automation and tests drive it
  * through `window.playground` and the `data-testid` attributes (docs/playground.md).
  */
-import type { RuleInfo, RunError, RunResult, Rows, TableInfo } from './protocol.js';
+import type { RuleInfo, RunError, RunResult, Rows, TableInfo, TableInput } from './protocol.js';
 import { defaultRuleTime } from './rule-time.js';
 import { CHART_KINDS, ChartView, type ChartKind } from './chart.js';
 import { QueryEditor } from './editor.js';
@@ -70,6 +70,13 @@ function tableRows(): Tables {
   return out;
 }
 
+/** The tables as runKql takes them: a declared schema goes with its rows. */
+function tableInputs(): Record<string, TableInput> {
+  const out: Record<string, TableInput> = {};
+  for (const [name, t] of tables) out[name] = t.schemaSource === 'declared' ? { schema: t.columns, rows: t.rows } : t.rows;
+  return out;
+}
+
 const panel = createTablesPanel({
   async add(name, text, format) {
     const { table } = (await worker.request({ kind: 'table', name, text, format })) as { table: TableInfo };
@@ -85,10 +92,11 @@ const panel = createTablesPanel({
 /** The last replacement of the tables: a run waits for it, so it sees the tables just set. */
 let tablesReady: Promise<void> = Promise.resolve();
 
-/** Replaces every table with these rows, described by the worker (schema, warnings). */
-function setTables(next: Tables): Promise<void> {
+/** Replaces every table (rows, or `{ schema, rows }` with a declared schema), described by the worker (schema, warnings). */
+function setTables(next: Record<string, TableInput>): Promise<void> {
   tablesReady = (async () => {
-    const described = await Promise.all(Object.entries(next).map(([name, rows]) => worker.request({ kind: 'table', name, rows })));
+    const described = await Promise.all(Object.entries(next).map(([name, input]) =>
+      worker.request(Array.isArray(input) ? { kind: 'table', name, rows: input } : { kind: 'table', name, rows: input.rows, schema: input.schema })));
     tables.clear();
     for (const r of described) {
       const { table } = r as { table: TableInfo };
@@ -107,8 +115,8 @@ function numberInput(id: string, fallback: number): number {
 async function execute(query: string): Promise<RunResult> {
   const limits = { timeoutMs: numberInput('timeout', 30_000), maxRows: numberInput('max-rows', 1_000_000) };
   const response = rule
-    ? await worker.request({ kind: 'rule', yaml: rule.yaml, now: ruleNow.value.trim(), query, tables: tableRows(), ...limits })
-    : await worker.request({ kind: 'run', query, tables: tableRows(), ...limits });
+    ? await worker.request({ kind: 'rule', yaml: rule.yaml, now: ruleNow.value.trim(), query, tables: tableInputs(), ...limits })
+    : await worker.request({ kind: 'run', query, tables: tableInputs(), ...limits });
   return (response as { result: RunResult }).result;
 }
 

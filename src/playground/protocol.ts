@@ -1,15 +1,20 @@
 /** Messages between the playground page and its worker (structured-cloned: bigints and nested values pass). */
 import type { TraceEntry } from '../runtime/trace.js';
 import type { TableTextFormat } from '../tables/table-text.js';
+import type { TableInput } from '../runtime/load-table.js';
+import type { ColumnSchema } from '../runtime/types.js';
 
 export type Rows = Record<string, unknown>[];
+
+/** A table as runKql takes it: rows (typed by a built-in schema or inferred), or rows with a declared schema. */
+export type { TableInput } from '../runtime/load-table.js';
 
 /** Run a query over the tables. */
 export interface RunRequest {
   kind: 'run';
   id: number;
   query: string;
-  tables: Record<string, Rows>;
+  tables: Record<string, TableInput>;
   timeoutMs: number;
   maxRows: number;
 }
@@ -23,6 +28,8 @@ export interface TableRequest {
   /** The text's format; guessed from the text when absent. */
   format?: TableTextFormat;
   rows?: Rows;
+  /** A schema declared for the rows (kept when tables are set again). */
+  schema?: ColumnSchema[];
 }
 
 /** Run a Sentinel rule (its YAML, with `query` in place of the file's) at `now`: its queryPeriod window and trigger apply. */
@@ -105,8 +112,8 @@ export interface RunResult {
 export interface TableInfo {
   name: string;
   rows: Rows;
-  columns: { name: string; type: string }[];
-  schemaSource: 'built-in' | 'inferred';
+  columns: ColumnSchema[];
+  schemaSource: 'declared' | 'built-in' | 'inferred';
   warnings: string[];
 }
 

@@ -14,6 +14,8 @@ import { KqlError } from '../errors/index.js';
 import { inferSchema } from '../runtime/load-table.js';
 import { checkFixtureRows } from '../runtime/fixture-check.js';
 import { getBuiltinSchema } from '../schemas/index.js';
+import { validateSchema } from '../runtime/table-source.js';
+import type { ColumnSchema } from '../runtime/types.js';
 import { guessTableTextFormat, parseTableText, TableTextError } from '../tables/table-text.js';
 import { parseRule } from '../rules/rule.js';
 import { runRule } from '../rules/run-rule.js';
@@ -89,12 +91,30 @@ function ruleInfo(request: RuleInfoRequest): WorkerResponse {
   };
 }
 
+/**
+ * The schema pasted JSON declares, as runKql's `{ schema, rows }` input: `{ "schema": [{ "name", "type" }],
+ * "rows": [...] }`. Undefined for any other text.
+ */
+function declaredSchema(name: string, text: string | undefined): ColumnSchema[] | undefined {
+  if (!text || !/^\s*\{/.test(text) || !text.includes('"schema"')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // parseTableText reports it
+  }
+  const schema = (value as { schema?: unknown }).schema;
+  return schema === undefined ? undefined : validateSchema(name, schema);
+}
+
 function table(request: TableRequest): WorkerResponse {
-  const builtin = getBuiltinSchema(request.name);
-  const rows = request.rows ?? parseTableText(request.text ?? '', request.format ?? guessTableTextFormat(request.text ?? ''), { tableName: request.name });
-  const columns = builtin ?? inferSchema(rows);
-  const warnings = builtin ? checkFixtureRows(request.name, rows, builtin).map((w) => w.message) : [];
-  const info: TableInfo = { name: request.name, rows, columns, schemaSource: builtin ? 'built-in' : 'inferred', warnings };
+  const declared = request.schema ?? declaredSchema(request.name, request.text);
+  const builtin = declared ? undefined : getBuiltinSchema(request.name);
+  const rows = request.rows ?? parseTableText(request.text ?? '', request.format ?? guessTableTextFormat(request.text ?? ''), { tableName: request.name, schema: declared });
+  const known = declared ?? builtin;
+  const columns = known ?? inferSchema(rows);
+  const warnings = known ? checkFixtureRows(request.name, rows, known).map((w) => w.message) : [];
+  const info: TableInfo = { name: request.name, rows, columns, schemaSource: declared ? 'declared' : builtin ? 'built-in' : 'inferred', warnings };
   return { id: request.id, ok: true, table: info };
 }
 
