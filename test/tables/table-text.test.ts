@@ -1,14 +1,12 @@
 /** Table text as rows (src/tables/table-text.ts), shared by the file loaders and the playground. */
 import { describe, expect, it } from 'vitest';
 import { guessTableTextFormat, parseTableText, TableTextError } from '../../src/tables/table-text.js';
+import { thrownError } from '../support/thrown.js';
 
+/** The TableTextError `f` throws, as its message and line. */
 const problem = (f: () => unknown) => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof TableTextError ? { message: err.message, line: err.line } : err;
-  }
-  return undefined;
+  const err = thrownError(f, TableTextError);
+  return { message: err.message, line: err.line };
 };
 
 describe('table text', () => {
